@@ -1,0 +1,201 @@
+namespace Ledger.Domain;
+
+// The facts of an athlete's career: one stream per athlete, keyed by the athlete's slug.
+// Business time is each event's own date; when the ledger learned a fact is the store's business.
+
+public sealed record AthleteRegistered(
+    string Name, string Country, Sex Sex, PartialDate? Born = null, string? Birthplace = null,
+    string? NativeName = null, string? Nickname = null, string? Source = null);
+
+public sealed record ResultRecorded(
+    string ResultId, PartialDate Date, string Competition, Discipline Discipline, ResultStatus Status,
+    Mark? Mark = null, int? Place = null, int? OverallPlace = null, string? Venue = null,
+    Championship? Championship = null, bool? RecordEligible = null, string? Notes = null, string? Source = null);
+
+/// <summary>A best known from a list, with no race attached.</summary>
+public sealed record BestMarkReported(
+    Discipline Discipline, Mark Mark, PartialDate Date, bool? NationalRecord = null, string? Source = null);
+
+public sealed record NationalRecordSet(
+    Discipline Discipline, Mark Mark, PartialDate Date, string Country, Sex Sex, string? ResultId = null,
+    string? Competition = null, string? Source = null, bool? Ratified = null);
+
+public sealed record NationalRecordRescinded(
+    Discipline Discipline, Mark Mark, string Country, Sex Sex, string Reason, string? ResultId = null);
+
+/// <summary>Changes the fields it carries of an earlier result; the others stay as they were.</summary>
+public sealed record ResultCorrected(
+    string ResultId, string Reason, PartialDate? Date = null, string? Competition = null,
+    Discipline? Discipline = null, ResultStatus? Status = null, Mark? Mark = null, int? Place = null,
+    int? OverallPlace = null, string? Venue = null, Championship? Championship = null,
+    bool? RecordEligible = null, string? Notes = null, string? Source = null);
+
+public sealed record ResultAnnulled(string ResultId, string Reason, string? Source = null);
+
+public sealed record ClubJoined(string Club, PartialDate Date, string? City = null, string? Source = null);
+
+public sealed record ClubLeft(string Club, PartialDate Date, string? Source = null);
+
+public sealed record HonourAwarded(string Honour, string Occasion, PartialDate Date, string? Source = null);
+
+/// <summary>A result as the ledger now knows it: corrections applied, annulment kept beside it.</summary>
+public sealed record KnownResult(ResultRecorded Result, string? AnnulledBecause = null)
+{
+    public bool Counts => AnnulledBecause is null;
+}
+
+public sealed record PersonalBest(Discipline Discipline, Mark Mark, PartialDate Date, string? Competition, string? ResultId);
+
+public sealed record ChampionshipCount(
+    Championship Championship, int Editions, int Starts, int Finishes, int Dnf, int Gold, int Silver, int Bronze,
+    int? BestPlace);
+
+public sealed record TimelineEntry(PartialDate Date, object Event);
+
+/// <summary>
+/// The athlete aggregate: everything the ledger knows of one career, folded from its stream.
+/// Personal bests, championship counts and the timeline are read off it for any domain date.
+/// </summary>
+public sealed class Career
+{
+    public string Id { get; set; } = "";
+    public int Version { get; set; }
+    public AthleteRegistered? Athlete { get; set; }
+    public List<KnownResult> Results { get; set; } = [];
+    public List<BestMarkReported> ReportedBests { get; set; } = [];
+    public List<NationalRecordSet> NationalRecords { get; set; } = [];
+    public List<ClubJoined> ClubsJoined { get; set; } = [];
+    public List<ClubLeft> ClubsLeft { get; set; } = [];
+    public List<HonourAwarded> Honours { get; set; } = [];
+
+    public void Apply(AthleteRegistered e) => Athlete = e;
+
+    public void Apply(ResultRecorded e) => Results.Add(new KnownResult(e));
+
+    public void Apply(BestMarkReported e) => ReportedBests.Add(e);
+
+    public void Apply(NationalRecordSet e) => NationalRecords.Add(e);
+
+    public void Apply(NationalRecordRescinded e) =>
+        NationalRecords.RemoveAll(r => r.Discipline == e.Discipline && r.Mark == e.Mark && r.Sex == e.Sex
+                                       && r.Country == e.Country && (e.ResultId is null || r.ResultId == e.ResultId));
+
+    public void Apply(ResultCorrected e) => Replace(e.ResultId, known => known with { Result = CorrectedBy(known.Result, e) });
+
+    public void Apply(ResultAnnulled e) => Replace(e.ResultId, known => known with { AnnulledBecause = e.Reason });
+
+    public void Apply(ClubJoined e) => ClubsJoined.Add(e);
+
+    public void Apply(ClubLeft e) => ClubsLeft.Add(e);
+
+    public void Apply(HonourAwarded e) => Honours.Add(e);
+
+    /// <summary>Applies any career event; the store calls the typed Apply methods itself.</summary>
+    public void Fold(object @event)
+    {
+        switch (@event)
+        {
+            case AthleteRegistered e: Apply(e); break;
+            case ResultRecorded e: Apply(e); break;
+            case BestMarkReported e: Apply(e); break;
+            case NationalRecordSet e: Apply(e); break;
+            case NationalRecordRescinded e: Apply(e); break;
+            case ResultCorrected e: Apply(e); break;
+            case ResultAnnulled e: Apply(e); break;
+            case ClubJoined e: Apply(e); break;
+            case ClubLeft e: Apply(e); break;
+            case HonourAwarded e: Apply(e); break;
+            default: throw new ArgumentException($"{@event.GetType().Name} is not a career event", nameof(@event));
+        }
+    }
+
+    public KnownResult? FindResult(string resultId) => Results.Find(r => r.Result.ResultId == resultId);
+
+    /// <summary>The results that count (not annulled) and had happened by <paramref name="asOf"/>.</summary>
+    public IEnumerable<ResultRecorded> ResultsAsOf(DateOnly? asOf) =>
+        Results.Where(r => r.Counts && Happened(r.Result.Date, asOf)).Select(r => r.Result);
+
+    /// <summary>
+    /// The best mark per discipline: finished results with a mark and reported bests. A tie goes to
+    /// the earlier date, since that is when the mark was first run.
+    /// </summary>
+    public IReadOnlyList<PersonalBest> PersonalBests(DateOnly? asOf = null)
+    {
+        var raced = ResultsAsOf(asOf)
+            .Where(r => r is { Status: ResultStatus.Finished, Mark: not null })
+            .Select(r => new PersonalBest(r.Discipline, r.Mark!.Value, r.Date, r.Competition, r.ResultId));
+        var reported = ReportedBests
+            .Where(b => Happened(b.Date, asOf))
+            .Select(b => new PersonalBest(b.Discipline, b.Mark, b.Date, null, null));
+
+        return raced.Concat(reported)
+            .GroupBy(b => b.Discipline)
+            .Select(g => g.OrderBy(b => b.Mark).ThenBy(b => b.Date).First())
+            .OrderBy(b => Discipline.Common.Contains(b.Discipline.Code) ? Discipline.Common.ToList().IndexOf(b.Discipline.Code) : int.MaxValue)
+            .ThenBy(b => b.Discipline.Code, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Counts per championship series: editions are the distinct years entered, starts the races
+    /// begun (a DNF started, a DNS did not), medals and best place come from finished races only.
+    /// </summary>
+    public IReadOnlyList<ChampionshipCount> Championships(DateOnly? asOf = null) =>
+        ResultsAsOf(asOf)
+            .Where(r => r.Championship is not null)
+            .GroupBy(r => r.Championship!.Value)
+            .Select(g =>
+            {
+                var finished = g.Where(r => r.Status == ResultStatus.Finished).ToList();
+                return new ChampionshipCount(
+                    g.Key,
+                    Editions: g.Select(r => r.Date.Year).Distinct().Count(),
+                    Starts: g.Count(r => r.Status != ResultStatus.Dns),
+                    Finishes: finished.Count,
+                    Dnf: g.Count(r => r.Status == ResultStatus.Dnf),
+                    Gold: finished.Count(r => r.Place == 1),
+                    Silver: finished.Count(r => r.Place == 2),
+                    Bronze: finished.Count(r => r.Place == 3),
+                    BestPlace: finished.Min(r => r.Place));
+            })
+            .OrderBy(c => Championship.Series.ToList().IndexOf(c.Championship.Code))
+            .ToList();
+
+    /// <summary>Every dated fact of the career in date order, as now known (annulled results left out).</summary>
+    public IReadOnlyList<TimelineEntry> Timeline(DateOnly? asOf = null)
+    {
+        IEnumerable<TimelineEntry> entries =
+        [
+            ..ResultsAsOf(null).Select(r => new TimelineEntry(r.Date, r)),
+            ..ReportedBests.Select(b => new TimelineEntry(b.Date, b)),
+            ..NationalRecords.Select(r => new TimelineEntry(r.Date, r)),
+            ..ClubsJoined.Select(c => new TimelineEntry(c.Date, c)),
+            ..ClubsLeft.Select(c => new TimelineEntry(c.Date, c)),
+            ..Honours.Select(h => new TimelineEntry(h.Date, h)),
+        ];
+        return entries.Where(e => Happened(e.Date, asOf)).OrderBy(e => e.Date).ToList();
+    }
+
+    private static bool Happened(PartialDate date, DateOnly? asOf) => asOf is null || date.IsOnOrBefore(asOf.Value);
+
+    private void Replace(string resultId, Func<KnownResult, KnownResult> change)
+    {
+        var index = Results.FindIndex(r => r.Result.ResultId == resultId);
+        if (index >= 0) Results[index] = change(Results[index]);
+    }
+
+    public static ResultRecorded CorrectedBy(ResultRecorded r, ResultCorrected c) => r with
+    {
+        Date = c.Date ?? r.Date,
+        Competition = c.Competition ?? r.Competition,
+        Discipline = c.Discipline ?? r.Discipline,
+        Status = c.Status ?? r.Status,
+        Mark = c.Status is { } status && status != ResultStatus.Finished ? null : c.Mark ?? r.Mark,
+        Place = c.Place ?? r.Place,
+        OverallPlace = c.OverallPlace ?? r.OverallPlace,
+        Venue = c.Venue ?? r.Venue,
+        Championship = c.Championship ?? r.Championship,
+        RecordEligible = c.RecordEligible ?? r.RecordEligible,
+        Notes = c.Notes ?? r.Notes,
+    };
+}

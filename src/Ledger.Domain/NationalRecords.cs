@@ -1,0 +1,70 @@
+namespace Ledger.Domain;
+
+/// <summary>One mark that was (or is) a national record, and what became of it.</summary>
+public sealed record RecordEntry(
+    Mark Mark, string Athlete, PartialDate Date, string? Competition, string? ResultId, DateTimeOffset RecordedAt,
+    DateTimeOffset? RescindedAt = null, string? RescindReason = null)
+{
+    public bool KnownAt(DateTimeOffset? knownAt) => knownAt is null || RecordedAt <= knownAt;
+
+    public bool RescindedBy(DateTimeOffset? knownAt) => RescindedAt is { } at && (knownAt is null || at <= knownAt);
+}
+
+public enum RecordStatus
+{
+    Standing,
+    Superseded,
+    Rescinded,
+}
+
+public sealed record RecordHistoryEntry(RecordEntry Entry, RecordStatus Status);
+
+/// <summary>
+/// Every mark that was ever the record of one country, sex and discipline. The standing record is
+/// derived, never stored: after a rescind the best remaining mark stands again by itself, and the
+/// same entries answer for any domain date (<c>asOf</c>) and any moment of knowledge (<c>knownAt</c>).
+/// </summary>
+public sealed class NationalRecordProgression
+{
+    public string Id { get; set; } = "";
+    public string Country { get; set; } = "";
+    public Sex Sex { get; set; }
+    public Discipline Discipline { get; set; }
+    public List<RecordEntry> Entries { get; set; } = [];
+
+    public static string KeyOf(string country, Sex sex, Discipline discipline) =>
+        $"{country}/{sex.ToString().ToLowerInvariant()}/{discipline}";
+
+    public void Set(string athlete, NationalRecordSet e, DateTimeOffset recordedAt)
+    {
+        (Id, Country, Sex, Discipline) = (KeyOf(e.Country, e.Sex, e.Discipline), e.Country, e.Sex, e.Discipline);
+        Entries.Add(new RecordEntry(e.Mark, athlete, e.Date, e.Competition, e.ResultId, recordedAt));
+    }
+
+    public void Rescind(string athlete, NationalRecordRescinded e, DateTimeOffset rescindedAt)
+    {
+        var index = Entries.FindLastIndex(r => r.RescindedAt is null && r.Athlete == athlete && r.Mark == e.Mark
+                                               && (e.ResultId is null || r.ResultId == e.ResultId));
+        if (index >= 0) Entries[index] = Entries[index] with { RescindedAt = rescindedAt, RescindReason = e.Reason };
+    }
+
+    /// <summary>The best mark known at <paramref name="knownAt"/>, set by <paramref name="asOf"/>, not rescinded.</summary>
+    public RecordEntry? Standing(DateOnly? asOf = null, DateTimeOffset? knownAt = null) =>
+        Entries
+            .Where(r => r.KnownAt(knownAt) && !r.RescindedBy(knownAt) && (asOf is null || r.Date.IsOnOrBefore(asOf.Value)))
+            .OrderBy(r => r.Mark).ThenBy(r => r.Date).ThenBy(r => r.RecordedAt)
+            .FirstOrDefault();
+
+    /// <summary>Every mark that was the record, oldest first, with what became of it.</summary>
+    public IReadOnlyList<RecordHistoryEntry> History(DateTimeOffset? knownAt = null)
+    {
+        var standing = Standing(null, knownAt);
+        return Entries
+            .Where(r => r.KnownAt(knownAt))
+            .OrderBy(r => r.Date).ThenBy(r => r.RecordedAt)
+            .Select(r => new RecordHistoryEntry(
+                r.RescindedBy(knownAt) ? r : r with { RescindedAt = null, RescindReason = null },
+                r.RescindedBy(knownAt) ? RecordStatus.Rescinded : ReferenceEquals(r, standing) ? RecordStatus.Standing : RecordStatus.Superseded))
+            .ToList();
+    }
+}

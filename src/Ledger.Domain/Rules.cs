@@ -1,0 +1,93 @@
+namespace Ledger.Domain;
+
+/// <summary>What is wrong with a value, named by the field it came in.</summary>
+public sealed record FieldProblem(string Field, string Message)
+{
+    public override string ToString() => $"field '{Field}': {Message}";
+}
+
+/// <summary>
+/// Which events may follow a career as it stands. Import and commands both ask here, so a file can
+/// never put into the ledger what a command would refuse.
+/// </summary>
+public static class Rules
+{
+    public static IReadOnlyList<FieldProblem> Check(Career career, object @event)
+    {
+        var problems = new List<FieldProblem>();
+        void Refuse(string field, string message) => problems.Add(new FieldProblem(field, message));
+
+        if (@event is AthleteRegistered registered)
+        {
+            if (career.Athlete is not null) Refuse("athlete", $"athlete '{career.Id}' is already registered");
+            if (string.IsNullOrWhiteSpace(registered.Name)) Refuse("name", "a name is required");
+            if (!Codes.IsCountry(registered.Country)) Refuse("country", $"country '{registered.Country}' is not a three-letter IOC code like MGL");
+            return problems;
+        }
+
+        if (career.Athlete is null)
+        {
+            Refuse("athlete", $"athlete '{career.Id}' is not registered; a career starts with athlete_registered");
+            return problems;
+        }
+
+        switch (@event)
+        {
+            case ResultRecorded r:
+                if (career.FindResult(r.ResultId) is not null) Refuse("result_id", $"result '{r.ResultId}' is already recorded");
+                CheckResult(career, r, Refuse);
+                break;
+            case ResultCorrected c:
+                if (KnownUnannulled(career, c.ResultId, Refuse) is { } known)
+                {
+                    if (string.IsNullOrWhiteSpace(c.Reason)) Refuse("reason", "a correction needs a reason");
+                    CheckResult(career, Career.CorrectedBy(known.Result, c), Refuse);
+                }
+                break;
+            case ResultAnnulled a:
+                if (string.IsNullOrWhiteSpace(a.Reason)) Refuse("reason", "an annulment needs a reason");
+                KnownUnannulled(career, a.ResultId, Refuse);
+                break;
+            case NationalRecordSet s:
+                if (!Codes.IsCountry(s.Country)) Refuse("country", $"country '{s.Country}' is not a three-letter IOC code like MGL");
+                if (s.ResultId is not null && career.FindResult(s.ResultId) is null) Refuse("result_id", $"result '{s.ResultId}' is not recorded for '{career.Id}'");
+                break;
+            case NationalRecordRescinded x:
+                if (string.IsNullOrWhiteSpace(x.Reason)) Refuse("reason", "a rescind needs a reason");
+                if (!career.NationalRecords.Any(r => r.Discipline == x.Discipline && r.Mark == x.Mark && r.Country == x.Country && r.Sex == x.Sex))
+                    Refuse("mark", $"'{career.Id}' holds no {x.Country} {x.Sex.ToString().ToLowerInvariant()} {x.Discipline} record of {x.Mark} to rescind");
+                break;
+            case ClubJoined j:
+                if (string.IsNullOrWhiteSpace(j.Club)) Refuse("club", "a club name is required");
+                break;
+            case ClubLeft l:
+                if (!career.ClubsJoined.Any(j => j.Club == l.Club)) Refuse("club", $"'{career.Id}' never joined '{l.Club}'");
+                break;
+            case HonourAwarded h:
+                if (string.IsNullOrWhiteSpace(h.Honour)) Refuse("honour", "an honour is required");
+                if (string.IsNullOrWhiteSpace(h.Occasion)) Refuse("occasion", "an occasion is required");
+                break;
+        }
+
+        return problems;
+    }
+
+    private static KnownResult? KnownUnannulled(Career career, string resultId, Action<string, string> refuse)
+    {
+        var known = career.FindResult(resultId);
+        if (known is null) refuse("result_id", $"result '{resultId}' is not recorded for '{career.Id}'");
+        else if (!known.Counts) refuse("result_id", $"result '{resultId}' is annulled already");
+        return known is { Counts: true } ? known : null;
+    }
+
+    private static void CheckResult(Career career, ResultRecorded r, Action<string, string> refuse)
+    {
+        if (!Codes.IsSlug(r.ResultId)) refuse("result_id", $"result id '{r.ResultId}' is not lower-case letters, digits and '-'");
+        if (string.IsNullOrWhiteSpace(r.Competition)) refuse("competition", "a competition is required");
+        if (r.Status != ResultStatus.Finished && r.Mark is not null) refuse("mark", $"a {r.Status.ToString().ToLowerInvariant()} result has no mark");
+        if (r.Place is <= 0) refuse("place", $"place {r.Place} is not a place; places start at 1");
+        if (r.OverallPlace is <= 0) refuse("overall_place", $"place {r.OverallPlace} is not a place; places start at 1");
+        if (career.Athlete?.Born is { } born && r.Date.LastDay < born.FirstDay)
+            refuse("date", $"date {r.Date} is before the athlete was born ({born})");
+    }
+}

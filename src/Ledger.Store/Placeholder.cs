@@ -1,0 +1,1 @@
+namespace Ledger.Store; public static class Placeholder {}
