@@ -68,43 +68,43 @@ public sealed class Career
     public List<ClubLeft> ClubsLeft { get; set; } = [];
     public List<HonourAwarded> Honours { get; set; } = [];
 
-    public void Apply(AthleteRegistered e) => Athlete = e;
+    public void When(AthleteRegistered e) => Athlete = e;
 
-    public void Apply(ResultRecorded e) => Results.Add(new KnownResult(e));
+    public void When(ResultRecorded e) => Results.Add(new KnownResult(e));
 
-    public void Apply(BestMarkReported e) => ReportedBests.Add(e);
+    public void When(BestMarkReported e) => ReportedBests.Add(e);
 
-    public void Apply(NationalRecordSet e) => NationalRecords.Add(e);
+    public void When(NationalRecordSet e) => NationalRecords.Add(e);
 
-    public void Apply(NationalRecordRescinded e) =>
+    public void When(NationalRecordRescinded e) =>
         NationalRecords.RemoveAll(r => r.Discipline == e.Discipline && r.Mark == e.Mark && r.Sex == e.Sex
                                        && r.Country == e.Country && (e.ResultId is null || r.ResultId == e.ResultId));
 
-    public void Apply(ResultCorrected e) => Replace(e.ResultId, known => known with { Result = CorrectedBy(known.Result, e) });
+    public void When(ResultCorrected e) => Replace(e.ResultId, known => known with { Result = CorrectedBy(known.Result, e) });
 
-    public void Apply(ResultAnnulled e) => Replace(e.ResultId, known => known with { AnnulledBecause = e.Reason });
+    public void When(ResultAnnulled e) => Replace(e.ResultId, known => known with { AnnulledBecause = e.Reason });
 
-    public void Apply(ClubJoined e) => ClubsJoined.Add(e);
+    public void When(ClubJoined e) => ClubsJoined.Add(e);
 
-    public void Apply(ClubLeft e) => ClubsLeft.Add(e);
+    public void When(ClubLeft e) => ClubsLeft.Add(e);
 
-    public void Apply(HonourAwarded e) => Honours.Add(e);
+    public void When(HonourAwarded e) => Honours.Add(e);
 
     /// <summary>Applies any career event; the store calls the typed Apply methods itself.</summary>
     public void Fold(object @event)
     {
         switch (@event)
         {
-            case AthleteRegistered e: Apply(e); break;
-            case ResultRecorded e: Apply(e); break;
-            case BestMarkReported e: Apply(e); break;
-            case NationalRecordSet e: Apply(e); break;
-            case NationalRecordRescinded e: Apply(e); break;
-            case ResultCorrected e: Apply(e); break;
-            case ResultAnnulled e: Apply(e); break;
-            case ClubJoined e: Apply(e); break;
-            case ClubLeft e: Apply(e); break;
-            case HonourAwarded e: Apply(e); break;
+            case AthleteRegistered e: When(e); break;
+            case ResultRecorded e: When(e); break;
+            case BestMarkReported e: When(e); break;
+            case NationalRecordSet e: When(e); break;
+            case NationalRecordRescinded e: When(e); break;
+            case ResultCorrected e: When(e); break;
+            case ResultAnnulled e: When(e); break;
+            case ClubJoined e: When(e); break;
+            case ClubLeft e: When(e); break;
+            case HonourAwarded e: When(e); break;
             default: throw new ArgumentException($"{@event.GetType().Name} is not a career event", nameof(@event));
         }
     }
@@ -131,7 +131,7 @@ public sealed class Career
         return raced.Concat(reported)
             .GroupBy(b => b.Discipline)
             .Select(g => g.OrderBy(b => b.Mark).ThenBy(b => b.Date).First())
-            .OrderBy(b => Discipline.Common.Contains(b.Discipline.Code) ? Discipline.Common.ToList().IndexOf(b.Discipline.Code) : int.MaxValue)
+            .OrderBy(b => b.Discipline.Rank)
             .ThenBy(b => b.Discipline.Code, StringComparer.Ordinal)
             .ToList();
     }

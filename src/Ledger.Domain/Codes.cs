@@ -15,6 +15,9 @@ public readonly partial record struct Discipline
 
     public string Code { get; }
 
+    /// <summary>Where the discipline is listed: the common ones in their usual order, others after.</summary>
+    public int Rank => Common.Contains(Code) ? Common.ToList().IndexOf(Code) : Common.Count;
+
     public static Discipline Parse(string text) =>
         TryParse(text, out var discipline, out var error) ? discipline : throw new FormatException(error);
 

@@ -1,0 +1,91 @@
+using JasperFx.CommandLine;
+using Ledger.Domain;
+using Ledger.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+
+namespace Ledger.Cli;
+
+/// <summary>Set when a verb refused its input, so the process exits with 2 rather than 1.</summary>
+public static class Outcome
+{
+    public static bool Refused { get; set; }
+
+    /// <summary>The console that prints a verb's answer: stdout.</summary>
+    public static IAnsiConsole Answers { get; set; } = AnsiConsole.Console;
+}
+
+public class LedgerInput : NetCoreInput
+{
+    [FlagAlias("json")]
+    [Description("Print exactly one JSON document instead of a table")]
+    public bool JsonFlag { get; set; }
+}
+
+/// <summary>
+/// What every ledger verb shares: a host to take services from, and one way to answer. Refused input
+/// (a bad line, an unknown athlete, a malformed date) is said on stderr with exit status 2; anything
+/// else that fails is exit status 1.
+/// </summary>
+public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where TInput : LedgerInput
+{
+    public sealed override async Task<bool> Execute(TInput input)
+    {
+        AnsiConsole.Console = Outcome.Answers;
+        try
+        {
+            using var host = input.BuildHost();
+            await Run(input, host.Services);
+            return true;
+        }
+        catch (Exception e) when (e is InputRefused or AthleteNotFound or FormatException)
+        {
+            var problems = e is InputRefused refused ? refused.Problems : [e.Message];
+            foreach (var problem in problems) Console.Error.WriteLine($"refused: {problem}");
+            Outcome.Refused = true;
+            return false;
+        }
+        catch (LocalPostgresUnavailable e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return false;
+        }
+    }
+
+    protected abstract Task Run(TInput input, IServiceProvider services);
+
+    /// <summary>Prints the view as JSON, or as the table <paramref name="table"/> draws of it.</summary>
+    protected static void Answer<T>(TInput input, T view, Func<T, Spectre.Console.Rendering.IRenderable> table)
+    {
+        if (input.JsonFlag) Console.Out.WriteLine(ViewJson.Write(view));
+        else AnsiConsole.Write(table(view));
+    }
+
+    protected static DateOnly? AsOf(string? text) =>
+        text is null ? null : PartialDate.Parse(text).LastDay;
+
+    protected static DateTimeOffset? KnownAt(string? text) =>
+        text is null
+            ? null
+            : DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                ? at
+                : throw new FormatException($"--known-at '{text}' is not an ISO 8601 instant like 2026-01-31T12:00:00Z");
+
+    protected static Sex? SexOf(string? text) => text switch
+    {
+        null => null,
+        "men" => Sex.Men,
+        "women" => Sex.Women,
+        _ => throw new FormatException($"--sex '{text}' is not men or women"),
+    };
+
+    protected static Table Table(string title, params string[] columns)
+    {
+        var table = new Table().Title(title).Border(TableBorder.Rounded);
+        foreach (var column in columns) table.AddColumn(column);
+        return table;
+    }
+
+    protected static string Text(object? value) => Markup.Escape(value?.ToString() ?? "");
+}

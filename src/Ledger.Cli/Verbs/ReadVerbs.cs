@@ -1,0 +1,199 @@
+using JasperFx.CommandLine;
+using Ledger.Domain;
+using Ledger.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Ledger.Cli.Verbs;
+
+public class AthleteInput : LedgerInput
+{
+    [Description("The athlete's slug, e.g. bat-ochir-ser-od")]
+    public string Athlete { get; set; } = "";
+
+    [FlagAlias("as-of")]
+    [Description("Only what had happened by this date (YYYY-MM-DD; a partial date counts from its last day)")]
+    public string? AsOfFlag { get; set; }
+
+    [FlagAlias("known-at")]
+    [Description("Only what the ledger had been told by this instant (ISO 8601)")]
+    public string? KnownAtFlag { get; set; }
+}
+
+public class AthletesInput : LedgerInput;
+
+[Description("Lists the athletes in the ledger")]
+public class AthletesCommand : LedgerCommand<AthletesInput>
+{
+    protected override async Task Run(AthletesInput input, IServiceProvider services)
+    {
+        var view = await services.GetRequiredService<Queries>().AthletesAsync();
+        Answer(input, view, v =>
+        {
+            var table = Table("Athletes", "athlete", "name", "country", "sex");
+            foreach (var a in v.Athletes) table.AddRow(Text(a.Athlete), Text(a.Name), Text(a.Country), Text(a.Sex.ToString().ToLowerInvariant()));
+            return table;
+        });
+    }
+}
+
+[Description("An athlete's personal bests, per discipline")]
+public class PbsCommand : LedgerCommand<AthleteInput>
+{
+    protected override async Task Run(AthleteInput input, IServiceProvider services)
+    {
+        var view = await services.GetRequiredService<Queries>().PersonalBestsAsync(input.Athlete, AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
+        Answer(input, view, PersonalBests);
+    }
+
+    public static IRenderable PersonalBests(PbsView view)
+    {
+        var table = Table($"Personal bests of {Text(view.Athlete)}{Moment(view.AsOf, view.KnownAt)}", "discipline", "mark", "date", "competition");
+        foreach (var b in view.Bests) table.AddRow(Text(b.Discipline), Text(b.Mark), Text(b.Date), Text(b.Competition ?? "(reported best)"));
+        return table;
+    }
+
+    public static string Moment(DateOnly? asOf, DateTimeOffset? knownAt) =>
+        (asOf is null ? "" : $" as of {asOf:yyyy-MM-dd}") + (knownAt is null ? "" : $" as known at {knownAt:u}");
+}
+
+public class RecordsInput : LedgerInput
+{
+    [Description("The country's IOC code, e.g. MGL")]
+    public string Country { get; set; } = "";
+
+    [FlagAlias("sex")]
+    [Description("men or women (both when left out)")]
+    public string? SexFlag { get; set; }
+
+    [FlagAlias("as-of")]
+    [Description("The records that stood on this date")]
+    public string? AsOfFlag { get; set; }
+
+    [FlagAlias("known-at")]
+    [Description("The records as the ledger knew them at this instant (ISO 8601)")]
+    public string? KnownAtFlag { get; set; }
+}
+
+[Description("A country's national records")]
+public class RecordsCommand : LedgerCommand<RecordsInput>
+{
+    protected override async Task Run(RecordsInput input, IServiceProvider services)
+    {
+        var view = await services.GetRequiredService<Queries>().RecordsAsync(input.Country, SexOf(input.SexFlag), AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
+        Answer(input, view, NationalRecords);
+    }
+
+    public static IRenderable NationalRecords(RecordsView view)
+    {
+        var table = Table($"National records of {Text(view.Country)}{PbsCommand.Moment(view.AsOf, view.KnownAt)}", "sex", "discipline", "mark", "athlete", "date", "competition");
+        foreach (var r in view.Records) table.AddRow(Text(r.Sex.ToString().ToLowerInvariant()), Text(r.Discipline), Text(r.Mark), Text(r.Athlete), Text(r.Date), Text(r.Competition));
+        return table;
+    }
+}
+
+public class RecordHistoryInput : LedgerInput
+{
+    [Description("The country's IOC code, e.g. MGL")]
+    public string Country { get; set; } = "";
+
+    [Description("The discipline, e.g. marathon")]
+    public string Discipline { get; set; } = "";
+
+    [FlagAlias("sex")]
+    [Description("men or women (men when left out)")]
+    public string? SexFlag { get; set; }
+
+    [FlagAlias("known-at")]
+    [Description("The history as the ledger knew it at this instant (ISO 8601)")]
+    public string? KnownAtFlag { get; set; }
+}
+
+[Description("Every mark that was a national record, and what became of it", Name = "record-history")]
+public class RecordHistoryCommand : LedgerCommand<RecordHistoryInput>
+{
+    protected override async Task Run(RecordHistoryInput input, IServiceProvider services)
+    {
+        var view = await services.GetRequiredService<Queries>().RecordHistoryAsync(
+            input.Country, Domain.Discipline.Parse(input.Discipline), SexOf(input.SexFlag) ?? Sex.Men, KnownAt(input.KnownAtFlag));
+        Answer(input, view, v =>
+        {
+            var table = Table($"{Text(v.Country)} {Text(v.Sex.ToString().ToLowerInvariant())}'s {Text(v.Discipline)} record", "mark", "athlete", "date", "competition", "recorded at", "status");
+            foreach (var p in v.Progression)
+                table.AddRow(Text(p.Mark), Text(p.Athlete), Text(p.Date), Text(p.Competition), Text(p.RecordedAt.ToString("u")),
+                    Text(p.Status == RecordStatus.Rescinded ? $"rescinded {p.RescindedAt:u}: {p.RescindReason}" : p.Status.ToString().ToLowerInvariant()));
+            return table;
+        });
+    }
+}
+
+public class DatedInput : LedgerInput
+{
+    [Description("The athlete's slug, e.g. bat-ochir-ser-od")]
+    public string Athlete { get; set; } = "";
+
+    [FlagAlias("as-of")]
+    [Description("Only what had happened by this date (YYYY-MM-DD)")]
+    public string? AsOfFlag { get; set; }
+}
+
+[Description("An athlete's championship counts, per series")]
+public class ChampionshipsCommand : LedgerCommand<DatedInput>
+{
+    protected override async Task Run(DatedInput input, IServiceProvider services)
+    {
+        var view = await services.GetRequiredService<Queries>().ChampionshipsAsync(input.Athlete, AsOf(input.AsOfFlag));
+        Answer(input, view, Championships);
+    }
+
+    public static IRenderable Championships(ChampionshipsView view)
+    {
+        var table = Table($"Championships of {Text(view.Athlete)}{PbsCommand.Moment(view.AsOf, null)}", "championship", "editions", "starts", "finishes", "dnf", "gold", "silver", "bronze", "best place");
+        foreach (var c in view.Championships)
+            table.AddRow(Text(c.Championship), Text(c.Editions), Text(c.Starts), Text(c.Finishes), Text(c.Dnf), Text(c.Gold), Text(c.Silver), Text(c.Bronze), Text(c.BestPlace));
+        return table;
+    }
+}
+
+[Description("An athlete's career in date order")]
+public class TimelineCommand : LedgerCommand<DatedInput>
+{
+    protected override async Task Run(DatedInput input, IServiceProvider services)
+    {
+        var view = await services.GetRequiredService<Queries>().TimelineAsync(input.Athlete, AsOf(input.AsOfFlag));
+        Answer(input, view, v =>
+        {
+            var table = Table($"Career of {Text(v.Athlete)}{PbsCommand.Moment(v.AsOf, null)}", "date", "what", "detail");
+            foreach (var e in v.Events)
+                table.AddRow(Text(e["date"]), Text(e["type"]), Text(Describe(e, "date", "type", "source")));
+            return table;
+        });
+    }
+
+    public static string Describe(System.Text.Json.Nodes.JsonObject e, params string[] leaveOut) =>
+        string.Join(", ", e.Where(f => !leaveOut.Contains(f.Key) && f.Value is not null).Select(f => $"{f.Key} {f.Value}"));
+}
+
+public class AuditInput : LedgerInput
+{
+    [Description("The athlete's slug, e.g. bat-ochir-ser-od")]
+    public string Athlete { get; set; } = "";
+}
+
+[Description("Every event of an athlete as appended: version, time recorded, who, and what")]
+public class AuditCommand : LedgerCommand<AuditInput>
+{
+    protected override async Task Run(AuditInput input, IServiceProvider services)
+    {
+        var view = await services.GetRequiredService<Queries>().AuditAsync(input.Athlete);
+        Answer(input, view, v =>
+        {
+            var table = Table($"Audit of {Text(v.Athlete)}", "version", "recorded at", "user", "type", "detail");
+            foreach (var e in v.Events)
+                table.AddRow(Text(e["version"]), Text(e["recorded_at"]), Text(e["user"]), Text(e["type"]),
+                    Text(TimelineCommand.Describe(e, "version", "recorded_at", "user", "type", "id", "correlation_id", "source")));
+            return table;
+        });
+    }
+}

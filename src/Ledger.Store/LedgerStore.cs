@@ -1,0 +1,46 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Ledger.Domain;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Weasel.Core;
+
+namespace Ledger.Store;
+
+public static class LedgerStore
+{
+    public const string Schema = "ledger";
+
+    /// <summary>
+    /// Marten as the ledger needs it: athletes as string-keyed streams, events stored in the
+    /// contract's own JSON, who and why recorded on every event, and the read models inline.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddLedgerStore(
+        this IServiceCollection services, Func<string> connectionString) =>
+        services.AddMarten(_ =>
+        {
+            var options = new StoreOptions();
+            Configure(options, connectionString());
+            return options;
+        }).UseLightweightSessions();
+
+    public static void Configure(StoreOptions options, string connectionString)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = Schema;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.SnakeCase, json => EventFormat.Configure(json));
+
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        // Timestamps come from this process, not the database, so an import can keep each recorded_at.
+        options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.AddEventTypes(EventFormat.EventTypes);
+
+        options.Projections.Add(new CareerProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new NationalRecordsProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<NationalRecordProgression>().Index(x => x.Country);
+    }
+}

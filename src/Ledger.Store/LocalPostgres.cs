@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace Ledger.Store;
+
+/// <summary>
+/// A PostgreSQL server the ledger runs for itself from the machine's server binaries: a data folder
+/// created on first use, started on loopback when needed, left running for the next verb, stopped on
+/// request. PostgreSQL refuses to run as root, so a root user's server runs as the postgres account.
+/// </summary>
+public sealed class LocalPostgres(string folder)
+{
+    public const string Database = "ledger";
+    private const string User = "ledger";
+
+    public string Folder { get; } = Path.GetFullPath(folder);
+    private string DataFolder => Path.Combine(Folder, "data");
+    private string PortFile => Path.Combine(Folder, "port");
+    private string PasswordFile => Path.Combine(Folder, "password");
+    private static bool AsRoot => Environment.IsPrivilegedProcess;
+
+    /// <summary>
+    /// <c>LEDGER_DATA_DIR</c>, else the user's data directory. Root's server runs as postgres, which
+    /// cannot enter /root, so root's default lives under /var/lib instead.
+    /// </summary>
+    public static string DefaultFolder() =>
+        Environment.GetEnvironmentVariable("LEDGER_DATA_DIR") is { Length: > 0 } configured
+            ? configured
+            : AsRoot
+                ? "/var/lib/ledger/postgres"
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "ledger", "postgres");
+
+    public bool IsCreated => File.Exists(Path.Combine(DataFolder, "PG_VERSION"));
+
+    public bool IsRunning => IsCreated && Run(PgCtl, ["status", "-D", DataFolder], check: false).ExitCode == 0;
+
+    /// <summary>Creates and starts the server as needed, and answers how to connect to it.</summary>
+    public string EnsureRunning()
+    {
+        Directory.CreateDirectory(Folder);
+        // Several ledger processes may start at once (parallel commands): one of them sets up.
+        using var _ = Lock();
+        if (!IsCreated) Create();
+        if (!IsRunning) Start();
+        return ConnectionString(Database);
+    }
+
+    public void Stop()
+    {
+        if (IsRunning) Run(PgCtl, ["stop", "-D", DataFolder, "-m", "fast", "-w"]);
+    }
+
+    /// <summary>Stops the server and deletes its folder: for throwaway servers such as the tests'.</summary>
+    public void Destroy()
+    {
+        if (IsCreated) Run(PgCtl, ["stop", "-D", DataFolder, "-m", "immediate", "-w"], check: false);
+        Directory.Delete(Folder, recursive: true);
+    }
+
+    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = int.Parse(File.ReadAllText(PortFile)),
+        Username = User,
+        Password = File.ReadAllText(PasswordFile).Trim(),
+        Database = database,
+    }.ConnectionString;
+
+    private void Create()
+    {
+        if (Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
+        Directory.CreateDirectory(DataFolder);
+        File.WriteAllText(PasswordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant());
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        // initdb reads the password from a file the server's account can read; it is gone right after.
+        var passwordForInitdb = Path.Combine(DataFolder, "..", $"initdb-{Environment.ProcessId}.pw");
+        File.Copy(PasswordFile, passwordForInitdb, overwrite: true);
+        try
+        {
+            if (AsRoot && !OperatingSystem.IsWindows())
+            {
+                Run("chown", ["postgres", Folder, DataFolder, passwordForInitdb]);
+                File.SetUnixFileMode(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            }
+
+            Run(Binary("initdb"), ["-D", DataFolder, "-U", User, "--pwfile", passwordForInitdb, "--auth", "scram-sha-256", "-E", "UTF8", "--locale", "C"]);
+        }
+        finally
+        {
+            File.Delete(passwordForInitdb);
+        }
+
+        File.WriteAllText(PortFile, FreePort().ToString());
+        Start();
+        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        connection.Open();
+        using var create = new NpgsqlCommand($"create database {Database}", connection);
+        create.ExecuteNonQuery();
+    }
+
+    private void Start()
+    {
+        if (!File.Exists(PortFile) || !IsFree(int.Parse(File.ReadAllText(PortFile)))) File.WriteAllText(PortFile, FreePort().ToString());
+        var port = File.ReadAllText(PortFile).Trim();
+        Run(PgCtl, ["start", "-D", DataFolder, "-w", "-t", "60", "-l", Path.Combine(DataFolder, "server.log"),
+            "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"]);
+    }
+
+    private string PgCtl => Binary("pg_ctl");
+
+    /// <summary><c>LEDGER_PG_BIN</c>, else the newest /usr/lib/postgresql/*/bin, else the PATH.</summary>
+    private static string Binary(string name)
+    {
+        var folders = new List<string>();
+        if (Environment.GetEnvironmentVariable("LEDGER_PG_BIN") is { Length: > 0 } configured) folders.Add(configured);
+        if (Directory.Exists("/usr/lib/postgresql"))
+            folders.AddRange(Directory.GetDirectories("/usr/lib/postgresql")
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
+                .Select(d => Path.Combine(d, "bin")));
+        folders.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries));
+
+        return folders.Select(f => Path.Combine(f, name)).FirstOrDefault(File.Exists)
+               ?? throw new LocalPostgresUnavailable(
+                   $"PostgreSQL server binaries ({name}) were not found in /usr/lib/postgresql/*/bin, LEDGER_PG_BIN or the PATH. " +
+                   "Install PostgreSQL, or start the database in docker-compose.yml with 'docker compose up -d' " +
+                   "and set LEDGER_CONNECTION as the README shows.");
+    }
+
+    private static (int ExitCode, string Output) Run(string file, string[] arguments, bool check = true)
+    {
+        var start = AsRoot && file != "chown"
+            ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", file, .. arguments])
+            : new ProcessStartInfo(file, arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = "/";
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        var text = output.Result + error.Result;
+        if (check && process.ExitCode != 0)
+            throw new LocalPostgresUnavailable($"{Path.GetFileName(file)} {string.Join(' ', arguments)} failed ({process.ExitCode}): {text.Trim()}");
+        return (process.ExitCode, text);
+    }
+
+    private FileStream Lock()
+    {
+        var path = Path.Combine(Folder, ".lock");
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 1200)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
+
+public sealed class LocalPostgresUnavailable(string message) : Exception(message);

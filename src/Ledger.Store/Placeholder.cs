@@ -1,1 +1,0 @@
-namespace Ledger.Store; public static class Placeholder {}

@@ -1,0 +1,56 @@
+using JasperFx.Events;
+using Ledger.Domain;
+using Marten.Events.Aggregation;
+using Marten.Events.Projections;
+
+namespace Ledger.Store;
+
+// Both read models run inline, in the transaction of the append that feeds them. Every CLI verb is a
+// short process with no daemon running between verbs, a command decides on the standing record and
+// the career as they are, and a user who adds a result expects the next verb to show it: so no read
+// model may lag behind its events.
+
+/// <summary>The athlete's career document, folded by the domain's own <see cref="Career.Fold"/>.</summary>
+public sealed class CareerProjection : SingleStreamProjection<Career, string>
+{
+    public CareerProjection()
+    {
+        foreach (var type in EventFormat.EventTypes) IncludeType(type);
+    }
+
+    public override Career Evolve(Career? snapshot, string id, IEvent e)
+    {
+        snapshot ??= new Career { Id = id };
+        snapshot.Fold(e.Data);
+        return snapshot;
+    }
+}
+
+/// <summary>
+/// National records across athletes, one document per country, sex and discipline, holding every
+/// mark that was ever the record with the time the ledger learned of it and of any rescind.
+/// </summary>
+public sealed class NationalRecordsProjection : MultiStreamProjection<NationalRecordProgression, string>
+{
+    public NationalRecordsProjection()
+    {
+        Identity<NationalRecordSet>(e => NationalRecordProgression.KeyOf(e.Country, e.Sex, e.Discipline));
+        Identity<NationalRecordRescinded>(e => NationalRecordProgression.KeyOf(e.Country, e.Sex, e.Discipline));
+    }
+
+    public override NationalRecordProgression Evolve(NationalRecordProgression? snapshot, string id, IEvent e)
+    {
+        snapshot ??= new NationalRecordProgression { Id = id };
+        switch (e.Data)
+        {
+            case NationalRecordSet set:
+                snapshot.Set(e.StreamKey!, set, e.Timestamp);
+                break;
+            case NationalRecordRescinded rescinded:
+                snapshot.Rescind(e.StreamKey!, rescinded, e.Timestamp);
+                break;
+        }
+
+        return snapshot;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using JasperFx.Events;
+using Ledger.Domain;
+using Marten;
+
+namespace Ledger.Store;
+
+public sealed class AthleteNotFound(string athlete) : Exception($"no athlete '{athlete}' in the ledger");
+
+/// <summary>
+/// The read side. Domain time (<c>asOf</c>: when it happened) is read off the projected documents by
+/// each fact's own date; system time (<c>knownAt</c>: what the ledger knew) comes from Marten's time
+/// travel over one stream, or from the record documents, which keep when each entry was learned.
+/// </summary>
+public sealed class Queries(IDocumentStore store)
+{
+    public async Task<AthletesView> AthletesAsync(CancellationToken cancellation = default)
+    {
+        await using var session = store.QuerySession();
+        var careers = await session.Query<Career>().OrderBy(c => c.Id).ToListAsync(cancellation);
+        return new AthletesView(careers
+            .Where(c => c.Athlete is not null)
+            .Select(c => new AthleteSummary(c.Id, c.Athlete!.Name, c.Athlete.Country, c.Athlete.Sex))
+            .ToList());
+    }
+
+    public async Task<PbsView> PersonalBestsAsync(string athlete, DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
+    {
+        var career = await CareerAsync(athlete, knownAt, cancellation);
+        var bests = career?.PersonalBests(asOf).Select(b => new BestView(b.Discipline, b.Mark, b.Date, b.Competition, b.ResultId)).ToList() ?? [];
+        return new PbsView(athlete, asOf, knownAt, bests);
+    }
+
+    public async Task<ChampionshipsView> ChampionshipsAsync(string athlete, DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
+    {
+        var career = await CareerAsync(athlete, knownAt, cancellation);
+        return new ChampionshipsView(athlete, asOf, career?.Championships(asOf) ?? []);
+    }
+
+    public async Task<TimelineView> TimelineAsync(string athlete, DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
+    {
+        var career = await CareerAsync(athlete, knownAt, cancellation);
+        var events = career?.Timeline(asOf).Select(entry =>
+        {
+            var json = new JsonObject { ["date"] = entry.Date.ToString(), ["type"] = EventFormat.TypeName(entry.Event.GetType()) };
+            return Merge(json, entry.Event);
+        }).ToList() ?? [];
+        return new TimelineView(athlete, asOf, events);
+    }
+
+    public async Task<RecordsView> RecordsAsync(string country, Sex? sex = null, DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
+    {
+        await using var session = store.QuerySession();
+        var progressions = await session.Query<NationalRecordProgression>().Where(p => p.Country == country).ToListAsync(cancellation);
+        var records = progressions
+            .Where(p => sex is null || p.Sex == sex)
+            .Select(p => (p, standing: p.Standing(asOf, knownAt)))
+            .Where(x => x.standing is not null)
+            .Select(x => new RecordView(x.p.Discipline, x.p.Sex, x.standing!.Mark, x.standing.Athlete, x.standing.Date, x.standing.Competition))
+            .OrderBy(r => r.Sex).ThenBy(r => r.Discipline.Rank).ThenBy(r => r.Discipline.Code, StringComparer.Ordinal)
+            .ToList();
+        return new RecordsView(country, asOf, knownAt, records);
+    }
+
+    public async Task<RecordHistoryView> RecordHistoryAsync(string country, Discipline discipline, Sex sex, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
+    {
+        await using var session = store.QuerySession();
+        var progression = await session.LoadAsync<NationalRecordProgression>(NationalRecordProgression.KeyOf(country, sex, discipline), cancellation);
+        var history = progression?.History(knownAt).Select(h => new ProgressionView(
+            h.Entry.Mark, h.Entry.Athlete, h.Entry.Date, h.Entry.Competition, h.Entry.RecordedAt, h.Status,
+            h.Entry.RescindedAt, h.Entry.RescindReason)).ToList() ?? [];
+        return new RecordHistoryView(country, discipline, sex, history);
+    }
+
+    /// <summary>Every event as appended, with who and when; a correction shows the result before and after.</summary>
+    public async Task<AuditView> AuditAsync(string athlete, CancellationToken cancellation = default)
+    {
+        await using var session = store.QuerySession();
+        var stream = await session.Events.FetchStreamAsync(athlete, token: cancellation);
+        if (stream.Count == 0) throw new AthleteNotFound(athlete);
+
+        var career = new Career { Id = athlete };
+        var events = new List<JsonObject>();
+        foreach (var e in stream)
+        {
+            var json = new JsonObject
+            {
+                ["version"] = e.Version,
+                ["recorded_at"] = e.Timestamp.ToUniversalTime(),
+                ["type"] = e.EventTypeName,
+                ["user"] = e.UserName,
+                ["correlation_id"] = e.CorrelationId,
+                ["id"] = e.Id,
+            };
+            Merge(json, e.Data);
+            if (e.Data is ResultCorrected correction && career.FindResult(correction.ResultId) is { } before)
+            {
+                json["before"] = ToJson(before.Result);
+                json["after"] = ToJson(Career.CorrectedBy(before.Result, correction));
+            }
+
+            career.Fold(e.Data);
+            events.Add(json);
+        }
+
+        return new AuditView(athlete, events);
+    }
+
+    /// <summary>Every event of the named athletes (all when none named), ready to write as files.</summary>
+    public async Task<IReadOnlyList<(string Athlete, IReadOnlyList<EventEnvelope> Events)>> ExportAsync(IReadOnlyList<string> athletes, CancellationToken cancellation = default)
+    {
+        await using var session = store.QuerySession();
+        var names = athletes.Count > 0
+            ? athletes
+            : (await session.Query<Career>().Select(c => c.Id).ToListAsync(cancellation)).Order(StringComparer.Ordinal).ToList();
+
+        var streams = new List<(string, IReadOnlyList<EventEnvelope>)>();
+        foreach (var athlete in names)
+        {
+            var stream = await session.Events.FetchStreamAsync(athlete, token: cancellation);
+            if (stream.Count == 0) throw new AthleteNotFound(athlete);
+            streams.Add((athlete, stream.Select(e => new EventEnvelope(athlete, e.Data, e.Id, e.Timestamp, e.UserName, e.CorrelationId)).ToList()));
+        }
+
+        return streams;
+    }
+
+    private async Task<Career?> CareerAsync(string athlete, DateTimeOffset? knownAt, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        var career = await session.LoadAsync<Career>(athlete, cancellation);
+        if (career?.Athlete is null) throw new AthleteNotFound(athlete);
+        return knownAt is null
+            ? career
+            : await session.Events.AggregateStreamAsync<Career>(athlete, timestamp: knownAt.Value, token: cancellation);
+    }
+
+    private static JsonObject ToJson(object data) => JsonSerializer.SerializeToNode(data, data.GetType(), EventFormat.Options)!.AsObject();
+
+    private static JsonObject Merge(JsonObject json, object data)
+    {
+        foreach (var (name, value) in ToJson(data)) json[name] = value?.DeepClone();
+        return json;
+    }
+}
