@@ -101,12 +101,14 @@ public static class EventFormat
             if (required && !json.ContainsKey(name)) found.Add(new FieldProblem(name, $"is required for {typeName}"));
 
         var envelope = ReadEnvelope(json, found);
-        if (found.Count > 0) return null;
+        if (found.Any(p => fields.GetValueOrDefault(p.Field))) return null;
 
-        var data = new JsonObject(json.Where(f => !EnvelopeFields.Contains(f.Key)).Select(f => KeyValuePair.Create(f.Key, f.Value?.DeepClone())));
+        // The known fields are still read when others are wrong, so one pass names every bad value.
+        var data = new JsonObject(json.Where(f => fields.ContainsKey(f.Key)).Select(f => KeyValuePair.Create(f.Key, f.Value?.DeepClone())));
         try
         {
-            return envelope with { Athlete = athlete!, Data = data.Deserialize(type, Options)! };
+            var read = data.Deserialize(type, Options)!;
+            return found.Count > 0 ? null : envelope with { Athlete = athlete!, Data = read };
         }
         catch (JsonException e)
         {

@@ -1,0 +1,92 @@
+using Ledger.Domain;
+using Shouldly;
+
+namespace Ledger.Store.Tests;
+
+public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>, IAsyncLifetime
+{
+    public async ValueTask InitializeAsync() => await db.ResetAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Importing_the_same_file_twice_appends_nothing_the_second_time()
+    {
+        string[] career = [Lines.Registered(), Lines.Result("berlin-2010", "2010-09-26", "2:12:42")];
+
+        (await db.ImportAsync("career.jsonl", career)).ShouldBe(new ImportOutcome(2, 0));
+        (await db.ImportAsync("career.jsonl", career)).ShouldBe(new ImportOutcome(0, 2));
+
+        (await db.Queries.AuditAsync(Lines.Athlete)).Events.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_file_with_a_bad_mark_on_line_2_is_refused_whole_naming_the_line()
+    {
+        await db.ImportAsync("start.jsonl", Lines.Registered());
+
+        var refused = await Should.ThrowAsync<InputRefused>(() => db.ImportAsync("bad.jsonl",
+            Lines.Result("good", "2026-01-05", "2:30:00"),
+            Lines.Result("bad", "2026-01-06", "2:61:00")));
+
+        refused.Problems.ShouldHaveSingleItem().ShouldContain("bad.jsonl:2: field 'mark'");
+        refused.Problems[0].ShouldContain("2:61:00");
+        (await db.Queries.AuditAsync(Lines.Athlete)).Events.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Every_bad_line_is_reported_not_only_the_first()
+    {
+        var refused = await Should.ThrowAsync<InputRefused>(() => db.ImportAsync("bad.jsonl",
+            Lines.Registered(),
+            Lines.Result("a", "2026-02-30", "2:30:00"),
+            """{"type":"result_recorded","athlete":"bat-ochir-ser-od","result_id":"b","date":"2026-01-01","discipline":"marathon","status":"finished"}""",
+            "not json"));
+
+        refused.Problems.Count.ShouldBe(3);
+        refused.Problems[0].ShouldContain(":2: field 'date'");
+        refused.Problems[1].ShouldContain(":3: field 'competition'");
+        refused.Problems[2].ShouldContain(":4:");
+    }
+
+    [Fact]
+    public async Task A_result_for_an_athlete_never_registered_is_refused()
+    {
+        var refused = await Should.ThrowAsync<InputRefused>(() => db.ImportAsync("orphan.jsonl",
+            Lines.Result("x", "2020", "2:20:00", athlete: "nobody")));
+
+        refused.Problems.ShouldHaveSingleItem().ShouldContain("not registered");
+    }
+
+    [Fact]
+    public async Task A_correction_of_an_unknown_result_is_refused()
+    {
+        var refused = await Should.ThrowAsync<InputRefused>(() => db.ImportAsync("c.jsonl",
+            Lines.Registered(), Lines.Corrected("no-such-result", "typo", mark: "2:10:00")));
+
+        refused.Problems.ShouldHaveSingleItem().ShouldContain(":2: field 'result_id'");
+    }
+
+    [Fact]
+    public async Task A_folder_is_imported_file_by_file_and_a_bad_file_stops_all_of_them()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        await File.WriteAllLinesAsync(Path.Combine(folder, "a.jsonl"), [Lines.Registered()]);
+        await File.WriteAllLinesAsync(Path.Combine(folder, "b.jsonl"), [Lines.Result("x", "2020", "fast")]);
+
+        await Should.ThrowAsync<InputRefused>(() => db.Importer.ImportAsync([folder], new Actor("tester", "c")));
+        (await db.Queries.AthletesAsync()).Athletes.ShouldBeEmpty();
+
+        File.Delete(Path.Combine(folder, "b.jsonl"));
+        (await db.Importer.ImportAsync([folder], new Actor("tester", "c"))).Appended.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Every_imported_event_records_who_imported_it()
+    {
+        await db.ImportAsync("career.jsonl", Lines.Registered());
+
+        var audit = await db.Queries.AuditAsync(Lines.Athlete);
+        audit.Events[0]["user"]!.GetValue<string>().ShouldBe("tester");
+        audit.Events[0]["correlation_id"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+    }
+}

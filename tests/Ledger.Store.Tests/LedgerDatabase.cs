@@ -1,0 +1,79 @@
+using Ledger.Domain;
+using Marten;
+
+namespace Ledger.Store.Tests;
+
+/// <summary>A test class's own database, with the ledger's store configured exactly as the CLI's.</summary>
+public sealed class LedgerDatabase : IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = "";
+    public DocumentStore Store { get; private set; } = null!;
+    public Importer Importer => new(Store);
+    public Queries Queries => new(Store);
+
+    public async ValueTask InitializeAsync()
+    {
+        ConnectionString = await PostgresServer.Instance.CreateDatabaseAsync();
+        Store = DocumentStore.For(options => LedgerStore.Configure(options, ConnectionString));
+        await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+    }
+
+    public Task ResetAsync() => Store.Advanced.ResetAllData();
+
+    /// <summary>Writes the lines to a file of the given name and imports it.</summary>
+    public async Task<ImportOutcome> ImportAsync(string fileName, params string[] lines)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-{fileName}");
+        await File.WriteAllLinesAsync(file, lines);
+        try
+        {
+            return await Importer.ImportAsync([file], new Actor("tester", Guid.NewGuid().ToString("N")));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Store.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Lines of the contract's event format, for tests to compose careers from.</summary>
+public static class Lines
+{
+    public const string Athlete = "bat-ochir-ser-od";
+
+    public static string Registered(string athlete = Athlete, string country = "MGL", string sex = "men", string born = "1981-10-07") =>
+        $$"""{"type":"athlete_registered","athlete":"{{athlete}}","name":"{{athlete}}","country":"{{country}}","sex":"{{sex}}","born":"{{born}}"}""";
+
+    public static string Result(string id, string date, string mark, string discipline = "marathon", string athlete = Athlete, string status = "finished", string? championship = null, int? place = null) =>
+        System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["type"] = "result_recorded", ["athlete"] = athlete, ["result_id"] = id, ["date"] = date,
+            ["competition"] = $"Race {id}", ["discipline"] = discipline, ["status"] = status,
+            ["mark"] = status == "finished" ? mark : null, ["place"] = place, ["championship"] = championship,
+        }.Where(kv => kv.Value is not null).ToDictionary());
+
+    public static string Record(string mark, string date, string resultId, string athlete = Athlete, string country = "MGL", string sex = "men", string discipline = "marathon") =>
+        $$"""{"type":"national_record_set","athlete":"{{athlete}}","discipline":"{{discipline}}","mark":"{{mark}}","date":"{{date}}","country":"{{country}}","sex":"{{sex}}","result_id":"{{resultId}}","competition":"Race {{resultId}}"}""";
+
+    public static string Rescinded(string mark, string resultId, string reason, string athlete = Athlete, string country = "MGL", string sex = "men", string discipline = "marathon") =>
+        $$"""{"type":"national_record_rescinded","athlete":"{{athlete}}","discipline":"{{discipline}}","mark":"{{mark}}","country":"{{country}}","sex":"{{sex}}","reason":"{{reason}}","result_id":"{{resultId}}"}""";
+
+    public static string Corrected(string resultId, string reason, string? mark = null, string? date = null, int? place = null, string athlete = Athlete) =>
+        System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["type"] = "result_corrected", ["athlete"] = athlete, ["result_id"] = resultId, ["reason"] = reason,
+            ["mark"] = mark, ["date"] = date, ["place"] = place,
+        }.Where(kv => kv.Value is not null).ToDictionary());
+
+    public static string Annulled(string resultId, string reason, string athlete = Athlete) =>
+        $$"""{"type":"result_annulled","athlete":"{{athlete}}","result_id":"{{resultId}}","reason":"{{reason}}"}""";
+
+    public static string Reported(string discipline, string mark, string date, string athlete = Athlete) =>
+        $$"""{"type":"best_mark_reported","athlete":"{{athlete}}","discipline":"{{discipline}}","mark":"{{mark}}","date":"{{date}}"}""";
+}
