@@ -57,6 +57,12 @@ public sealed record ExportAnswer(int Exported);
 [Description("Writes each athlete's stream as DIR/ATHLETE.jsonl, with the time, user and id of every event")]
 public class ExportCommand : LedgerCommand<ExportInput>
 {
+    public ExportCommand()
+    {
+        Usage("Export every athlete");
+        Usage("Export the athletes named").Arguments(x => x.Athletes);
+    }
+
     protected override async Task Run(ExportInput input, IServiceProvider services)
     {
         if (string.IsNullOrWhiteSpace(input.OutFlag)) throw new InputRefused("--out DIR is required: the folder to write into");

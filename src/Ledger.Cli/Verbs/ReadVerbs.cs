@@ -149,7 +149,7 @@ public class ChampionshipsCommand : LedgerCommand<DatedInput>
 
     public static IRenderable Championships(ChampionshipsView view)
     {
-        var table = Table($"Championships of {Text(view.Athlete)}{PbsCommand.Moment(view.AsOf, null)}", "championship", "editions", "starts", "finishes", "dnf", "gold", "silver", "bronze", "best place");
+        var table = Table($"Championships of {Text(view.Athlete)}{PbsCommand.Moment(view.AsOf, null)}", "championship", "editions", "starts", "finishes", "dnf", "gold", "silver", "bronze", "best");
         foreach (var c in view.Championships)
             table.AddRow(Text(c.Championship), Text(c.Editions), Text(c.Starts), Text(c.Finishes), Text(c.Dnf), Text(c.Gold), Text(c.Silver), Text(c.Bronze), Text(c.BestPlace));
         return table;

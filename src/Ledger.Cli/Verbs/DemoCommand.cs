@@ -1,0 +1,38 @@
+using JasperFx.CommandLine;
+using Ledger.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Ledger.Cli.Verbs;
+
+public class DemoInput : LedgerInput
+{
+    [Description("The folder of event files to import")]
+    public string Events { get; set; } = "events";
+
+    [FlagAlias("athlete")]
+    [Description("The athlete to show")]
+    public string AthleteFlag { get; set; } = "bat-ochir-ser-od";
+}
+
+public sealed record DemoAnswer(ImportAnswer Import, PbsView Bests, RecordsView Records, ChampionshipsView Championships);
+
+[Description("Imports events/ into the ledger's database and shows the seed athlete's bests, national records and championships")]
+public class DemoCommand : LedgerCommand<DemoInput>
+{
+    protected override async Task Run(DemoInput input, IServiceProvider services)
+    {
+        var outcome = await services.GetRequiredService<Importer>().ImportAsync([input.Events], Actor.Current());
+        var queries = services.GetRequiredService<Queries>();
+        var bests = await queries.PersonalBestsAsync(input.AthleteFlag);
+        var country = (await queries.AthletesAsync()).Athletes.First(a => a.Athlete == input.AthleteFlag).Country;
+        var records = await queries.RecordsAsync(country);
+        var championships = await queries.ChampionshipsAsync(input.AthleteFlag);
+
+        Answer(input, new DemoAnswer(new ImportAnswer(outcome.Appended, outcome.Skipped), bests, records, championships), v => new Rows(
+            new Markup($"imported {Markup.Escape(input.Events)}: appended {outcome.Appended} events, skipped {outcome.Skipped} already in the ledger\n"),
+            PbsCommand.PersonalBests(v.Bests),
+            RecordsCommand.NationalRecords(v.Records),
+            ChampionshipsCommand.Championships(v.Championships)));
+    }
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace Ledger.Store.Tests;
+
+/// <summary>Runs the real ledger command line as its own process, as a user does.</summary>
+public static class Cli
+{
+    public sealed record Outcome(int Exit, string Out, string Err)
+    {
+        public JsonObject Json => JsonNode.Parse(Out)!.AsObject();
+    }
+
+    /// <summary>ledger.dll in src/Ledger.Cli's own output folder, built in this run's configuration.</summary>
+    private static readonly string Program = Path.Combine(
+        AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Ledger.Cli", "bin",
+        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "ledger.dll");
+
+    public static async Task<Outcome> RunAsync(string connectionString, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [Program, .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["LEDGER_CONNECTION"] = connectionString },
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new Outcome(process.ExitCode, await output, await error);
+    }
+}

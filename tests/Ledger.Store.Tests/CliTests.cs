@@ -1,0 +1,118 @@
+using Shouldly;
+
+namespace Ledger.Store.Tests;
+
+public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>, IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ledger-cli-").FullName;
+
+    public async ValueTask InitializeAsync()
+    {
+        await db.ResetAsync();
+        await File.WriteAllLinesAsync(Path.Combine(_folder, "career.jsonl"),
+        [
+            Lines.Registered(),
+            Lines.Result("berlin-2010", "2010-09-26", "2:12:42"),
+            Lines.Record("2:12:42", "2010-09-26", "berlin-2010"),
+            Lines.Result("tokyo-2021", "2021-08-08", "", status: "dnf", championship: "olympic_games"),
+        ]);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Directory.Delete(_folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+
+    private Task<Cli.Outcome> Ledger(params string[] args) => Cli.RunAsync(db.ConnectionString, args);
+
+    [Fact]
+    public async Task Import_twice_appends_nothing_the_second_time()
+    {
+        var first = await Ledger("import", _folder, "--json");
+        first.Exit.ShouldBe(0, first.Err);
+        first.Json["appended"]!.GetValue<int>().ShouldBe(4);
+
+        var second = await Ledger("import", _folder, "--json");
+        second.Json["appended"]!.GetValue<int>().ShouldBe(0);
+        second.Json["skipped"]!.GetValue<int>().ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_bad_mark_on_line_2_exits_2_names_the_line_and_appends_nothing()
+    {
+        await Ledger("import", _folder);
+        var bad = Path.Combine(_folder, "bad.jsonl.txt");
+        await File.WriteAllLinesAsync(bad, [Lines.Result("ok", "2026-01-05", "2:30:00"), Lines.Result("bad", "2026-01-06", "2:61:00")]);
+
+        var refused = await Ledger("import", bad, "--json");
+
+        refused.Exit.ShouldBe(2);
+        refused.Out.ShouldBeEmpty();
+        refused.Err.ShouldContain("bad.jsonl.txt:2: field 'mark'");
+        (await Ledger("audit", Lines.Athlete, "--json")).Json["events"]!.AsArray().Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Read_verbs_print_one_json_document_of_the_contract_shape()
+    {
+        await Ledger("import", _folder);
+
+        var pbs = (await Ledger("pbs", Lines.Athlete, "--json")).Json;
+        pbs["athlete"]!.GetValue<string>().ShouldBe(Lines.Athlete);
+        pbs.ContainsKey("as_of").ShouldBeTrue();
+        pbs["bests"]![0]!["mark"]!.GetValue<string>().ShouldBe("2:12:42");
+
+        var records = (await Ledger("records", "MGL", "--sex", "men", "--json")).Json;
+        records["records"]![0]!["athlete"]!.GetValue<string>().ShouldBe(Lines.Athlete);
+
+        var history = (await Ledger("record-history", "MGL", "marathon", "--json")).Json;
+        history["progression"]![0]!["status"]!.GetValue<string>().ShouldBe("standing");
+
+        var championships = (await Ledger("championships", Lines.Athlete, "--json")).Json;
+        championships["championships"]![0]!["dnf"]!.GetValue<int>().ShouldBe(1);
+
+        var timeline = (await Ledger("timeline", Lines.Athlete, "--as-of", "2010-12-31", "--json")).Json;
+        timeline["events"]!.AsArray().Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Known_at_before_anything_was_appended_answers_with_no_bests()
+    {
+        await Ledger("import", _folder);
+
+        var pbs = await Ledger("pbs", Lines.Athlete, "--known-at", "2000-01-01T00:00:00Z", "--json");
+
+        pbs.Exit.ShouldBe(0, pbs.Err);
+        pbs.Json["bests"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("pbs", "nobody")]
+    [InlineData("pbs", Lines.Athlete, "--as-of", "2026-02-30")]
+    [InlineData("records", "MGL", "--sex", "mixed")]
+    [InlineData("pbs", Lines.Athlete, "--known-at", "yesterday")]
+    public async Task Refused_input_exits_2_with_the_reason_on_stderr(params string[] args)
+    {
+        await Ledger("import", _folder);
+
+        var refused = await Ledger([.. args, "--json"]);
+
+        refused.Exit.ShouldBe(2);
+        refused.Err.ShouldStartWith("refused: ");
+        refused.Out.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Export_writes_one_file_per_athlete_that_imports_back_unchanged()
+    {
+        await Ledger("import", _folder);
+        var export = Path.Combine(_folder, "export");
+
+        var exported = await Ledger("export", "--out", export, "--json");
+
+        exported.Json["exported"]!.GetValue<int>().ShouldBe(4);
+        File.Exists(Path.Combine(export, $"{Lines.Athlete}.jsonl")).ShouldBeTrue();
+        (await Ledger("import", export, "--json")).Json["appended"]!.GetValue<int>().ShouldBe(0);
+    }
+}
