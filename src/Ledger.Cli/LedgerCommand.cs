@@ -39,9 +39,14 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where
             await Run(input, host.Services);
             return true;
         }
-        catch (Exception e) when (e is InputRefused or AthleteNotFound or FormatException)
+        catch (Exception e) when (e is InputRefused or AthleteNotFound or FormatException or CommandRefused)
         {
-            var problems = e is InputRefused refused ? refused.Problems : [e.Message];
+            var problems = e switch
+            {
+                InputRefused refused => refused.Problems,
+                CommandRefused refused => refused.Problems.Select(p => p.ToString()).ToList(),
+                _ => [e.Message],
+            };
             foreach (var problem in problems) Console.Error.WriteLine($"refused: {problem}");
             Outcome.Refused = true;
             return false;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
+using Wolverine;
 
 var builder = Host.CreateDefaultBuilder()
     .ConfigureLogging(logging =>
@@ -13,13 +14,16 @@ var builder = Host.CreateDefaultBuilder()
         logging.ClearProviders();
         logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Warning);
+        // Wolverine logs every failed command by its message type; a refused one is told once, by the verb.
+        logging.AddFilter(typeof(Ledger.Store.Commands.RecordResult).Namespace, LogLevel.None);
     })
     .ConfigureServices(services =>
     {
         services.AddLedgerStore(Database.ConnectionString);
         services.AddSingleton<Queries>();
         services.AddSingleton<Importer>();
-    });
+    })
+    .UseWolverine(wolverine => wolverine.UseLedgerCommands());
 
 Outcome.Answers = AnsiConsole.Console;
 AnsiConsole.Console = DiscoveryChatter.Console(Console.Out);

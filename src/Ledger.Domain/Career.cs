@@ -109,6 +109,20 @@ public sealed class Career
         }
     }
 
+    /// <summary>A copy to try events on without touching this career.</summary>
+    public Career Copy() => new()
+    {
+        Id = Id,
+        Version = Version,
+        Athlete = Athlete,
+        Results = [..Results],
+        ReportedBests = [..ReportedBests],
+        NationalRecords = [..NationalRecords],
+        ClubsJoined = [..ClubsJoined],
+        ClubsLeft = [..ClubsLeft],
+        Honours = [..Honours],
+    };
+
     public KnownResult? FindResult(string resultId) => Results.Find(r => r.Result.ResultId == resultId);
 
     /// <summary>The results that count (not annulled) and had happened by <paramref name="asOf"/>.</summary>

@@ -4,6 +4,7 @@ using Ledger.Domain;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Weasel.Core;
+using Wolverine.Marten;
 
 namespace Ledger.Store;
 
@@ -22,7 +23,7 @@ public static class LedgerStore
             var options = new StoreOptions();
             Configure(options, connectionString());
             return options;
-        }).UseLightweightSessions();
+        }).UseLightweightSessions().IntegrateWithWolverine();
 
     public static void Configure(StoreOptions options, string connectionString)
     {
@@ -42,5 +43,6 @@ public static class LedgerStore
         options.Projections.Add(new CareerProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new NationalRecordsProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<NationalRecordProgression>().Index(x => x.Country);
+        options.Schema.For<Commands.ProcessedCommand>();
     }
 }

@@ -1,0 +1,100 @@
+namespace Ledger.Domain;
+
+/// <summary>The command was refused: what was wrong, field by field. Nothing was appended.</summary>
+public sealed class CommandRefused(IReadOnlyList<FieldProblem> problems)
+    : Exception(string.Join("; ", problems.Select(p => p.ToString())))
+{
+    public IReadOnlyList<FieldProblem> Problems { get; } = problems;
+}
+
+/// <summary>What the ledger knows of one country, sex and discipline when it decides on a record.</summary>
+/// <param name="Standing">The record as it stands, if any.</param>
+/// <param name="BestKnown">The best record-eligible mark of any athlete of that country and sex.</param>
+public sealed record RecordContext(RecordEntry? Standing, Mark? BestKnown)
+{
+    public static readonly RecordContext None = new(null, null);
+
+    /// <summary>A record needs to beat the standing record and every eligible mark known.</summary>
+    public bool IsBeatenBy(Mark mark) => (Standing is null || mark < Standing.Mark) && (BestKnown is null || mark < BestKnown);
+}
+
+/// <summary>
+/// The decisions commands make: which events a new fact appends, given the career as it stands.
+/// Each checks the events it would append against <see cref="Rules"/>, so a command can never
+/// append what an import would refuse.
+/// </summary>
+public static class Decisions
+{
+    /// <summary>The result, and a national record with it when it beats the standing one.</summary>
+    public static IReadOnlyList<object> RecordResult(Career career, ResultRecorded result, RecordContext records)
+    {
+        var events = new List<object> { result };
+        if (SetsRecord(career, result, records) is { } record) events.Add(record);
+        return Checked(career, events);
+    }
+
+    /// <summary>
+    /// The correction; if it takes a record's mark away (a slower mark, or no longer a finish) the
+    /// record is rescinded, and the corrected result is weighed again as a record of its own.
+    /// </summary>
+    public static IReadOnlyList<object> CorrectResult(Career career, ResultCorrected correction, Func<Discipline, RecordContext> recordsFor)
+    {
+        var before = career.FindResult(correction.ResultId);
+        if (before is null) return Checked(career, [correction]);
+
+        var after = Career.CorrectedBy(before.Result, correction);
+        var events = new List<object> { correction };
+        var held = HeldRecord(career, correction.ResultId);
+        if (held is not null && (after.Mark != held.Mark || after.Status != ResultStatus.Finished || after.Discipline != held.Discipline))
+            events.Add(new NationalRecordRescinded(held.Discipline, held.Mark, held.Country, held.Sex,
+                $"result {correction.ResultId} corrected: {correction.Reason}", correction.ResultId));
+
+        if ((held is null || events.Count > 1) && SetsRecord(career, after, recordsFor(after.Discipline)) is { } record)
+            events.Add(record);
+
+        return Checked(career, events);
+    }
+
+    /// <summary>The annulment, and the rescind of any record the result held.</summary>
+    public static IReadOnlyList<object> AnnulResult(Career career, ResultAnnulled annulment)
+    {
+        var events = new List<object> { annulment };
+        if (HeldRecord(career, annulment.ResultId) is { } held)
+            events.Add(new NationalRecordRescinded(held.Discipline, held.Mark, held.Country, held.Sex,
+                $"result {annulment.ResultId} annulled: {annulment.Reason}", annulment.ResultId));
+        return Checked(career, events);
+    }
+
+    /// <summary>Any other event of a career, as it is, once the rules allow it.</summary>
+    public static IReadOnlyList<object> Append(Career career, object @event) => Checked(career, [@event]);
+
+    /// <summary>Whether the result is the athlete's best in its discipline now.</summary>
+    public static bool IsPersonalBest(Career career, string resultId) =>
+        career.PersonalBests().Any(b => b.ResultId == resultId);
+
+    private static NationalRecordSet? SetsRecord(Career career, ResultRecorded result, RecordContext records)
+    {
+        if (career.Athlete is not { } athlete) return null;
+        if (result is not { Status: ResultStatus.Finished, Mark: { } mark } || result.RecordEligible == false) return null;
+        if (!records.IsBeatenBy(mark)) return null;
+        return new NationalRecordSet(result.Discipline, mark, result.Date, athlete.Country, athlete.Sex, result.ResultId, result.Competition,
+            Source: "decided by the ledger: faster than the standing record and every eligible mark known");
+    }
+
+    private static NationalRecordSet? HeldRecord(Career career, string resultId) =>
+        career.NationalRecords.LastOrDefault(r => r.ResultId == resultId);
+
+    /// <summary>Applies each event to a copy of the career in turn, refusing the lot if any breaks a rule.</summary>
+    private static IReadOnlyList<object> Checked(Career career, IReadOnlyList<object> events)
+    {
+        var draft = career.Copy();
+        foreach (var e in events)
+        {
+            var problems = Rules.Check(draft, e);
+            if (problems.Count > 0) throw new CommandRefused(problems);
+            draft.Fold(e);
+        }
+
+        return events;
+    }
+}

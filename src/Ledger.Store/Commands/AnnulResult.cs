@@ -1,0 +1,18 @@
+using Ledger.Domain;
+using Marten;
+
+namespace Ledger.Store.Commands;
+
+public sealed record AnnulResult(string Athlete, ResultAnnulled Annulment, string User, string? CommandId = null) : ILedgerCommand;
+
+public static class AnnulResultHandler
+{
+    public static async Task<ResultAnswer> Handle(AnnulResult command, IDocumentSession session, CancellationToken cancellation)
+    {
+        if (await Commanding.RecallAsync<ResultAnswer>(session, command, cancellation) is { } earlier) return earlier;
+
+        var stream = await Commanding.CareerAsync(session, command, cancellation);
+        stream.AppendMany(Decisions.AnnulResult(stream.Aggregate!, command.Annulment));
+        return Commanding.Remember(session, command, new ResultAnswer(command.Annulment.ResultId, false, false));
+    }
+}

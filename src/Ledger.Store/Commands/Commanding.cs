@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Ledger.Domain;
+using Marten;
+
+namespace Ledger.Store.Commands;
+
+/// <summary>What every command carries besides its facts: whose stream, who sends it, and its id for safe retries.</summary>
+public interface ILedgerCommand
+{
+    string Athlete { get; }
+    string User { get; }
+    string? CommandId { get; }
+}
+
+public sealed record AthleteAnswer(string Athlete);
+
+public sealed record ResultAnswer(string ResultId, bool PersonalBest, bool NationalRecord);
+
+/// <summary>The answer given to a command id, stored with the events it appended, in the same transaction.</summary>
+public sealed class ProcessedCommand
+{
+    public string Id { get; set; } = "";
+    public string Answer { get; set; } = "";
+}
+
+public static class Commanding
+{
+    /// <summary>
+    /// The answer an earlier command with this id was given, if there was one; otherwise null, and
+    /// the session is readied for this command's appends (who, in the events' metadata).
+    /// </summary>
+    public static async Task<T?> RecallAsync<T>(IDocumentSession session, ILedgerCommand command, CancellationToken cancellation) where T : class
+    {
+        session.LastModifiedBy = command.User;
+        if (command.CommandId is null) return null;
+        var earlier = await session.LoadAsync<ProcessedCommand>(command.CommandId, cancellation);
+        return earlier is null ? null : JsonSerializer.Deserialize<T>(earlier.Answer, EventFormat.Options);
+    }
+
+    /// <summary>
+    /// Keeps the answer under the command id. An insert, not an upsert: of two attempts with one id
+    /// racing, the second fails, is retried, and then recalls the first's answer.
+    /// </summary>
+    public static T Remember<T>(IDocumentSession session, ILedgerCommand command, T answer)
+    {
+        if (command.CommandId is not null)
+            session.Insert(new ProcessedCommand { Id = command.CommandId, Answer = JsonSerializer.Serialize(answer, EventFormat.Options) });
+        return answer;
+    }
+
+    /// <summary>The athlete's career as it stands, for a command that needs the athlete registered.</summary>
+    public static async Task<JasperFx.Events.IEventStream<Career>> CareerAsync(IDocumentSession session, ILedgerCommand command, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<Career>(command.Athlete, cancellation);
+        if (stream.Aggregate?.Athlete is null) throw new CommandRefused([new FieldProblem("athlete", $"no athlete '{command.Athlete}' in the ledger")]);
+        return stream;
+    }
+
+    /// <summary>
+    /// The standing record of the athlete's country, sex and <paramref name="discipline"/>, and the
+    /// best record-eligible mark of any athlete of that country and sex, leaving out one result
+    /// (the one a correction is about) when named.
+    /// </summary>
+    public static async Task<RecordContext> RecordsAsync(IQuerySession session, Career career, Discipline discipline, string? leavingOut, CancellationToken cancellation)
+    {
+        var (country, sex) = (career.Athlete!.Country, career.Athlete.Sex);
+        bool Other(string athlete, string? resultId) => leavingOut is null || athlete != career.Id || resultId != leavingOut;
+
+        var progression = await session.LoadAsync<NationalRecordProgression>(NationalRecordProgression.KeyOf(country, sex, discipline), cancellation);
+        var standing = progression?.Entries
+            .Where(e => e.RescindedAt is null && Other(e.Athlete, e.ResultId))
+            .OrderBy(e => e.Mark).ThenBy(e => e.Date)
+            .FirstOrDefault();
+
+        var compatriots = await session.Query<Career>()
+            .Where(c => c.Athlete!.Country == country && c.Athlete.Sex == sex)
+            .ToListAsync(cancellation);
+        var known = compatriots.SelectMany(c =>
+            c.ResultsAsOf(null)
+                .Where(r => r is { Status: ResultStatus.Finished, Mark: not null } && r.RecordEligible != false && r.Discipline == discipline && Other(c.Id, r.ResultId))
+                .Select(r => r.Mark!.Value)
+                .Concat(c.ReportedBests.Where(b => b.Discipline == discipline).Select(b => b.Mark)));
+
+        return new RecordContext(standing, known.Any() ? known.Min() : null);
+    }
+}

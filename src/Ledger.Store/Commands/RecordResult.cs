@@ -1,0 +1,25 @@
+using Ledger.Domain;
+using Marten;
+
+namespace Ledger.Store.Commands;
+
+public sealed record RecordResult(string Athlete, ResultRecorded Result, string User, string? CommandId = null) : ILedgerCommand;
+
+public static class RecordResultHandler
+{
+    public static async Task<ResultAnswer> Handle(RecordResult command, IDocumentSession session, CancellationToken cancellation)
+    {
+        if (await Commanding.RecallAsync<ResultAnswer>(session, command, cancellation) is { } earlier) return earlier;
+
+        var stream = await Commanding.CareerAsync(session, command, cancellation);
+        var career = stream.Aggregate!;
+        var records = await Commanding.RecordsAsync(session, career, command.Result.Discipline, null, cancellation);
+        var events = Decisions.RecordResult(career, command.Result, records);
+        stream.AppendMany(events);
+
+        var after = career.Copy();
+        foreach (var e in events) after.Fold(e);
+        return Commanding.Remember(session, command, new ResultAnswer(
+            command.Result.ResultId, Decisions.IsPersonalBest(after, command.Result.ResultId), events.OfType<NationalRecordSet>().Any()));
+    }
+}

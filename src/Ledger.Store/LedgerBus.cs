@@ -1,0 +1,37 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Events;
+using Ledger.Store.Commands;
+using Wolverine;
+using Wolverine.ErrorHandling;
+
+namespace Ledger.Store;
+
+public static class LedgerBus
+{
+    /// <summary>
+    /// Wolverine as the ledger's command bus: handlers in this assembly, each in one Marten
+    /// transaction, retried when another writer got to the same stream or command id first.
+    /// </summary>
+    public static void UseLedgerCommands(this WolverineOptions options)
+    {
+        options.Discovery.IncludeAssembly(typeof(RecordResult).Assembly);
+        // Commands are invoked in process and answered at once: no queues, no background agents.
+        options.Durability.Mode = DurabilityMode.MediatorOnly;
+        options.Policies.AutoApplyTransactions();
+
+        // A conflict means the decision was made on stale state: make it again on fresh state.
+        options.OnException<ConcurrencyException>()
+            .Or<ExistingStreamIdCollisionException>()
+            .Or<DocumentAlreadyExistsException>()
+            .RetryWithCooldown(
+                TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(50),
+                TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200),
+                TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(400),
+                TimeSpan.FromMilliseconds(800));
+
+        // Every process of the CLI is short: load the handler code generated ahead of time
+        // (src/Ledger.Cli/Internal/Generated, 'codegen write') rather than compile it at start.
+        options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
+    }
+}
