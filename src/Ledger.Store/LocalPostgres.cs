@@ -112,16 +112,18 @@ public sealed class LocalPostgres(string folder)
 
     private string PgCtl => Binary("pg_ctl");
 
-    /// <summary><c>LEDGER_PG_BIN</c>, else the newest /usr/lib/postgresql/*/bin, else the PATH.</summary>
+    /// <summary>Only in <c>LEDGER_PG_BIN</c> when set; else the newest /usr/lib/postgresql/*/bin, then the PATH.</summary>
     private static string Binary(string name)
     {
-        var folders = new List<string>();
-        if (Environment.GetEnvironmentVariable("LEDGER_PG_BIN") is { Length: > 0 } configured) folders.Add(configured);
-        if (Directory.Exists("/usr/lib/postgresql"))
-            folders.AddRange(Directory.GetDirectories("/usr/lib/postgresql")
-                .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
-                .Select(d => Path.Combine(d, "bin")));
-        folders.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries));
+        IEnumerable<string> folders = Environment.GetEnvironmentVariable("LEDGER_PG_BIN") is { Length: > 0 } configured
+            ? [configured]
+            :
+            [
+                ..Directory.Exists("/usr/lib/postgresql")
+                    ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0).Select(d => Path.Combine(d, "bin"))
+                    : [],
+                ..(Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries),
+            ];
 
         return folders.Select(f => Path.Combine(f, name)).FirstOrDefault(File.Exists)
                ?? throw new LocalPostgresUnavailable(

@@ -16,14 +16,17 @@ public static class Cli
         AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Ledger.Cli", "bin",
         new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "ledger.dll");
 
-    public static async Task<Outcome> RunAsync(string connectionString, params string[] args)
+    public static Task<Outcome> RunAsync(string connectionString, params string[] args) =>
+        RunWithAsync(new() { ["LEDGER_CONNECTION"] = connectionString }, args);
+
+    public static async Task<Outcome> RunWithAsync(Dictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [Program, .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["LEDGER_CONNECTION"] = connectionString },
         };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -115,4 +115,19 @@ public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>,
         File.Exists(Path.Combine(export, $"{Lines.Athlete}.jsonl")).ShouldBeTrue();
         (await Ledger("import", export, "--json")).Json["appended"]!.GetValue<int>().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Without_a_connection_or_server_binaries_it_says_how_to_get_a_database()
+    {
+        var outcome = await Cli.RunWithAsync(new()
+        {
+            ["LEDGER_CONNECTION"] = null,
+            ["LEDGER_PG_BIN"] = Path.Combine(_folder, "no-postgres-here"),
+            ["LEDGER_DATA_DIR"] = Path.Combine(_folder, "data"),
+        }, "athletes", "--json");
+
+        outcome.Exit.ShouldBe(1);
+        outcome.Err.ShouldContain("were not found");
+        outcome.Err.ShouldContain("docker compose up -d");
+    }
 }
