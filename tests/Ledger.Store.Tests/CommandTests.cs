@@ -122,6 +122,21 @@ public sealed class CommandTests(LedgerDatabase db) : IClassFixture<LedgerDataba
         timeline.ShouldBe(["result_recorded", "national_record_set", "club_joined", "club_left"], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task Two_athletes_racing_for_one_record_end_with_the_faster_standing_and_no_record_lost()
+    {
+        await db.ImportAsync("rival.jsonl", Lines.Registered(athlete: "rival"));
+
+        await Task.WhenAll(AddMarathon("2:08:00"), AddMarathon("2:07:00", athlete: "rival"));
+
+        var history = (await db.Queries.RecordHistoryAsync("MGL", Domain.Discipline.Parse("marathon"), Domain.Sex.Men)).Progression;
+        history.Single(p => p.Status == Domain.RecordStatus.Standing).Mark.ToString().ShouldBe("2:07:00");
+        var setInStreams = 0;
+        foreach (var athlete in new[] { Athlete, "rival" })
+            setInStreams += (await db.Queries.AuditAsync(athlete)).Events.Count(e => e["type"]!.GetValue<string>() == "national_record_set");
+        history.Count.ShouldBe(setInStreams);
+    }
+
     public static TheoryData<string[]> Refusals => new()
     {
         { ["add-result", "nobody", "--date", "2026-01-01", "--competition", "X", "--discipline", "marathon", "--mark", "2:30:00"] },

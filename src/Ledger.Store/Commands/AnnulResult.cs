@@ -12,7 +12,10 @@ public static class AnnulResultHandler
         if (await Commanding.RecallAsync<ResultAnswer>(session, command, cancellation) is { } earlier) return earlier;
 
         var stream = await Commanding.CareerAsync(session, command, cancellation);
-        stream.AppendMany(Decisions.AnnulResult(stream.Aggregate!, command.Annulment));
+        var career = stream.Aggregate!;
+        if (career.FindResult(command.Annulment.ResultId)?.Result is { } annulled)
+            await Commanding.LockRecordAsync(session, career.Athlete!.Country, career.Athlete.Sex, annulled.Discipline, cancellation);
+        stream.AppendMany(Decisions.AnnulResult(career, command.Annulment));
         return Commanding.Remember(session, command, new ResultAnswer(command.Annulment.ResultId, false, false));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ledger.Domain;
 using Marten;
+using Npgsql;
 
 namespace Ledger.Store.Commands;
 
@@ -61,9 +62,10 @@ public static class Commanding
     /// best record-eligible mark of any athlete of that country and sex, leaving out one result
     /// (the one a correction is about) when named.
     /// </summary>
-    public static async Task<RecordContext> RecordsAsync(IQuerySession session, Career career, Discipline discipline, string? leavingOut, CancellationToken cancellation)
+    public static async Task<RecordContext> RecordsAsync(IDocumentSession session, Career career, Discipline discipline, string? leavingOut, CancellationToken cancellation)
     {
         var (country, sex) = (career.Athlete!.Country, career.Athlete.Sex);
+        await LockRecordAsync(session, country, sex, discipline, cancellation);
         bool Other(string athlete, string? resultId) => leavingOut is null || athlete != career.Id || resultId != leavingOut;
 
         var progression = await session.LoadAsync<NationalRecordProgression>(NationalRecordProgression.KeyOf(country, sex, discipline), cancellation);
@@ -82,5 +84,17 @@ public static class Commanding
                 .Concat(c.ReportedBests.Where(b => b.Discipline == discipline).Select(b => b.Mark)));
 
         return new RecordContext(standing, known.Any() ? known.Min() : null);
+    }
+
+    /// <summary>
+    /// Holds the record of one country, sex and discipline until this command commits. Writers of
+    /// different athletes never conflict on a stream, so without it two could decide on the same
+    /// standing record, and the later commit would overwrite the record document the earlier updated.
+    /// </summary>
+    public static async Task LockRecordAsync(IDocumentSession session, string country, Sex sex, Discipline discipline, CancellationToken cancellation)
+    {
+        await session.BeginTransactionAsync(cancellation);
+        var key = NationalRecordProgression.KeyOf(country, sex, discipline);
+        await session.ExecuteAsync(new NpgsqlCommand("select pg_advisory_xact_lock(hashtext($1))") { Parameters = { new() { Value = key } } }, cancellation);
     }
 }
