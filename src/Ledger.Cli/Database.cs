@@ -1,4 +1,8 @@
 using Ledger.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Wolverine;
 
 namespace Ledger.Cli;
 
@@ -11,4 +15,32 @@ public static class Database
             : Local.EnsureRunning();
 
     public static LocalPostgres Local => new(LocalPostgres.DefaultFolder());
+}
+
+public static class Hosting
+{
+    /// <summary>The ledger's services on any host the CLI builds: the verbs' own, and the HTTP server's.</summary>
+    public static IHostBuilder UseLedger(this IHostBuilder host, Func<string> connectionString) => host
+        .ConfigureServices(services =>
+        {
+            services.AddLedgerStore(connectionString);
+            services.AddSingleton<Queries>();
+            services.AddSingleton<Importer>();
+        })
+        .UseWolverine(wolverine =>
+        {
+            wolverine.UseLedgerCommands();
+            // The handler code generated ahead of time lives here, whoever hosts it (tests too).
+            wolverine.ApplicationAssembly = typeof(Hosting).Assembly;
+        });
+}
+
+public static class Logs
+{
+    /// <summary>
+    /// Marten logs a stale append as an error before Wolverine retries the command on fresh state;
+    /// an append that still fails reaches the caller, so those interim errors say nothing.
+    /// </summary>
+    public static ILoggingBuilder AddQuietRetries(this ILoggingBuilder logging) =>
+        logging.AddFilter("Marten.IDocumentStore", LogLevel.Critical);
 }

@@ -16,14 +16,9 @@ var builder = Host.CreateDefaultBuilder()
         logging.SetMinimumLevel(LogLevel.Warning);
         // Wolverine logs every failed command by its message type; a refused one is told once, by the verb.
         logging.AddFilter(typeof(Ledger.Store.Commands.RecordResult).Namespace, LogLevel.None);
+        logging.AddQuietRetries();
     })
-    .ConfigureServices(services =>
-    {
-        services.AddLedgerStore(Database.ConnectionString);
-        services.AddSingleton<Queries>();
-        services.AddSingleton<Importer>();
-    })
-    .UseWolverine(wolverine => wolverine.UseLedgerCommands());
+    .UseLedger(Database.ConnectionString);
 
 Outcome.Answers = AnsiConsole.Console;
 AnsiConsole.Console = DiscoveryChatter.Console(Console.Out);

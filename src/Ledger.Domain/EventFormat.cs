@@ -93,33 +93,45 @@ public static class EventFormat
         foreach (var (name, value) in json)
         {
             if (EnvelopeFields.Contains(name)) continue;
-            if (!fields.ContainsKey(name)) found.Add(new FieldProblem(name, $"is not a field of {typeName}"));
-            else if (value is null && fields[name]) found.Add(new FieldProblem(name, "is required and cannot be null"));
+            if (!fields.TryGetValue(name, out var field)) found.Add(new FieldProblem(name, $"is not a field of {typeName}"));
+            else if (value is null) { if (field.Required) found.Add(new FieldProblem(name, "is required and cannot be null")); }
+            else if (Problem(value, field.Type) is { } problem) found.Add(new FieldProblem(name, problem));
         }
 
-        foreach (var (name, required) in fields)
-            if (required && !json.ContainsKey(name)) found.Add(new FieldProblem(name, $"is required for {typeName}"));
+        foreach (var (name, field) in fields)
+            if (field.Required && !json.ContainsKey(name)) found.Add(new FieldProblem(name, $"is required for {typeName}"));
 
         var envelope = ReadEnvelope(json, found);
-        if (found.Any(p => fields.GetValueOrDefault(p.Field))) return null;
+        if (found.Count > 0) return null;
 
-        // The known fields are still read when others are wrong, so one pass names every bad value.
-        var data = new JsonObject(json.Where(f => fields.ContainsKey(f.Key)).Select(f => KeyValuePair.Create(f.Key, f.Value?.DeepClone())));
+        var data = new JsonObject(json.Where(f => !EnvelopeFields.Contains(f.Key)).Select(f => KeyValuePair.Create(f.Key, f.Value?.DeepClone())));
+        return envelope with { Athlete = athlete!, Data = data.Deserialize(type, Options)! };
+    }
+
+    /// <summary>Why a field's value cannot be read as its type, field by field, so every bad value is named.</summary>
+    private static string? Problem(JsonNode value, Type type)
+    {
         try
         {
-            var read = data.Deserialize(type, Options)!;
-            return found.Count > 0 ? null : envelope with { Athlete = athlete!, Data = read };
+            value.Deserialize(type, Options);
+            return null;
         }
         catch (JsonException e)
         {
-            var field = e.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : "(line)";
-            var message = e.InnerException is null && !e.Message.StartsWith("The JSON value", StringComparison.Ordinal)
+            return e.InnerException is null && !e.Message.StartsWith("The JSON value", StringComparison.Ordinal)
                 ? e.Message
-                : $"{json[field]?.ToJsonString() ?? "the value"} is not a valid value";
-            found.Add(new FieldProblem(field, message));
-            return null;
+                : $"{value.ToJsonString()} is not a valid {Describe(type)}";
         }
     }
+
+    private static string Describe(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(int) => "whole number",
+        var t when t == typeof(bool) => "true or false",
+        var t when t == typeof(string) => "text",
+        var t when t.IsEnum => $"value ({string.Join(", ", Enum.GetNames(t).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName))})",
+        var t => JsonNamingPolicy.SnakeCaseLower.ConvertName(t.Name).Replace('_', ' '),
+    };
 
     public static string Write(EventEnvelope envelope)
     {
@@ -174,17 +186,17 @@ public static class EventFormat
     private static string? Text(JsonObject json, string name) =>
         json[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    private static readonly Dictionary<Type, Dictionary<string, bool>> Fields = new();
+    private static readonly Dictionary<Type, Dictionary<string, (Type Type, bool Required)>> Fields = new();
 
-    /// <summary>The snake_case fields of an event type, and whether each is required (no default).</summary>
-    private static Dictionary<string, bool> FieldsOf(Type type)
+    /// <summary>The snake_case fields of an event type, with each one's type and whether it is required (no default).</summary>
+    private static Dictionary<string, (Type Type, bool Required)> FieldsOf(Type type)
     {
         lock (Fields)
         {
             if (Fields.TryGetValue(type, out var known)) return known;
             var constructor = type.GetConstructors().MaxBy(c => c.GetParameters().Length)!;
             return Fields[type] = constructor.GetParameters()
-                .ToDictionary(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name!), p => !p.HasDefaultValue);
+                .ToDictionary(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name!), p => (p.ParameterType, !p.HasDefaultValue));
         }
     }
 

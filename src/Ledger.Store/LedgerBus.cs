@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
-using JasperFx.Events;
+using Marten.Exceptions;
+using Npgsql;
 using Ledger.Store.Commands;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -23,6 +24,8 @@ public static class LedgerBus
         // A conflict means the decision was made on stale state: make it again on fresh state.
         options.OnException<ConcurrencyException>()
             .Or<ExistingStreamIdCollisionException>()
+            // Marten's quick append reports a stale expected version as MT003; not every path translates it.
+            .Or<MartenCommandException>(e => e.InnerException is PostgresException { SqlState: "MT003" })
             .Or<DocumentAlreadyExistsException>()
             .RetryWithCooldown(
                 TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(50),

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using JasperFx.CommandLine;
 using Ledger.Domain;
 using Ledger.Store;
@@ -30,7 +29,7 @@ public abstract class WriteInput : LedgerInput
 }
 
 /// <summary>A verb that sends one command through the bus and prints its answer.</summary>
-public abstract partial class WriteCommand<TInput, TAnswer> : LedgerCommand<TInput> where TInput : WriteInput
+public abstract class WriteCommand<TInput, TAnswer> : LedgerCommand<TInput> where TInput : WriteInput
 {
     protected abstract ILedgerCommand Command(TInput input);
 
@@ -57,13 +56,6 @@ public abstract partial class WriteCommand<TInput, TAnswer> : LedgerCommand<TInp
 
     protected static string Required(string? text, string flag) =>
         string.IsNullOrWhiteSpace(text) ? throw new FormatException($"--{flag} is required") : text;
-
-    /// <summary>A readable result id from the race itself: 2026-04-12-rotterdam-marathon-marathon.</summary>
-    protected static string ResultIdFor(string date, string competition, string discipline) =>
-        $"{date}-{NotSlug().Replace(competition.ToLowerInvariant(), "-").Trim('-')}-{discipline}".Replace("--", "-");
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NotSlug();
 }
 
 public class RegisterAthleteInput : WriteInput
@@ -120,7 +112,7 @@ public class AddResultCommand : WriteCommand<AddResultInput, ResultAnswer>
             "dq" => ResultStatus.Dq,
             var other => throw new FormatException($"--status '{other}' is not finished, dnf, dns or dq"),
         };
-        var resultId = i.ResultIdFlag ?? ResultIdFor(date.ToString(), competition, discipline.Code);
+        var resultId = i.ResultIdFlag ?? RecordResult.IdFor(date, competition, discipline);
         return new RecordResult(i.Athlete, new ResultRecorded(resultId, date, competition, discipline, status,
             Parsed(i.MarkFlag, Mark.Parse), Number(i.PlaceFlag, "place"), Number(i.OverallPlaceFlag, "overall-place"), i.VenueFlag,
             Parsed(i.ChampionshipFlag, Championship.Parse), i.NotRecordEligibleFlag ? false : null, i.NotesFlag),

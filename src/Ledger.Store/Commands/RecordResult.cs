@@ -1,9 +1,18 @@
+using System.Text.RegularExpressions;
 using Ledger.Domain;
 using Marten;
 
 namespace Ledger.Store.Commands;
 
-public sealed record RecordResult(string Athlete, ResultRecorded Result, string User, string? CommandId = null) : ILedgerCommand;
+public sealed partial record RecordResult(string Athlete, ResultRecorded Result, string User, string? CommandId = null) : ILedgerCommand
+{
+    /// <summary>A readable result id from the race itself, for results sent without one: 2026-04-12-rotterdam-marathon-marathon.</summary>
+    public static string IdFor(PartialDate date, string competition, Discipline discipline) =>
+        $"{date}-{NotSlug().Replace(competition.ToLowerInvariant(), "-").Trim('-')}-{discipline}";
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NotSlug();
+}
 
 public static class RecordResultHandler
 {

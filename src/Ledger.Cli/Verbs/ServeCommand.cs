@@ -1,0 +1,38 @@
+using JasperFx.CommandLine;
+using Ledger.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Ledger.Cli.Verbs;
+
+public class ServeInput : LedgerInput
+{
+    [FlagAlias("urls")]
+    [Description("Where to listen, e.g. http://127.0.0.1:5080 (several separated by ';')")]
+    public string UrlsFlag { get; set; } = "http://127.0.0.1:5080";
+}
+
+[Description("Serves the ledger over HTTP: reads, writes (with LEDGER_API_KEY), /openapi/v1.json and /health")]
+public class ServeCommand : LedgerCommand<ServeInput>
+{
+    protected override async Task Run(ServeInput input, IServiceProvider services)
+    {
+        var urls = input.UrlsFlag.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var access = WriteAccess.For(Environment.GetEnvironmentVariable("LEDGER_API_KEY"), urls);
+
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning).AddQuietRetries();
+        builder.Host.UseLedger(Database.ConnectionString);
+        builder.AddLedgerApi();
+        builder.WebHost.UseUrls(urls);
+
+        var app = builder.Build();
+        app.MapLedgerApi(access);
+        await app.StartAsync();
+        AnsiConsole.MarkupLine($"ledger listening on {Markup.Escape(string.Join(", ", urls))}; writes {(access.ApiKey is not null ? "need X-Api-Key" : access.WritesOpen ? "open (loopback, no LEDGER_API_KEY)" : "disabled (no LEDGER_API_KEY)")}");
+        await ((IHost)app).WaitForShutdownAsync();
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ledger.Domain;
+using Ledger.Store;
+using Microsoft.AspNetCore.Http;
+
+namespace Ledger.Http;
+
+/// <summary>
+/// Request bodies are the fields of the event a command would append, read with the same rules as
+/// a line of an event file, so the API refuses exactly what an import refuses, field by field.
+/// Text is stored as sent, never interpreted.
+/// </summary>
+public static class Body
+{
+    public static async Task<T> ReadAsync<T>(HttpRequest request, string athlete, Action<JsonObject>? complete = null) where T : class
+    {
+        // Kestrel refuses larger bodies by itself; this holds for any server the API is mounted on.
+        if (request.ContentLength > LedgerApi.MaxBodyBytes)
+            throw new BadHttpRequestException($"the body is over {LedgerApi.MaxBodyBytes} bytes", StatusCodes.Status413PayloadTooLarge);
+
+        JsonObject json;
+        try
+        {
+            json = await JsonNode.ParseAsync(request.Body) as JsonObject
+                   ?? throw new CommandRefused([new FieldProblem("(body)", "the body must be a JSON object")]);
+        }
+        catch (JsonException e)
+        {
+            throw new CommandRefused([new FieldProblem("(body)", $"not valid JSON: {e.Message}")]);
+        }
+
+        complete?.Invoke(json);
+        json["type"] = EventFormat.TypeName(typeof(T));
+        json["athlete"] = athlete;
+        return EventFormat.Parse(json.ToJsonString(), out var problems)?.Data as T ?? throw new CommandRefused(problems);
+    }
+
+    public static string User(HttpRequest request) =>
+        request.Headers["X-User"].FirstOrDefault() is { Length: > 0 } user ? user : "api";
+
+    public static string? CommandId(HttpRequest request) =>
+        request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } key ? key : null;
+}
+
+/// <summary>Query-string moments, read as the command line reads its flags.</summary>
+public static class Moments
+{
+    public static DateOnly? AsOf(string? text) => text is null ? null : PartialDate.Parse(text).LastDay;
+
+    public static DateTimeOffset? KnownAt(string? text) =>
+        text is null ? null
+        : DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at
+        : throw new FormatException($"knownAt '{text}' is not an ISO 8601 instant like 2026-01-31T12:00:00Z");
+
+    public static Sex? SexOf(string? text) => text switch
+    {
+        null => null,
+        "men" => Sex.Men,
+        "women" => Sex.Women,
+        _ => throw new FormatException($"sex '{text}' is not men or women"),
+    };
+}
+
+/// <summary>Refusals as problem details (RFC 9457), naming each field that was wrong.</summary>
+public static class Problems
+{
+    public static async Task WriteAsync(HttpContext context)
+    {
+        var error = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        var (status, detail, errors) = error switch
+        {
+            CommandRefused refused => (400, "The command was refused; nothing was appended.",
+                refused.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())),
+            FormatException or InputRefused => (400, error.Message, null),
+            AthleteNotFound => (404, error.Message, null),
+            Microsoft.AspNetCore.Http.BadHttpRequestException bad => (bad.StatusCode, bad.Message, null),
+            _ => (500, "The ledger failed to answer; see its log.", (Dictionary<string, string[]>?)null),
+        };
+
+        var problem = errors is null
+            ? Results.Problem(detail, statusCode: status)
+            : Results.ValidationProblem(errors, detail, statusCode: status);
+        await problem.ExecuteAsync(context);
+    }
+}

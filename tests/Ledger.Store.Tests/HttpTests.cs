@@ -1,0 +1,180 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Ledger.Cli;
+using Ledger.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using Shouldly;
+
+namespace Ledger.Store.Tests;
+
+/// <summary>The ledger's HTTP API, hosted as `ledger serve` hosts it, on its own database.</summary>
+public sealed class ApiHost : IAsyncLifetime
+{
+    public const string Key = "test-key";
+    public LedgerDatabase Database { get; } = new();
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Host.UseLedger(() => Database.ConnectionString);
+        builder.AddLedgerApi();
+        Host = await AlbaHost.For(builder, app => app.MapLedgerApi(new WriteAccess(Key, Loopback: true)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifetime
+{
+    private const string Athlete = Lines.Athlete;
+    private LedgerDatabase Db => api.Database;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Db.ResetAsync();
+        await Db.ImportAsync("career.jsonl", Lines.Registered(), Lines.Result("berlin-2010", "2010-09-26", "2:12:42"), Lines.Record("2:12:42", "2010-09-26", "berlin-2010"));
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static string Marathon(string mark, string date = "2026-04-12", string competition = "Rotterdam Marathon") =>
+        new JsonObject { ["date"] = date, ["competition"] = competition, ["discipline"] = "marathon", ["mark"] = mark }.ToJsonString();
+
+    private async Task<(int Status, JsonObject Body)> Post(string url, string body, string? key = ApiHost.Key, string? idempotencyKey = null)
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Post.Text(body).ToUrl(url);
+            if (key is not null) s.WithRequestHeader("X-Api-Key", key);
+            if (idempotencyKey is not null) s.WithRequestHeader("Idempotency-Key", idempotencyKey);
+            s.IgnoreStatusCode();
+        });
+        var text = await result.ReadAsTextAsync();
+        return (result.Context.Response.StatusCode, text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!.AsObject());
+    }
+
+    private async Task<JsonObject> Get(string url)
+    {
+        var result = await api.Host.Scenario(s => s.Get.Url(url));
+        return JsonNode.Parse(await result.ReadAsTextAsync())!.AsObject();
+    }
+
+    private async Task<int> AuditCount() => (await Db.Queries.AuditAsync(Athlete)).Events.Count;
+
+    [Fact]
+    public async Task A_write_without_the_api_key_is_401_and_appends_nothing()
+    {
+        var (status, _) = await Post($"/athletes/{Athlete}/results", Marathon("2:07:59"), key: null);
+
+        status.ShouldBe(401);
+        (await AuditCount()).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_result_posted_with_the_key_shows_in_the_personal_bests()
+    {
+        var (status, answer) = await Post($"/athletes/{Athlete}/results", Marathon("2:07:59"));
+
+        status.ShouldBe(200);
+        answer["personal_best"]!.GetValue<bool>().ShouldBeTrue();
+        answer["national_record"]!.GetValue<bool>().ShouldBeTrue();
+        var pbs = await Get($"/athletes/{Athlete}/pbs");
+        pbs["bests"]![0]!["mark"]!.GetValue<string>().ShouldBe("2:07:59");
+        (await Get($"/athletes/{Athlete}/pbs?asOf=2026-04-11"))["bests"]![0]!["mark"]!.GetValue<string>().ShouldBe("2:12:42");
+    }
+
+    [Fact]
+    public async Task A_bad_body_is_400_naming_each_field_and_appends_nothing()
+    {
+        var (status, problem) = await Post($"/athletes/{Athlete}/results",
+            """{"date":"2026-02-30","competition":"X","discipline":"marathon","mark":"2:61:00","plac":3}""");
+
+        status.ShouldBe(400);
+        problem["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["date", "mark", "plac"], ignoreOrder: true);
+        (await AuditCount()).ShouldBe(3);
+    }
+
+    [Theory]
+    [InlineData("/athletes/nobody/results", "athlete")]
+    [InlineData("/athletes/bat-ochir-ser-od/results/no-such-result/annulment", "result_id")]
+    public async Task A_refused_command_is_400_with_the_field_named(string url, string field)
+    {
+        var body = url.EndsWith("annulment") ? """{"reason":"x"}""" : Marathon("2:30:00");
+
+        var (status, problem) = await Post(url, body);
+
+        status.ShouldBe(400);
+        problem["errors"]!.AsObject().ContainsKey(field).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_twice_appends_once_and_answers_the_same()
+    {
+        var first = await Post($"/athletes/{Athlete}/results", Marathon("2:09:00"), idempotencyKey: "k-1");
+        var again = await Post($"/athletes/{Athlete}/results", Marathon("2:09:00"), idempotencyKey: "k-1");
+
+        again.Status.ShouldBe(200);
+        again.Body.ToJsonString().ShouldBe(first.Body.ToJsonString());
+        (await AuditCount()).ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_results_for_one_athlete_all_land_in_a_contiguous_stream()
+    {
+        var posts = Enumerable.Range(1, 20).Select(i => Post($"/athletes/{Athlete}/results", Marathon($"2:2{i % 10}:{10 + i}", competition: $"Race {i}")));
+
+        var answers = await Task.WhenAll(posts);
+
+        answers.ShouldAllBe(a => a.Status == 200);
+        var versions = (await Db.Queries.AuditAsync(Athlete)).Events.Select(e => e["version"]!.GetValue<long>()).ToList();
+        versions.ShouldBe(Enumerable.Range(1, 23).Select(v => (long)v).ToList());
+    }
+
+    [Fact]
+    public async Task Annulling_over_http_tells_the_whole_story_in_the_record_history()
+    {
+        var (_, added) = await Post($"/athletes/{Athlete}/results", Marathon("2:07:59"));
+        await Post($"/athletes/{Athlete}/results/{added["result_id"]}/annulment", """{"reason":"doping"}""");
+
+        var history = await Get("/records/MGL/marathon/history");
+        history["progression"]!.AsArray().Select(p => (p!["mark"]!.GetValue<string>(), p["status"]!.GetValue<string>()))
+            .ShouldBe([("2:12:42", "standing"), ("2:07:59", "rescinded")]);
+    }
+
+    [Fact]
+    public async Task The_api_describes_itself_and_reports_its_health()
+    {
+        var openApi = await api.Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
+        (await openApi.ReadAsTextAsync()).ShouldContain("/athletes/{athlete}/results");
+        (await Get("/health"))["status"]!.GetValue<string>().ShouldBe("healthy");
+    }
+
+    [Fact]
+    public async Task A_body_over_the_size_limit_is_refused()
+    {
+        var huge = Marathon("2:30:00").Replace("Rotterdam Marathon", new string('x', (int)LedgerApi.MaxBodyBytes));
+
+        var (status, _) = await Post($"/athletes/{Athlete}/results", huge);
+
+        status.ShouldBe(413);
+        (await AuditCount()).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Without_a_key_writes_are_refused_when_listening_beyond_loopback()
+    {
+        var access = WriteAccess.For(null, ["http://0.0.0.0:8080"]);
+
+        access.WritesOpen.ShouldBeFalse();
+        WriteAccess.For(null, ["http://127.0.0.1:8080", "http://[::1]:8080", "http://localhost:8080"]).WritesOpen.ShouldBeTrue();
+        WriteAccess.For("k", ["http://0.0.0.0:8080"]).WritesOpen.ShouldBeTrue();
+    }
+}
