@@ -128,22 +128,12 @@ public class RecordHistoryCommand : LedgerCommand<RecordHistoryInput>
     }
 }
 
-public class DatedInput : LedgerInput
-{
-    [Description("The athlete's slug, e.g. bat-ochir-ser-od")]
-    public string Athlete { get; set; } = "";
-
-    [FlagAlias("as-of")]
-    [Description("Only what had happened by this date (YYYY-MM-DD)")]
-    public string? AsOfFlag { get; set; }
-}
-
 [Description("An athlete's championship counts, per series")]
-public class ChampionshipsCommand : LedgerCommand<DatedInput>
+public class ChampionshipsCommand : LedgerCommand<AthleteInput>
 {
-    protected override async Task Run(DatedInput input, IServiceProvider services)
+    protected override async Task Run(AthleteInput input, IServiceProvider services)
     {
-        var view = await services.GetRequiredService<Queries>().ChampionshipsAsync(input.Athlete, AsOf(input.AsOfFlag));
+        var view = await services.GetRequiredService<Queries>().ChampionshipsAsync(input.Athlete, AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
         Answer(input, view, Championships);
     }
 
@@ -157,11 +147,11 @@ public class ChampionshipsCommand : LedgerCommand<DatedInput>
 }
 
 [Description("An athlete's career in date order")]
-public class TimelineCommand : LedgerCommand<DatedInput>
+public class TimelineCommand : LedgerCommand<AthleteInput>
 {
-    protected override async Task Run(DatedInput input, IServiceProvider services)
+    protected override async Task Run(AthleteInput input, IServiceProvider services)
     {
-        var view = await services.GetRequiredService<Queries>().TimelineAsync(input.Athlete, AsOf(input.AsOfFlag));
+        var view = await services.GetRequiredService<Queries>().TimelineAsync(input.Athlete, AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
         Answer(input, view, v =>
         {
             var table = Table($"Career of {Text(v.Athlete)}{PbsCommand.Moment(v.AsOf, null)}", "date", "what", "detail");
