@@ -49,6 +49,14 @@ public static class Commanding
         return answer;
     }
 
+    /// <summary>What a result's command answers once its events are appended: is it a best, did it set a record.</summary>
+    public static ResultAnswer AnswerFor(Career career, IReadOnlyList<object> events, string resultId)
+    {
+        var after = career.Copy();
+        foreach (var e in events) after.Fold(e);
+        return new ResultAnswer(resultId, Decisions.IsPersonalBest(after, resultId), events.OfType<NationalRecordSet>().Any());
+    }
+
     /// <summary>The athlete's career as it stands, for a command that needs the athlete registered.</summary>
     public static async Task<JasperFx.Events.IEventStream<Career>> CareerAsync(IDocumentSession session, ILedgerCommand command, CancellationToken cancellation)
     {

@@ -18,10 +18,6 @@ public static class CorrectResultHandler
         var records = discipline is { } d ? await Commanding.RecordsAsync(session, career, d, resultId, cancellation) : RecordContext.None;
         var events = Decisions.CorrectResult(career, command.Correction, _ => records);
         stream.AppendMany(events);
-
-        var after = career.Copy();
-        foreach (var e in events) after.Fold(e);
-        return Commanding.Remember(session, command, new ResultAnswer(
-            resultId, Decisions.IsPersonalBest(after, resultId), events.OfType<NationalRecordSet>().Any()));
+        return Commanding.Remember(session, command, Commanding.AnswerFor(career, events, resultId));
     }
 }

@@ -25,10 +25,6 @@ public static class RecordResultHandler
         var records = await Commanding.RecordsAsync(session, career, command.Result.Discipline, null, cancellation);
         var events = Decisions.RecordResult(career, command.Result, records);
         stream.AppendMany(events);
-
-        var after = career.Copy();
-        foreach (var e in events) after.Fold(e);
-        return Commanding.Remember(session, command, new ResultAnswer(
-            command.Result.ResultId, Decisions.IsPersonalBest(after, command.Result.ResultId), events.OfType<NationalRecordSet>().Any()));
+        return Commanding.Remember(session, command, Commanding.AnswerFor(career, events, command.Result.ResultId));
     }
 }
