@@ -41,13 +41,20 @@ public abstract class WriteCommand<TInput, TAnswer> : LedgerCommand<TInput> wher
         try
         {
             var answer = await services.GetRequiredService<IMessageBus>().InvokeAsync<TAnswer>(command);
-            Answer(input, answer, a => new Markup($"{Markup.Escape(a!.ToString()!)}\n"));
+            Answer(input, answer, a => new Markup($"{Markup.Escape(Describe(a!))}\n"));
         }
         finally
         {
             await host.StopAsync();
         }
     }
+
+    private static string Describe(object answer) => answer switch
+    {
+        ResultAnswer r => $"result {r.ResultId}: {(r.PersonalBest ? "a personal best" : "not a personal best")}, {(r.NationalRecord ? "a national record" : "no national record")}",
+        AthleteAnswer a => $"recorded for {a.Athlete}",
+        _ => answer.ToString() ?? "",
+    };
 
     protected static T? Parsed<T>(string? text, Func<string, T> parse) where T : struct => text is null ? null : parse(text);
 
