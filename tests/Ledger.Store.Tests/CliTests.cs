@@ -130,4 +130,16 @@ public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>,
         outcome.Err.ShouldContain("were not found");
         outcome.Err.ShouldContain("docker compose up -d");
     }
+
+    [Fact]
+    public async Task Demo_imports_the_seed_career_and_shows_his_bests_records_and_championships()
+    {
+        var demo = await Ledger("demo", SeedCareer.EventsFolder, "--json");
+
+        demo.Exit.ShouldBe(0, demo.Err);
+        demo.Json["bests"]!["bests"]!.AsArray().Count.ShouldBe(5);
+        demo.Json["records"]!["records"]!.AsArray().Count.ShouldBe(4);
+        demo.Json["championships"]!["championships"]![0]!["editions"]!.GetValue<int>().ShouldBe(6);
+        (await Ledger("demo", SeedCareer.EventsFolder, "--json")).Json["import"]!["appended"]!.GetValue<int>().ShouldBe(0);
+    }
 }
