@@ -3,6 +3,7 @@ using Ledger.Domain;
 using Ledger.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using System.Text.Json;
 using Spectre.Console;
 
 namespace Ledger.Cli;
@@ -92,5 +93,9 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where
         return table;
     }
 
-    protected static string Text(object? value) => Markup.Escape(value?.ToString() ?? "");
+    protected static string Text(object? value) => Markup.Escape(value switch
+    {
+        System.Text.Json.Nodes.JsonNode node when node.GetValueKind() == System.Text.Json.JsonValueKind.String => node.Deserialize<string>()!,
+        _ => value?.ToString() ?? "",
+    });
 }

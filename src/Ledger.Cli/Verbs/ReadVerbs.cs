@@ -1,3 +1,4 @@
+using System.Text.Json;
 using JasperFx.CommandLine;
 using Ledger.Domain;
 using Ledger.Store;
@@ -162,7 +163,8 @@ public class TimelineCommand : LedgerCommand<AthleteInput>
     }
 
     public static string Describe(System.Text.Json.Nodes.JsonObject e, params string[] leaveOut) =>
-        string.Join(", ", e.Where(f => !leaveOut.Contains(f.Key) && f.Value is not null).Select(f => $"{f.Key} {f.Value}"));
+        string.Join(", ", e.Where(f => !leaveOut.Contains(f.Key) && f.Value is not null)
+            .Select(f => $"{f.Key.Replace('_', ' ')} {(f.Value is System.Text.Json.Nodes.JsonValue ? f.Value.Deserialize<object>()!.ToString() : f.Value!.ToJsonString(EventFormat.Options))}"));
 }
 
 public class AuditInput : LedgerInput
