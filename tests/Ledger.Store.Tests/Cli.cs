@@ -11,9 +11,12 @@ public static class Cli
         public JsonObject Json => JsonNode.Parse(Out)!.AsObject();
     }
 
+    /// <summary>The repository's root: where a user runs the README's commands.</summary>
+    public static readonly string RepositoryRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+
     /// <summary>ledger.dll in src/Ledger.Cli's own output folder, built in this run's configuration.</summary>
     private static readonly string Program = Path.Combine(
-        AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Ledger.Cli", "bin",
+        RepositoryRoot, "src", "Ledger.Cli", "bin",
         new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "ledger.dll");
 
     public static Task<Outcome> RunAsync(string connectionString, params string[] args) =>
@@ -25,6 +28,7 @@ public static class Cli
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            WorkingDirectory = RepositoryRoot,
         };
         foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;

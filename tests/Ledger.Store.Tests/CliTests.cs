@@ -132,9 +132,9 @@ public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>,
     }
 
     [Fact]
-    public async Task Demo_imports_the_seed_career_and_shows_his_bests_records_and_championships()
+    public async Task Demo_from_the_repository_root_imports_events_and_shows_the_seed_athlete()
     {
-        var demo = await Ledger("demo", SeedCareer.EventsFolder, "--json");
+        var demo = await Ledger("demo", "--json");
 
         demo.Exit.ShouldBe(0, demo.Err);
         demo.Json["bests"]!["bests"]!.AsArray().Count.ShouldBe(5);

@@ -10,7 +10,7 @@ namespace Ledger.Store.Tests;
 /// </summary>
 public sealed class SeedCareer : IAsyncLifetime
 {
-    public static readonly string EventsFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "events"));
+    public static readonly string EventsFolder = Path.Combine(Cli.RepositoryRoot, "events");
     public LedgerDatabase Database { get; } = new();
 
     public async ValueTask InitializeAsync()

@@ -20,6 +20,12 @@ public sealed record DemoAnswer(ImportAnswer Import, PbsView Bests, RecordsView 
 [Description("Imports events/ into the ledger's database and shows the seed athlete's bests, national records and championships")]
 public class DemoCommand : LedgerCommand<DemoInput>
 {
+    public DemoCommand()
+    {
+        Usage("Import events/ and show the seed athlete");
+        Usage("Import the events of a folder").Arguments(x => x.Events);
+    }
+
     protected override async Task Run(DemoInput input, IServiceProvider services)
     {
         var outcome = await services.GetRequiredService<Importer>().ImportAsync([input.Events], Actor.Current());
