@@ -1,0 +1,75 @@
+using Ledger.Domain;
+
+namespace Ledger.Benchmarks;
+
+/// <summary>
+/// A synthetic ledger, the same for the same seed: athletes of many countries racing the common
+/// disciplines over the years, with championships, national records as they fall, and a few
+/// corrections and annulments.
+/// </summary>
+public static class Corpus
+{
+    private static readonly string[] Countries = ["MGL", "KEN", "ETH", "JPN", "GBR", "USA", "CHN", "KOR", "FRA", "GER", "ITA", "ESP", "BRA", "MEX", "CAN", "AUS", "NOR", "UGA", "MAR", "ERI"];
+
+    // Discipline, fastest and slowest plausible mark in seconds, and how a mark is written.
+    private static readonly (string Code, int Fast, int Slow, Func<int, int, string> Write)[] Disciplines =
+    [
+        ("marathon", 2 * 3600 + 5 * 60, 2 * 3600 + 50 * 60, (s, _) => $"{s / 3600}:{s / 60 % 60:D2}:{s % 60:D2}"),
+        ("half-marathon", 59 * 60, 75 * 60, (s, _) => $"{s / 3600}:{s / 60 % 60:D2}:{s % 60:D2}"),
+        ("10000m", 27 * 60, 34 * 60, (s, h) => $"{s / 60}:{s % 60:D2}.{h:D2}"),
+        ("5000m", 13 * 60, 16 * 60, (s, h) => $"{s / 60}:{s % 60:D2}.{h:D2}"),
+        ("10km", 27 * 60, 35 * 60, (s, _) => $"{s / 60}:{s % 60:D2}"),
+    ];
+
+    public static IEnumerable<EventEnvelope> Generate(int events, int seed)
+    {
+        var random = new Random(seed);
+        var records = new Dictionary<(string, Sex, string), Mark>();
+        var written = 0;
+        for (var a = 0; written < events; a++)
+        {
+            var athlete = $"athlete-{a:D6}";
+            var (country, sex) = (Countries[random.Next(Countries.Length)], random.Next(2) == 0 ? Sex.Men : Sex.Women);
+            var born = 1960 + random.Next(45);
+            yield return new EventEnvelope(athlete, new AthleteRegistered($"Athlete {a}", country, sex, PartialDate.Parse($"{born}")));
+            written++;
+
+            var results = new List<ResultRecorded>();
+            var date = new DateOnly(born + 18, 1, 1);
+            for (var r = 0; r < 40 && written < events; r++)
+            {
+                date = date.AddDays(20 + random.Next(60));
+                var (code, fast, slow, write) = Disciplines[random.Next(Disciplines.Length)];
+                var discipline = Discipline.Parse(code);
+                var dnf = random.Next(25) == 0;
+                var mark = dnf ? (Mark?)null : Mark.Parse(write(fast + random.Next(slow - fast), random.Next(100)));
+                var championship = random.Next(6) == 0 ? Championship.Parse(Championship.Series[random.Next(Championship.Series.Count)]) : (Championship?)null;
+                var result = new ResultRecorded($"r{r}", PartialDate.Of(date), $"Race {random.Next(500)}", discipline,
+                    dnf ? ResultStatus.Dnf : ResultStatus.Finished, mark, dnf ? null : 1 + random.Next(60), Championship: championship);
+                results.Add(result);
+                yield return new EventEnvelope(athlete, result);
+                written++;
+
+                var key = (country, sex, code);
+                if (mark is { } m && written < events && (!records.TryGetValue(key, out var standing) || m < standing))
+                {
+                    records[key] = m;
+                    yield return new EventEnvelope(athlete, new NationalRecordSet(discipline, m, result.Date, country, sex, result.ResultId, result.Competition));
+                    written++;
+                }
+            }
+
+            if (written < events && random.Next(10) == 0 && results.FirstOrDefault(r => r.Mark is not null) is { } corrected)
+            {
+                yield return new EventEnvelope(athlete, new ResultCorrected(corrected.ResultId, "timing reviewed", Place: 1 + random.Next(60)));
+                written++;
+            }
+
+            if (written < events && random.Next(20) == 0 && results.LastOrDefault() is { } annulled)
+            {
+                yield return new EventEnvelope(athlete, new ResultAnnulled(annulled.ResultId, "wrong athlete"));
+                written++;
+            }
+        }
+    }
+}

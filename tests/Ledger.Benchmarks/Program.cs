@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Ledger.Benchmarks;
+using Ledger.Cli;
+using Ledger.Domain;
+using Ledger.Store;
+using Ledger.Store.Commands;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+using Spectre.Console;
+using Wolverine;
+
+// dotnet run -c Release --project tests/Ledger.Benchmarks -- --events N [--seed S] [--out bench-results.json]
+var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--")).ToDictionary(x => x.a[2..], x => args.ElementAtOrDefault(x.i + 1));
+var events = int.Parse(options.GetValueOrDefault("events") ?? "10000");
+var seed = int.Parse(options.GetValueOrDefault("seed") ?? "42");
+var output = options.GetValueOrDefault("out") ?? "bench-results.json";
+
+var server = new LocalPostgres(Path.Combine(Path.GetTempPath(), $"ledger-bench-{Guid.NewGuid():N}"));
+var admin = server.EnsureRunning();
+try
+{
+    var figures = new Dictionary<string, double> { ["events"] = events };
+    var corpus = Corpus.Generate(events, seed).ToList();
+    var folder = Directory.CreateTempSubdirectory("ledger-corpus-").FullName;
+    foreach (var (chunk, i) in corpus.Chunk(50_000).Select((c, i) => (c, i)))
+        await File.WriteAllLinesAsync(Path.Combine(folder, $"corpus-{i:D4}.jsonl"), chunk.Select(EventFormat.Write));
+
+    // The ceiling: the same rows through Npgsql's binary COPY into a plain table.
+    await using (var connection = new NpgsqlConnection(admin))
+    {
+        await connection.OpenAsync();
+        await new NpgsqlCommand("create table copy_ceiling (stream text, version int, type text, data jsonb)", connection).ExecuteNonQueryAsync();
+        var rows = corpus.Select(e => (e.Athlete, e.Type, Json: JsonSerializer.Serialize(e.Data, e.Data.GetType(), EventFormat.Options))).ToList();
+        var watch = Stopwatch.StartNew();
+        await using (var copy = await connection.BeginBinaryImportAsync("copy copy_ceiling (stream, version, type, data) from stdin (format binary)"))
+        {
+            var version = 0;
+            foreach (var row in rows)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(row.Athlete, NpgsqlDbType.Text);
+                await copy.WriteAsync(++version, NpgsqlDbType.Integer);
+                await copy.WriteAsync(row.Type, NpgsqlDbType.Text);
+                await copy.WriteAsync(row.Json, NpgsqlDbType.Jsonb);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        figures["copy_events_per_s"] = events / watch.Elapsed.TotalSeconds;
+    }
+
+    var builder = Host.CreateDefaultBuilder().ConfigureLogging(l => l.ClearProviders()).UseLedger(() => admin);
+    using var host = builder.Build();
+    await host.StartAsync();
+    var store = host.Services.GetRequiredService<IDocumentStore>();
+    await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+    // The real import path: every line checked, appended with the read models updated inline,
+    // so the ledger is ready (every read model current) when it returns.
+    var importWatch = Stopwatch.StartNew();
+    await new Importer(store).ImportAsync([folder], new Actor("bench", "bench"));
+    figures["import_events_per_s"] = events / importWatch.Elapsed.TotalSeconds;
+    figures["import_vs_copy"] = figures["import_events_per_s"] / figures["copy_events_per_s"];
+    figures["ready_events_per_s"] = figures["import_events_per_s"];
+
+    var rebuildWatch = Stopwatch.StartNew();
+    using (var daemon = await store.BuildProjectionDaemonAsync())
+    {
+        await daemon.RebuildProjectionAsync("Career", CancellationToken.None);
+        await daemon.RebuildProjectionAsync("NationalRecordProgression", CancellationToken.None);
+    }
+
+    figures["rebuild_events_per_s"] = events / rebuildWatch.Elapsed.TotalSeconds;
+
+    var queries = new Queries(store);
+    var random = new Random(seed);
+    var athletes = corpus.Select(e => e.Athlete).Distinct().ToList();
+    var countries = corpus.Select(e => e.Data).OfType<AthleteRegistered>().Select(r => r.Country).Distinct().ToList();
+    var knownAt = DateTimeOffset.UtcNow;
+    var asOf = await Latencies(() => queries.PersonalBestsAsync(athletes[random.Next(athletes.Count)], new DateOnly(2000 + random.Next(25), 12, 31)));
+    var known = await Latencies(() => queries.PersonalBestsAsync(athletes[random.Next(athletes.Count)], knownAt: knownAt));
+    var records = await Latencies(() => queries.RecordsAsync(countries[random.Next(countries.Count)]));
+    (figures["asof_p50_ms"], figures["asof_p99_ms"]) = (Percentile(asOf, 50), Percentile(asOf, 99));
+    figures["knownat_p50_ms"] = Percentile(known, 50);
+    figures["records_p50_ms"] = Percentile(records, 50);
+
+    var bus = host.Services.GetRequiredService<IMessageBus>();
+    var sent = 0;
+    async Task<TimeSpan> Command(string athlete)
+    {
+        var n = Interlocked.Increment(ref sent);
+        var watch = Stopwatch.StartNew();
+        await bus.InvokeAsync<ResultAnswer>(new RecordResult(athlete,
+            new ResultRecorded($"bench-{n}", PartialDate.Parse("2026-06-01"), $"Bench {n}", Discipline.Parse("10km"), ResultStatus.Finished, Mark.Parse("31:00")), "bench"));
+        return watch.Elapsed;
+    }
+
+    async Task<(double PerSecond, List<TimeSpan> Latencies)> Writers(int writers, int each)
+    {
+        var watch = Stopwatch.StartNew();
+        var all = await Task.WhenAll(Enumerable.Range(0, writers).Select(async w =>
+        {
+            var latencies = new List<TimeSpan>();
+            for (var i = 0; i < each; i++) latencies.Add(await Command(athletes[(w * 7919 + i) % athletes.Count]));
+            return latencies;
+        }));
+        return (writers * each / watch.Elapsed.TotalSeconds, all.SelectMany(l => l).ToList());
+    }
+
+    figures["command_per_s_1"] = (await Writers(1, 200)).PerSecond;
+    var eight = await Writers(8, 100);
+    figures["command_per_s_8"] = eight.PerSecond;
+    figures["command_p99_ms_8"] = Percentile(eight.Latencies, 99);
+    await host.StopAsync();
+
+    // A whole `ledger pbs` process, start to exit, as a user waits for it.
+    var cli = Path.Combine(AppContext.BaseDirectory, "ledger.dll");
+    var walls = new List<TimeSpan>();
+    for (var i = 0; i < 5; i++)
+    {
+        var start = new ProcessStartInfo("dotnet", [cli, "pbs", athletes[i], "--json"]) { RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["LEDGER_CONNECTION"] = admin } };
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        walls.Add(watch.Elapsed);
+    }
+
+    figures["cli_pbs_wall_ms"] = Percentile(walls, 50);
+
+    var table = new Table().AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
+    foreach (var (name, value) in figures) table.AddRow(name, value < 10 ? value.ToString("0.00") : value.ToString("N0"));
+    AnsiConsole.Write(table);
+    await File.WriteAllTextAsync(output, JsonSerializer.Serialize(figures.ToDictionary(f => f.Key, f => Math.Round(f.Value, 3)), new JsonSerializerOptions { WriteIndented = true }));
+    AnsiConsole.MarkupLine($"written to {Markup.Escape(Path.GetFullPath(output))}");
+    Directory.Delete(folder, recursive: true);
+}
+finally
+{
+    NpgsqlConnection.ClearAllPools();
+    server.Destroy();
+}
+
+static async Task<List<TimeSpan>> Latencies(Func<Task> query, int times = 200)
+{
+    var latencies = new List<TimeSpan>();
+    for (var i = 0; i < times; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await query();
+        latencies.Add(watch.Elapsed);
+    }
+
+    return latencies;
+}
+
+static double Percentile(List<TimeSpan> values, int percent)
+{
+    var sorted = values.Select(v => v.TotalMilliseconds).Order().ToList();
+    return sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
