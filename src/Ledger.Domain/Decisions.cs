@@ -9,13 +9,16 @@ public sealed class CommandRefused(IReadOnlyList<FieldProblem> problems)
 
 /// <summary>What the ledger knows of one country, sex and discipline when it decides on a record.</summary>
 /// <param name="Standing">The record as it stands, if any.</param>
-/// <param name="BestKnown">The best record-eligible mark of any athlete of that country and sex.</param>
+/// <param name="BestKnown">With no record standing, the best record-eligible mark of any athlete of that country and sex.</param>
 public sealed record RecordContext(RecordEntry? Standing, Mark? BestKnown)
 {
     public static readonly RecordContext None = new(null, null);
 
-    /// <summary>A record needs to beat the standing record and every eligible mark known.</summary>
-    public bool IsBeatenBy(Mark mark) => (Standing is null || mark < Standing.Mark) && (BestKnown is null || mark < BestKnown);
+    /// <summary>
+    /// A record must beat the standing one; where none stands yet, every eligible mark known, so the
+    /// ledger never declares a record slower than a mark it holds.
+    /// </summary>
+    public bool IsBeatenBy(Mark mark) => Standing is not null ? mark < Standing.Mark : BestKnown is null || mark < BestKnown;
 }
 
 /// <summary>

@@ -66,9 +66,9 @@ public static class Commanding
     }
 
     /// <summary>
-    /// The standing record of the athlete's country, sex and <paramref name="discipline"/>, and the
-    /// best record-eligible mark of any athlete of that country and sex, leaving out one result
-    /// (the one a correction is about) when named.
+    /// The standing record of the athlete's country, sex and <paramref name="discipline"/>, or where
+    /// none stands, the best record-eligible mark of any athlete of that country and sex; leaving out
+    /// one result (the one a correction is about) when named.
     /// </summary>
     public static async Task<RecordContext> RecordsAsync(IDocumentSession session, Career career, Discipline discipline, string? leavingOut, CancellationToken cancellation)
     {
@@ -81,6 +81,8 @@ public static class Commanding
             .Where(e => e.RescindedAt is null && Other(e.Athlete, e.ResultId))
             .OrderBy(e => e.Mark).ThenBy(e => e.Date)
             .FirstOrDefault();
+
+        if (standing is not null) return new RecordContext(standing, null);
 
         var compatriots = await session.Query<Career>()
             .Where(c => c.Athlete!.Country == country && c.Athlete.Sex == sex)
