@@ -71,6 +71,7 @@ public sealed class LocalPostgres(string folder)
 
     private void Create()
     {
+        var initdb = Binary("initdb");
         if (Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
         Directory.CreateDirectory(DataFolder);
         File.WriteAllText(PasswordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant());
@@ -85,9 +86,13 @@ public sealed class LocalPostgres(string folder)
             {
                 Run("chown", ["postgres", Folder, DataFolder, passwordForInitdb]);
                 File.SetUnixFileMode(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+                if (Run("test", ["-w", DataFolder], check: false).ExitCode != 0)
+                    throw new LocalPostgresUnavailable(
+                        $"PostgreSQL runs as the postgres account, which cannot reach {Folder}: a folder above it is closed to other users. " +
+                        "Set LEDGER_DATA_DIR to a folder it can reach (the default for root is /var/lib/ledger/postgres), or open the folders above to it (chmod o+x).");
             }
 
-            Run(Binary("initdb"), ["-D", DataFolder, "-U", User, "--pwfile", passwordForInitdb, "--auth", "scram-sha-256", "-E", "UTF8", "--locale", "C"]);
+            Run(initdb, ["-D", DataFolder, "-U", User, "--pwfile", passwordForInitdb, "--auth", "scram-sha-256", "-E", "UTF8", "--locale", "C"]);
         }
         finally
         {

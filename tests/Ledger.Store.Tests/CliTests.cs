@@ -142,4 +142,40 @@ public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>,
         demo.Json["championships"]!["championships"]![0]!["editions"]!.GetValue<int>().ShouldBe(6);
         (await Ledger("demo", SeedCareer.EventsFolder, "--json")).Json["import"]!["appended"]!.GetValue<int>().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Without_a_connection_the_ledger_runs_its_own_postgres_and_stops_it_on_request()
+    {
+        // A folder PostgreSQL's own account can reach when the tests run as root, as under /var/lib.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_folder, (UnixFileMode)0b111_101_101);
+        var own = new Dictionary<string, string?> { ["LEDGER_CONNECTION"] = null, ["LEDGER_DATA_DIR"] = Path.Combine(_folder, "own-postgres") };
+        try
+        {
+            var import = await Cli.RunWithAsync(own, "import", _folder, "--json");
+            import.Exit.ShouldBe(0, import.Err);
+            (await Cli.RunWithAsync(own, "db", "status", "--json")).Json["running"]!.GetValue<bool>().ShouldBeTrue();
+
+            (await Cli.RunWithAsync(own, "db", "stop", "--json")).Json["running"]!.GetValue<bool>().ShouldBeFalse();
+
+            var again = await Cli.RunWithAsync(own, "pbs", Lines.Athlete, "--json");
+            again.Exit.ShouldBe(0, again.Err);
+            again.Json["bests"]![0]!["mark"]!.GetValue<string>().ShouldBe("2:12:42");
+        }
+        finally
+        {
+            await Cli.RunWithAsync(own, "db", "stop");
+        }
+    }
+
+    [Fact]
+    public async Task As_root_a_data_folder_postgres_cannot_reach_is_refused_with_a_way_out()
+    {
+        Assert.SkipUnless(Environment.IsPrivilegedProcess, "only root hands the server to the postgres account");
+
+        var closed = await Cli.RunWithAsync(new() { ["LEDGER_CONNECTION"] = null, ["LEDGER_DATA_DIR"] = Path.Combine(_folder, "closed", "postgres") }, "athletes");
+
+        closed.Exit.ShouldBe(1);
+        closed.Err.ShouldContain("cannot reach");
+        closed.Err.ShouldContain("LEDGER_DATA_DIR");
+    }
 }
