@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Ledger.Domain;
+using Ledger.Http.Web;
 using Ledger.Store;
 using Ledger.Store.Commands;
 using Marten;
@@ -16,7 +17,7 @@ namespace Ledger.Http;
 
 /// <summary>
 /// The ledger over HTTP: every read verb as a GET answering the same JSON as <c>--json</c>, every
-/// writing verb as a POST sending the same command through the bus.
+/// writing verb as a POST sending the same command through the bus; and the web pages (<see cref="WebPages"/>).
 /// </summary>
 public static class LedgerApi
 {
@@ -33,6 +34,7 @@ public static class LedgerApi
         });
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<Queries>();
+        builder.Services.AddWebPages();
     }
 
     public static void MapLedgerApi(this WebApplication app, WriteAccess access)
@@ -49,6 +51,7 @@ public static class LedgerApi
 
         MapReads(app.MapGroup("").WithTags("read"));
         MapWrites(app.MapGroup("").WithTags("write").AddEndpointFilter(access.Check));
+        app.MapWebPages();
     }
 
     private static void MapReads(RouteGroupBuilder api)

@@ -1,0 +1,61 @@
+using Ledger.Domain;
+using ScottPlot;
+using static Ledger.Http.Web.Html;
+
+namespace Ledger.Http.Web;
+
+/// <summary>Marks over time, drawn by ScottPlot as SVG, with the faster marks higher.</summary>
+public static class Charts
+{
+    public sealed record Series(string Label, IReadOnlyList<(PartialDate Date, Mark Mark)> Points, Color Color, MarkerShape Shape, bool Joined = false, float Size = 9);
+
+    public static readonly Color Results = Colors.Gray, Bests = Color.FromHex("#0b57a4"), Records = Color.FromHex("#c62828");
+
+    private const int Width = 720, Height = 300;
+
+    public static Markup Progression(string caption, params Series[] series)
+    {
+        var plot = new Plot();
+        var drawn = series.Where(s => s.Points.Count > 0).ToList();
+        foreach (var s in drawn)
+        {
+            var scatter = plot.Add.Scatter(s.Points.Select(p => Day(p.Date)).ToArray(), s.Points.Select(p => Seconds(p.Mark)).ToArray());
+            scatter.LegendText = s.Label;
+            scatter.Color = s.Color;
+            scatter.MarkerShape = s.Shape;
+            scatter.MarkerSize = s.Size;
+            scatter.LineWidth = s.Joined ? 2 : 0;
+        }
+
+        plot.Axes.DateTimeTicksBottom();
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Time };
+        // Explicit margins: a single mark would otherwise stretch over a few hours and a few hundredths.
+        var days = drawn.SelectMany(s => s.Points).Select(p => Day(p.Date)).ToList();
+        var marks = drawn.SelectMany(s => s.Points).Select(p => Seconds(p.Mark)).ToList();
+        var dayMargin = Math.Max((days.Max() - days.Min()) * 0.05, 180);
+        var markMargin = Math.Max((marks.Max() - marks.Min()) * 0.1, 5);
+        plot.Axes.SetLimitsX(days.Min() - dayMargin, days.Max() + dayMargin);
+        // Lower is better: the slowest mark goes at the bottom, so an improvement climbs.
+        plot.Axes.SetLimitsY(bottom: marks.Max() + markMargin, top: marks.Min() - markMargin);
+        plot.ShowLegend(Alignment.LowerRight);
+
+        var svg = plot.GetSvgXml(Width, Height);
+        // With a viewBox the picture scales down to a phone's width instead of being cut off.
+        svg = svg.Replace($"""width="{Width}" height="{Height}">""", $"""width="{Width}" height="{Height}" viewBox="0 0 {Width} {Height}">""");
+        // As an image, each chart keeps its own SVG ids: ScottPlot reuses them from chart to chart.
+        // Base64 holds no character HTML would need escaped.
+        var source = new Markup("data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg)));
+        return H($"""<figure><img class="chart" width="{Width}" height="{Height}" src="{source}" alt="{caption}"><figcaption class="muted">{caption}</figcaption></figure>""");
+    }
+
+    private static double Day(PartialDate date) => date.FirstDay.ToDateTime(TimeOnly.MinValue).ToOADate();
+
+    private static double Seconds(Mark mark) => mark.Duration.TotalSeconds;
+
+    private static string Time(double seconds)
+    {
+        var hundredths = Math.Round(seconds, 2);
+        var format = hundredths >= 3600 ? @"h\:mm\:ss" : hundredths % 1 == 0 ? @"m\:ss" : @"m\:ss\.ff";
+        return TimeSpan.FromSeconds(hundredths).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,72 @@
+using Ledger.Domain;
+using Ledger.Store;
+using Microsoft.AspNetCore.Http;
+using ScottPlot;
+using static Ledger.Http.Web.Html;
+
+namespace Ledger.Http.Web;
+
+/// <summary><c>/records/{country}</c>: the standing national records, and how each one came to stand.</summary>
+public static class RecordsPage
+{
+    public static async Task<IResult> RenderAsync(string country, Queries queries, CancellationToken cancellation)
+    {
+        var athletes = (await queries.AthletesAsync(cancellation)).Athletes;
+        var records = Codes.IsCountry(country) ? (await queries.RecordsAsync(country, cancellation: cancellation)).Records : [];
+        if (records.Count == 0 && !athletes.Any(a => a.Country == country))
+            return NotFound($"The ledger knows no athlete and no record of country '{country}'.");
+        var names = athletes.ToDictionary(a => a.Athlete, a => a.Name);
+
+        var sections = new List<Markup>();
+        foreach (var sex in records.GroupBy(r => r.Sex))
+        {
+            sections.Add(H($"""
+                <h2>{Words(Id(sex.Key))}</h2>
+                {Table($"records-{Id(sex.Key)}",
+                    H($"<tr><th>Discipline</th><th>Mark</th><th>Athlete</th><th>Date</th><th>Competition</th></tr>"),
+                    sex.Select(r => H($"""<tr><td><a href="#{Id(sex.Key)}-{r.Discipline}">{r.Discipline}</a></td><td>{r.Mark}</td><td>{Athlete(r.Athlete, names)}</td><td>{r.Date}</td><td class="wrap">{r.Competition}</td></tr>""")))}
+                """));
+            foreach (var record in sex)
+            {
+                var history = (await queries.RecordHistoryAsync(country, record.Discipline, record.Sex, cancellation: cancellation)).Progression;
+                sections.Add(History(record, history, names));
+            }
+        }
+
+        return Page($"National records: {country}", H($"""
+            <h1>National records: {country}</h1>
+            {(records.Count == 0 ? H($"<p>The ledger holds no national record of {country} yet.</p>") : default)}
+            {sections}
+            """));
+    }
+
+    private static Markup History(RecordView record, IReadOnlyList<ProgressionView> history, Dictionary<string, string> names)
+    {
+        var id = $"{Id(record.Sex)}-{record.Discipline}";
+        IReadOnlyList<(PartialDate, Mark)> Points(Func<ProgressionView, bool> which) => history.Where(which).Select(p => (p.Date, p.Mark)).ToList();
+
+        return H($"""
+            <h3 id="{id}">{Words(Id(record.Sex))}'s {record.Discipline}</h3>
+            {Charts.Progression($"{record.Discipline}: the record over time, faster higher",
+                new Charts.Series("record", Points(p => p.Status != RecordStatus.Rescinded), Charts.Bests, MarkerShape.FilledCircle, Joined: true),
+                new Charts.Series("rescinded", Points(p => p.Status == RecordStatus.Rescinded), Charts.Records, MarkerShape.Eks))}
+            {Table($"history-{id}",
+                H($"<tr><th>Mark</th><th>Athlete</th><th>Date</th><th>Competition</th><th>Status</th><th>Recorded at (UTC)</th><th>Rescinded</th></tr>"),
+                history.Select(p => H($"""<tr><td>{p.Mark}</td><td>{Athlete(p.Athlete, names)}</td><td>{p.Date}</td><td class="wrap">{p.Competition}</td><td>{Status(p.Status)}</td><td>{Utc(p.RecordedAt)}</td><td class="wrap">{(p.RescindedAt is { } at ? $"{Utc(at)}: {p.RescindReason}" : "")}</td></tr>""")))}
+            """);
+    }
+
+    private static Markup Athlete(string slug, Dictionary<string, string> names) =>
+        H($"""<a href="/athletes/{slug}">{names.GetValueOrDefault(slug, slug)}</a>""");
+
+    private static Markup Status(RecordStatus status) => status switch
+    {
+        RecordStatus.Standing => H($"""<span class="tag">standing</span>"""),
+        RecordStatus.Rescinded => H($"""<span class="tag nr">rescinded</span>"""),
+        _ => H($"""<span class="tag out">superseded</span>"""),
+    };
+
+    private static string Id(Sex sex) => sex.ToString().ToLowerInvariant();
+
+    private static string Utc(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss");
+}
