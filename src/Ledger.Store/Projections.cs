@@ -24,6 +24,13 @@ public sealed class CareerProjection : SingleStreamProjection<Career, string>
         snapshot.Fold(e.Data);
         return snapshot;
     }
+
+    /// <summary>
+    /// The event's time as PostgreSQL keeps it, to the microsecond. Inline, the projection sees the
+    /// time this process stamped, to the tick; without this, a known-at instant copied from the
+    /// audit could fall just before the record it names, and a rebuild would change the document.
+    /// </summary>
+    private static DateTimeOffset AsStored(DateTimeOffset timestamp) => new(timestamp.Ticks - timestamp.Ticks % 10, timestamp.Offset);
 }
 
 /// <summary>
@@ -44,13 +51,20 @@ public sealed class NationalRecordsProjection : MultiStreamProjection<NationalRe
         switch (e.Data)
         {
             case NationalRecordSet set:
-                snapshot.Set(e.StreamKey!, set, e.Timestamp);
+                snapshot.Set(e.StreamKey!, set, AsStored(e.Timestamp));
                 break;
             case NationalRecordRescinded rescinded:
-                snapshot.Rescind(e.StreamKey!, rescinded, e.Timestamp);
+                snapshot.Rescind(e.StreamKey!, rescinded, AsStored(e.Timestamp));
                 break;
         }
 
         return snapshot;
     }
+
+    /// <summary>
+    /// The event's time as PostgreSQL keeps it, to the microsecond. Inline, the projection sees the
+    /// time this process stamped, to the tick; without this, a known-at instant copied from the
+    /// audit could fall just before the record it names, and a rebuild would change the document.
+    /// </summary>
+    private static DateTimeOffset AsStored(DateTimeOffset timestamp) => new(timestamp.Ticks - timestamp.Ticks % 10, timestamp.Offset);
 }
