@@ -3,15 +3,32 @@ using Ledger.Domain;
 using Ledger.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using System.Reflection;
 using System.Text.Json;
 using Spectre.Console;
 
 namespace Ledger.Cli;
 
-/// <summary>Set when a verb refused its input, so the process exits with 2 rather than 1.</summary>
+/// <summary>How a verb ended, for the process's exit status: 2 when its input was refused, else JasperFx's.</summary>
 public static class Outcome
 {
     public static bool Refused { get; set; }
+
+    /// <summary>Whether a ledger verb got as far as running: if not, JasperFx refused its arguments.</summary>
+    public static bool Ran { get; set; }
+
+    /// <summary>The ledger's own verbs, as JasperFx names them.</summary>
+    public static IReadOnlySet<string> Verbs { get; } = typeof(Outcome).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && t.BaseType is { IsGenericType: true } b && IsLedgerCommand(b))
+        .Select(t => t.GetCustomAttribute<DescriptionAttribute>()?.Name ?? t.Name[..^"Command".Length].ToLowerInvariant())
+        .ToHashSet();
+
+    public static int ExitCode(string[] args, int jasperFxExitCode) =>
+        Refused || (jasperFxExitCode != 0 && !Ran && Verbs.Contains(args.FirstOrDefault() ?? "")) ? 2 : jasperFxExitCode;
+
+    private static bool IsLedgerCommand(Type type) =>
+        type.GetGenericTypeDefinition() == typeof(LedgerCommand<>)
+        || (type.BaseType is { IsGenericType: true } b && IsLedgerCommand(b));
 
     /// <summary>The console that prints a verb's answer: stdout.</summary>
     public static IAnsiConsole Answers { get; set; } = AnsiConsole.Console;
@@ -34,6 +51,7 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where
     public sealed override async Task<bool> Execute(TInput input)
     {
         AnsiConsole.Console = Outcome.Answers;
+        Outcome.Ran = true;
         try
         {
             using var host = input.BuildHost();

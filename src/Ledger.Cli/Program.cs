@@ -20,8 +20,9 @@ var builder = Host.CreateDefaultBuilder()
     })
     .UseLedger(Database.ConnectionString);
 
+// JasperFx speaks on the console before any verb runs: its command discovery (dropped), and for
+// a ledger verb given wrong arguments its usage, which is a refusal and so goes to stderr.
 Outcome.Answers = AnsiConsole.Console;
-AnsiConsole.Console = DiscoveryChatter.Console(Console.Out);
+AnsiConsole.Console = DiscoveryChatter.Console(Outcome.Verbs.Contains(args.FirstOrDefault() ?? "") ? Console.Error : Console.Out);
 
-var exitCode = await builder.RunJasperFxCommands(args);
-return Outcome.Refused ? 2 : exitCode;
+return Outcome.ExitCode(args, await builder.RunJasperFxCommands(args));

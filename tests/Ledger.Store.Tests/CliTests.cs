@@ -178,4 +178,16 @@ public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>,
         closed.Err.ShouldContain("cannot reach");
         closed.Err.ShouldContain("LEDGER_DATA_DIR");
     }
+
+    [Theory]
+    [InlineData("pbs")]
+    [InlineData("pbs", Lines.Athlete, "--no-such-flag")]
+    public async Task Wrong_arguments_to_a_ledger_verb_exit_2_with_the_usage_on_stderr(params string[] args)
+    {
+        var refused = await Ledger(args);
+
+        refused.Exit.ShouldBe(2);
+        refused.Out.Trim().ShouldBeEmpty();
+        refused.Err.ShouldContain("pbs");
+    }
 }
