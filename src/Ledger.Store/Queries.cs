@@ -32,6 +32,10 @@ public sealed class Queries(IDocumentStore store)
         return new PbsView(athlete, asOf, knownAt, bests);
     }
 
+    /// <summary>Who the athlete is (name, country, birth...), as registered, in the event's own JSON.</summary>
+    public async Task<JsonObject> RegistrationAsync(string athlete, CancellationToken cancellation = default) =>
+        ToJson((await CareerAsync(athlete, null, cancellation))!.Athlete!);
+
     public async Task<ChampionshipsView> ChampionshipsAsync(string athlete, DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
     {
         var career = await CareerAsync(athlete, knownAt, cancellation);

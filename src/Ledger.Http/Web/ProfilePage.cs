@@ -18,8 +18,7 @@ public static class ProfilePage
     public static async Task<IResult> RenderAsync(string slug, string? asOf, string? discipline, string? sort, Queries queries, CancellationToken cancellation)
     {
         var day = string.IsNullOrEmpty(asOf) ? null : Moments.AsOf(asOf);
-        // Native name and birth are only in the registration, which no dated read returns.
-        var registered = (await queries.AuditAsync(slug, cancellation)).Events.First(e => Text(e, "type") == "athlete_registered");
+        var registered = await queries.RegistrationAsync(slug, cancellation);
         var bests = (await queries.PersonalBestsAsync(slug, day, cancellation: cancellation)).Bests;
         var championships = (await queries.ChampionshipsAsync(slug, day, cancellation: cancellation)).Championships;
         var timeline = (await queries.TimelineAsync(slug, day, cancellation: cancellation)).Events;
