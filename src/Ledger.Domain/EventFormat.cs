@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -33,9 +34,17 @@ public static class EventFormat
         typeof(ClubLeft), typeof(HonourAwarded),
     ];
 
-    private static readonly Dictionary<string, Type> ByName = EventTypes.ToDictionary(TypeName);
+    private static readonly Dictionary<string, Type> ByName = EventTypes.ToDictionary(t => JsonNamingPolicy.SnakeCaseLower.ConvertName(t.Name));
+
+    private static readonly Dictionary<Type, string> NameOf = ByName.ToDictionary(p => p.Value, p => p.Key);
 
     public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions());
+
+    /// <summary>
+    /// As <see cref="Options"/>, but refusing a missing required field: a line read with these needs no
+    /// field-by-field look, because whatever they accept that look would accept too.
+    /// </summary>
+    private static readonly JsonSerializerOptions Strict = new(Options) { RespectRequiredConstructorParameters = true };
 
     /// <summary>Applies the ledger's JSON conventions to a serializer's options (the store's too).</summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
@@ -52,10 +61,96 @@ public static class EventFormat
         return options;
     }
 
-    public static string TypeName(Type type) => JsonNamingPolicy.SnakeCaseLower.ConvertName(type.Name);
+    public static string TypeName(Type type) =>
+        NameOf.TryGetValue(type, out var name) ? name : JsonNamingPolicy.SnakeCaseLower.ConvertName(type.Name);
 
     /// <summary>Reads one line; on failure says which field is wrong and why.</summary>
-    public static EventEnvelope? Parse(string line, out IReadOnlyList<FieldProblem> problems)
+    public static EventEnvelope? Parse(string line, out IReadOnlyList<FieldProblem> problems) =>
+        Parse(Encoding.UTF8.GetBytes(line), out problems);
+
+    /// <summary>Reads one line of UTF-8; on failure says which field is wrong and why.</summary>
+    public static EventEnvelope? Parse(ReadOnlySpan<byte> line, out IReadOnlyList<FieldProblem> problems)
+    {
+        problems = [];
+        return ReadWellFormed(line) ?? Explain(Encoding.UTF8.GetString(line), out problems);
+    }
+
+    /// <summary>The athlete a line names, read without the rest of it; null when it names none.</summary>
+    public static string? AthleteOf(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var athlete = reader.ValueTextEquals("athlete"u8);
+                if (!reader.Read()) return null;
+                if (athlete) return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A well-formed line in one pass: its type first, then only its envelope and its event's fields,
+    /// each once. Null for anything else, which <see cref="Explain"/> then reads field by field.
+    /// </summary>
+    private static EventEnvelope? ReadWellFormed(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            if (!reader.Read() || !reader.ValueTextEquals("type"u8) || !reader.Read() || reader.TokenType != JsonTokenType.String) return null;
+            if (!ByName.TryGetValue(reader.GetString()!, out var type)) return null;
+
+            var fields = Fields[type];
+            var seen = new HashSet<string>(fields.Count + EnvelopeFields.Length);
+            string? athlete = null, user = null, correlation = null;
+            Guid? id = null;
+            DateTimeOffset? recordedAt = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                if (!seen.Add(name) || !reader.Read()) return null;
+                if (!EnvelopeFields.Contains(name))
+                {
+                    if (!fields.ContainsKey(name)) return null;
+                    reader.Skip();
+                    continue;
+                }
+
+                if (reader.TokenType != JsonTokenType.String) return null;
+                var text = reader.GetString()!;
+                switch (name)
+                {
+                    case "athlete": athlete = text; break;
+                    case "user": user = text; break;
+                    case "correlation_id": correlation = text; break;
+                    case "id" when Guid.TryParse(text, out var parsed): id = parsed; break;
+                    case "recorded_at" when ParseInstant(text) is { } at: recordedAt = at; break;
+                    default: return null;
+                }
+            }
+
+            if (!Codes.IsSlug(athlete)) return null;
+            var data = JsonSerializer.Deserialize(line, type, Strict);
+            return data is null ? null : new EventEnvelope(athlete!, data, id, recordedAt, user, correlation);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads a line field by field, naming every field that is wrong.</summary>
+    private static EventEnvelope? Explain(string line, out IReadOnlyList<FieldProblem> problems)
     {
         var found = new List<FieldProblem>();
         problems = found;
@@ -63,7 +158,7 @@ public static class EventFormat
         JsonObject? json;
         try
         {
-            json = JsonNode.Parse(line) as JsonObject;
+            json = JsonNode.Parse(line, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject;
         }
         catch (JsonException e)
         {
@@ -89,7 +184,7 @@ public static class EventFormat
         var athlete = Text(json, "athlete");
         if (!Codes.IsSlug(athlete)) found.Add(new FieldProblem("athlete", $"'{athlete}' is not an athlete slug (lower-case letters, digits, '-')"));
 
-        var fields = FieldsOf(type);
+        var fields = Fields[type];
         foreach (var (name, value) in json)
         {
             if (EnvelopeFields.Contains(name)) continue;
@@ -153,15 +248,26 @@ public static class EventFormat
     /// The event's identity for idempotent imports: the id an export wrote, else one derived from the
     /// athlete, type and fields, so the same fact imported twice is recognised however it was laid out.
     /// </summary>
-    public static Guid IdentityOf(EventEnvelope envelope)
+    public static Guid IdentityOf(EventEnvelope envelope) => envelope.Id ?? IdentityOf(envelope, DataJson(envelope));
+
+    /// <summary>The event's fields as this format writes them, in UTF-8: what the store keeps.</summary>
+    public static byte[] DataJson(EventEnvelope envelope) => JsonSerializer.SerializeToUtf8Bytes(envelope.Data, envelope.Data.GetType(), Options);
+
+    /// <summary><see cref="IdentityOf(EventEnvelope)"/> for a caller that holds the <see cref="DataJson"/> already.</summary>
+    public static Guid IdentityOf(EventEnvelope envelope, ReadOnlySpan<byte> dataJson)
     {
         if (envelope.Id is { } id) return id;
-        var canonical = $"{envelope.Athlete}\n{envelope.Type}\n{JsonSerializer.Serialize(envelope.Data, envelope.Data.GetType(), Options)}";
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(canonical));
+        var prefix = $"{envelope.Athlete}\n{envelope.Type}\n";
+        var canonical = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(prefix.Length) + dataJson.Length);
+        var length = Encoding.UTF8.GetBytes(prefix, canonical);
+        dataJson.CopyTo(canonical.AsSpan(length));
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(canonical.AsSpan(0, length + dataJson.Length), hash);
+        ArrayPool<byte>.Shared.Return(canonical);
         // Shaped as an RFC 9562 version 8 (custom) UUID.
         hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+        return new Guid(hash[..16], bigEndian: true);
     }
 
     private static EventEnvelope ReadEnvelope(JsonObject json, List<FieldProblem> found)
@@ -176,29 +282,24 @@ public static class EventFormat
         DateTimeOffset? recordedAt = null;
         if (Text(json, "recorded_at") is { } atText)
         {
-            if (DateTimeOffset.TryParse(atText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)) recordedAt = at;
+            if (ParseInstant(atText) is { } at) recordedAt = at;
             else found.Add(new FieldProblem("recorded_at", $"'{atText}' is not an ISO 8601 instant"));
         }
 
         return new EventEnvelope("", new object(), id, recordedAt, Text(json, "user"), Text(json, "correlation_id"));
     }
 
+    private static DateTimeOffset? ParseInstant(string text) =>
+        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+
     private static string? Text(JsonObject json, string name) =>
         json[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    private static readonly Dictionary<Type, Dictionary<string, (Type Type, bool Required)>> Fields = new();
-
-    /// <summary>The snake_case fields of an event type, with each one's type and whether it is required (no default).</summary>
-    private static Dictionary<string, (Type Type, bool Required)> FieldsOf(Type type)
-    {
-        lock (Fields)
-        {
-            if (Fields.TryGetValue(type, out var known)) return known;
-            var constructor = type.GetConstructors().MaxBy(c => c.GetParameters().Length)!;
-            return Fields[type] = constructor.GetParameters()
-                .ToDictionary(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name!), p => (p.ParameterType, !p.HasDefaultValue));
-        }
-    }
+    /// <summary>The snake_case fields of each event type, with each one's type and whether it is required (no default).</summary>
+    private static readonly Dictionary<Type, Dictionary<string, (Type Type, bool Required)>> Fields = EventTypes.ToDictionary(
+        type => type,
+        type => type.GetConstructors().MaxBy(c => c.GetParameters().Length)!.GetParameters()
+            .ToDictionary(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name!), p => (p.ParameterType, !p.HasDefaultValue)));
 
     /// <summary>A value type written as text in JSON, refused with the type's own message when malformed.</summary>
     private sealed class TextConverter<T>(TextConverter<T>.TryParse parse) : JsonConverter<T>

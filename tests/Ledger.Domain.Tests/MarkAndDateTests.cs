@@ -137,4 +137,34 @@ public sealed class CodesAndFormatTests
         EventFormat.IdentityOf(a).ShouldBe(EventFormat.IdentityOf(b));
         EventFormat.IdentityOf(a).ShouldNotBe(EventFormat.IdentityOf(c));
     }
+
+    [Fact]
+    public void A_fact_keeps_the_identity_it_was_first_imported_under()
+    {
+        // Derived from the athlete, type and fields: were it to change, re-importing a file would append it again.
+        var joined = EventFormat.Parse("""{"type":"club_joined","athlete":"x","club":"Morpeth Harriers","date":"2009-04"}""", out _)!;
+
+        EventFormat.IdentityOf(joined).ShouldBe(Guid.Parse("88ba22d7-eaa1-8f4d-a1e8-9a09d90c613d"));
+    }
+
+    [Theory]
+    [InlineData("""{"type":"club_joined","athlete":"x","date":"2009"}""", "club")]
+    [InlineData("""{"type":"club_joined","athlete":"x","club":null,"date":"2009"}""", "club")]
+    [InlineData("""{"type":"club_joined","athlete":"x","club":"A","date":"2009","id":"not-a-uuid"}""", "id")]
+    [InlineData("""{"type":"club_joined","athlete":"X","club":"A","date":"2009"}""", "athlete")]
+    [InlineData("""{"type":"club_joined","athlete":"x","club":"A","date":"2009","city":7}""", "city")]
+    public void A_line_in_the_usual_layout_is_checked_as_closely_as_any_other(string line, string field)
+    {
+        EventFormat.Parse(line, out var problems).ShouldBeNull();
+
+        problems.Select(p => p.Field).ShouldContain(field);
+    }
+
+    [Fact]
+    public void A_field_given_twice_is_refused_by_name()
+    {
+        EventFormat.Parse("""{"type":"club_joined","athlete":"x","club":"A","club":"B","date":"2009"}""", out var problems).ShouldBeNull();
+
+        problems.ShouldHaveSingleItem().Message.ShouldContain("'club'");
+    }
 }
