@@ -28,93 +28,118 @@ public sealed record Actor(string User, string CorrelationId)
 }
 
 /// <summary>
-/// Appends the events of JSON Lines files. The whole input is checked first, line by line and
-/// against each career as it would stand, and is appended in one transaction or not at all.
-/// A line whose event the stream already holds is skipped, so importing twice appends nothing new.
+/// Appends the events of JSON Lines files, in one transaction or not at all. Every line is checked,
+/// on its own and against its athlete's career as it would stand, and every problem is reported;
+/// lines are written as they pass, so the database takes them while the next are read, and a
+/// single problem anywhere rolls all of them back. A line whose event the stream already holds is
+/// skipped, so importing twice appends nothing new.
 /// </summary>
 public sealed class Importer(IDocumentStore store)
 {
-    private sealed record Line(string File, int Number, EventEnvelope Envelope, Guid Id);
+    private sealed record Line(string File, int Number, ReadOnlyMemory<byte> Text);
+
+    /// <summary>A line as read: its event, with the fields as stored and its identity, or what is wrong with it.</summary>
+    private sealed record Read(Line Line, EventEnvelope? Envelope, IReadOnlyList<FieldProblem> Problems, byte[] Json, Guid Id)
+    {
+        public static Read Of(Line line)
+        {
+            var envelope = EventFormat.Parse(line.Text.Span, out var problems);
+            if (envelope is null) return new Read(line, null, problems, [], Guid.Empty);
+            var json = EventFormat.DataJson(envelope);
+            return new Read(line, envelope, problems, json, EventFormat.IdentityOf(envelope, json));
+        }
+    }
 
     public async Task<ImportOutcome> ImportAsync(IReadOnlyList<string> paths, Actor actor, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellation = default)
     {
-        var (lines, problems) = await ReadAsync(Files(paths), cancellation);
-        if (problems.Count > 0) throw new InputRefused(problems.Select(p => p.ToString()).ToList());
+        var lines = await LinesAsync(Files(paths), cancellation);
+        var athletes = lines.Select(l => EventFormat.AthleteOf(l.Text.Span)).OfType<string>().Where(Codes.IsSlug).Distinct().ToList();
 
-        await using var session = store.LightweightSession();
-        session.LastModifiedBy = actor.User;
-        session.CorrelationId = actor.CorrelationId;
+        await using var append = await BulkAppend.BeginAsync(store, cancellation);
+        var streams = await append.LockStreamsAsync(athletes, cancellation);
 
-        var appended = 0;
-        var skipped = 0;
-        var athletes = lines.GroupBy(l => l.Envelope.Athlete).ToList();
-        foreach (var (athleteLines, done) in athletes.Select((g, i) => (g, i)))
+        var problems = new List<LineProblem>();
+        var unreadable = false;
+        var (read, appended, skipped) = (0, 0, 0);
+        await using (var events = await append.StartEventsAsync(lines.Count, cancellation))
         {
-            var athlete = athleteLines.Key;
-            var stream = await session.Events.FetchStreamAsync(athlete, token: cancellation);
-            var career = new Career { Id = athlete };
-            foreach (var e in stream) career.Fold(e.Data);
-            var seen = stream.Select(e => e.Id).ToHashSet();
-
-            var fresh = new List<Line>();
-            foreach (var line in athleteLines)
+            await foreach (var (line, envelope, found, json, id) in ReadAhead(lines))
             {
-                if (!seen.Add(line.Id))
+                if (++read % 10_000 == 0) progress?.Report((read, lines.Count));
+                // Once a line cannot be read, the careers after it are guesses: read on, but judge no more.
+                unreadable |= envelope is null;
+                problems.AddRange(found.Select(p => new LineProblem(line.File, line.Number, p)));
+                if (unreadable) continue;
+
+                var stream = streams[envelope!.Athlete];
+                if (!stream.Seen.Add(id))
                 {
                     skipped++;
                     continue;
                 }
 
-                var refused = Rules.Check(career, line.Envelope.Data);
-                if (refused.Count > 0)
-                {
-                    problems.AddRange(refused.Select(p => new LineProblem(line.File, line.Number, p)));
-                    continue;
-                }
+                var refused = Rules.Check(stream.Career, envelope.Data);
+                problems.AddRange(refused.Select(p => new LineProblem(line.File, line.Number, p)));
+                if (refused.Count > 0) continue;
 
-                career.Fold(line.Envelope.Data);
-                fresh.Add(line);
+                stream.Career.Fold(envelope.Data);
+                if (problems.Count == 0)
+                    await events.WriteAsync(stream, new NewEvent(id, envelope.Data, json, envelope.RecordedAt,
+                        envelope.User ?? actor.User, envelope.CorrelationId ?? actor.CorrelationId), cancellation);
+                appended++;
             }
 
-            if (fresh.Count > 0)
-            {
-                var action = session.Events.Append(athlete, fresh.Select(l => l.Envelope.Data));
-                foreach (var (e, line) in action.Events.Zip(fresh))
-                {
-                    e.Id = line.Id;
-                    if (line.Envelope.RecordedAt is { } at) e.Timestamp = at;
-                    if (line.Envelope.User is { } user) e.UserName = user;
-                    if (line.Envelope.CorrelationId is { } correlation) e.CorrelationId = correlation;
-                }
-            }
-
-            appended += fresh.Count;
-            progress?.Report((done + 1, athletes.Count));
+            if (problems.Count > 0) throw new InputRefused(problems.Select(p => p.ToString()).ToList());
+            await events.CompleteAsync(cancellation);
         }
 
-        if (problems.Count > 0) throw new InputRefused(problems.Select(p => p.ToString()).ToList());
-        await session.SaveChangesAsync(cancellation);
+        await append.FinishAsync(streams.Values, cancellation);
+        await append.CommitAsync(cancellation);
+        progress?.Report((lines.Count, lines.Count));
         return new ImportOutcome(appended, skipped);
     }
 
-    private static async Task<(List<Line>, List<LineProblem>)> ReadAsync(IEnumerable<string> files, CancellationToken cancellation)
+    /// <summary>
+    /// The lines read in order, a few chunks ahead on other threads: reading a line is most of an
+    /// import's own work, and needs nothing but the line, so it keeps the other core busy while this
+    /// one checks and writes.
+    /// </summary>
+    private static async IAsyncEnumerable<Read> ReadAhead(List<Line> lines)
+    {
+        var ahead = new Queue<Task<Read[]>>();
+        using var chunks = lines.Chunk(1024).GetEnumerator();
+        while (true)
+        {
+            while (ahead.Count < 8 && chunks.MoveNext())
+            {
+                var chunk = chunks.Current;
+                ahead.Enqueue(Task.Run(() => Array.ConvertAll(chunk, Read.Of)));
+            }
+
+            if (ahead.Count == 0) yield break;
+            foreach (var read in await ahead.Dequeue()) yield return read;
+        }
+    }
+
+    /// <summary>Every line of every file that is not blank, in order.</summary>
+    private static async Task<List<Line>> LinesAsync(IEnumerable<string> files, CancellationToken cancellation)
     {
         var lines = new List<Line>();
-        var problems = new List<LineProblem>();
         foreach (var file in files)
         {
-            var number = 0;
-            foreach (var text in await File.ReadAllLinesAsync(file, cancellation))
+            var bytes = await File.ReadAllBytesAsync(file, cancellation);
+            var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+            for (var number = 1; start < bytes.Length; number++)
             {
-                number++;
-                if (string.IsNullOrWhiteSpace(text)) continue;
-                var envelope = EventFormat.Parse(text, out var found);
-                if (envelope is null) problems.AddRange(found.Select(p => new LineProblem(file, number, p)));
-                else lines.Add(new Line(file, number, envelope, EventFormat.IdentityOf(envelope)));
+                var end = Array.IndexOf(bytes, (byte)'\n', start);
+                if (end < 0) end = bytes.Length;
+                var text = bytes.AsMemory(start, end - start).TrimEnd((byte)'\r');
+                if (!text.Span.Trim(" \t"u8).IsEmpty) lines.Add(new Line(file, number, text));
+                start = end + 1;
             }
         }
 
-        return (lines, problems);
+        return lines;
     }
 
     /// <summary>The .jsonl files named, and those in the folders named (and below), in name order.</summary>

@@ -89,4 +89,33 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
         audit.Events[0]["user"]!.GetValue<string>().ShouldBe("tester");
         audit.Events[0]["correlation_id"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
     }
+
+    [Fact]
+    public async Task An_import_leaves_the_read_models_as_a_rebuild_from_its_events_makes_them()
+    {
+        await db.Importer.ImportAsync([SeedCareer.EventsFolder], new Actor("tester", "seed"));
+        await db.ImportAsync("more.jsonl",
+            Lines.Registered(athlete: "rival"), Lines.Result("fast", "2026-04-12", "2:07:59", athlete: "rival"),
+            Lines.Record("2:07:59", "2026-04-12", "fast", athlete: "rival"), Lines.Corrected("fast", "timing", place: 2, athlete: "rival"),
+            Lines.Result("late", "2026-09-27", "2:11:00"));
+        var imported = await ReadModelsAsync();
+
+        using (var daemon = await db.Store.BuildProjectionDaemonAsync())
+        {
+            await daemon.RebuildProjectionAsync("Career", CancellationToken.None);
+            await daemon.RebuildProjectionAsync("NationalRecordProgression", CancellationToken.None);
+        }
+
+        (await ReadModelsAsync()).ShouldBe(imported);
+        await using var session = db.Store.QuerySession();
+        (await session.QueryAsync<int>("select count(*)::int from ledger.mt_events e where not exists (select from ledger.mt_streams s where s.id = e.stream_id)")).Single().ShouldBe(0);
+        (await session.Events.FetchStreamStateAsync("rival"))!.Version.ShouldBe(4);
+    }
+
+    private async Task<string[]> ReadModelsAsync()
+    {
+        await using var session = db.Store.QuerySession();
+        return [..await session.QueryAsync<string>("select id || ' ' || mt_version || ' ' || data::text from ledger.mt_doc_career order by id"),
+                ..await session.QueryAsync<string>("select id || ' ' || data::text from ledger.mt_doc_nationalrecordprogression order by id")];
+    }
 }

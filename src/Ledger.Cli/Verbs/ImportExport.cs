@@ -29,7 +29,7 @@ public class ImportCommand : LedgerCommand<ImportInput>
             ? await importer.ImportAsync(input.Paths.ToList(), actor)
             : await AnsiConsole.Progress().StartAsync(async progress =>
             {
-                var task = progress.AddTask("importing athletes");
+                var task = progress.AddTask("importing events");
                 return await importer.ImportAsync(input.Paths.ToList(), actor, new Progress<(int Done, int Total)>(p =>
                 {
                     task.MaxValue = p.Total;

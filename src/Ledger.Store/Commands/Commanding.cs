@@ -100,11 +100,12 @@ public static class Commanding
     /// Holds the record of one country, sex and discipline until this command commits. Writers of
     /// different athletes never conflict on a stream, so without it two could decide on the same
     /// standing record, and the later commit would overwrite the record document the earlier updated.
+    /// An import, which may touch any record, holds them all (<see cref="RecordLocks"/>).
     /// </summary>
     public static async Task LockRecordAsync(IDocumentSession session, string country, Sex sex, Discipline discipline, CancellationToken cancellation)
     {
         await session.BeginTransactionAsync(cancellation);
         var key = NationalRecordProgression.KeyOf(country, sex, discipline);
-        await session.ExecuteAsync(new NpgsqlCommand("select pg_advisory_xact_lock(hashtext($1))") { Parameters = { new() { Value = key } } }, cancellation);
+        await session.ExecuteAsync(new NpgsqlCommand(RecordLocks.One) { Parameters = { new() { Value = key } } }, cancellation);
     }
 }

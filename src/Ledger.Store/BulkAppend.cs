@@ -1,0 +1,243 @@
+using JasperFx.Events;
+using Ledger.Domain;
+using Marten;
+using Marten.Events;
+using Marten.Services;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Ledger.Store;
+
+/// <summary>An event to append, with its fields already as the store keeps them (<see cref="EventFormat.DataJson"/>).</summary>
+public sealed record NewEvent(Guid Id, object Data, byte[] Json, DateTimeOffset? RecordedAt, string User, string CorrelationId);
+
+/// <summary>One athlete's stream as it stands, and what is appended to it; <see cref="Career"/> is folded by the caller as events pass.</summary>
+public sealed class StreamAppend(string athlete, long version, Career career, HashSet<Guid> seen)
+{
+    public string Athlete { get; } = athlete;
+    public long Version { get; } = version;
+    public Career Career { get; } = career;
+    public HashSet<Guid> Seen { get; } = seen;
+    public int Appended { get; set; }
+    public List<(object Record, DateTimeOffset RecordedAt)> Records { get; } = [];
+}
+
+/// <summary>
+/// Appends many events at once through PostgreSQL's binary COPY, and brings both read models up to
+/// date, in one transaction. Marten's own bulk append writes new streams only and leaves inline
+/// projections behind; an import needs both, and holds every career it checked, so the career
+/// documents are written as they stand. The rows are those Marten's quick append writes (string
+/// stream keys, metadata columns on, one tenant); the tests read them back through Marten and
+/// rebuild both read models from them.
+/// </summary>
+public sealed class BulkAppend : IAsyncDisposable
+{
+    private readonly IDocumentStore _store;
+    private readonly StoreOptions _options;
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private readonly IDocumentSession _session;
+
+    // PostgreSQL keeps microseconds: stamp what it will keep, so the record documents agree with the events.
+    private readonly DateTimeOffset _now = DateTimeOffset.UnixEpoch.AddMicroseconds((DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks / 10);
+
+    private BulkAppend(IDocumentStore store, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        (_store, _options, _connection, _transaction) = (store, (StoreOptions)store.Options, connection, transaction);
+        _session = store.LightweightSession(SessionOptions.ForTransaction(transaction));
+    }
+
+    private string Schema => _options.Events.DatabaseSchemaName;
+
+    /// <summary>Starts the transaction everything is written in; nothing is kept unless <see cref="CommitAsync"/> is reached.</summary>
+    public static async Task<BulkAppend> BeginAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        // Written here row by row, so made first, as Marten makes them on a session's first use.
+        foreach (var storage in new[] { typeof(IEvent), typeof(Career), typeof(NationalRecordProgression) })
+            await store.Storage.Database.EnsureStorageExistsAsync(storage, cancellation);
+
+        var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        var append = new BulkAppend(store, connection, await connection.BeginTransactionAsync(cancellation));
+        await append.ExecuteAsync(Settings, cancellation);
+        await append.ExecuteAsync(RecordLocks.All, cancellation);
+        return append;
+    }
+
+    /// <summary>
+    /// Two costs of a bulk load this transaction can shed. Each event row's foreign key to its stream is
+    /// checked by a trigger, row by row, which halves the rate of the COPY; but this transaction writes
+    /// or locks every stream row its events name before it writes them, so the check can only pass, and
+    /// where the account may (a superuser), it is skipped, as pg_restore and logical replication skip it.
+    /// And career documents are large enough to be compressed, which lz4 does in half pglz's time.
+    /// </summary>
+    private const string Settings = """
+        do $$
+        begin
+          if current_setting('is_superuser') = 'on' then
+            set local session_replication_role = replica;
+          end if;
+          if exists (select from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)) then
+            set local default_toast_compression = lz4;
+          end if;
+        end $$
+        """;
+
+    /// <summary>
+    /// The streams of these athletes as they stand: those already in the store locked until the append
+    /// commits (a command on one of them waits, then decides again on what was imported), the others
+    /// started.
+    /// </summary>
+    public async Task<Dictionary<string, StreamAppend>> LockStreamsAsync(IReadOnlyList<string> athletes, CancellationToken cancellation)
+    {
+        var versions = new Dictionary<string, long>();
+        await using (var reader = await QueryAsync($"select id, version from {Schema}.mt_streams where id = any(@ids) order by id for update", cancellation, ("ids", athletes.ToArray())))
+            while (await reader.ReadAsync(cancellation)) versions[reader.GetString(0)] = reader.GetInt64(1);
+
+        var seen = versions.Keys.ToDictionary(a => a, _ => new HashSet<Guid>());
+        await using (var reader = await QueryAsync($"select stream_id, id from {Schema}.mt_events where stream_id = any(@ids)", cancellation, ("ids", versions.Keys.ToArray())))
+            while (await reader.ReadAsync(cancellation)) seen[reader.GetString(0)].Add(reader.GetGuid(1));
+
+        var careers = (await _session.LoadManyAsync<Career>(cancellation, versions.Keys)).ToDictionary(c => c.Id);
+        var started = athletes.Where(a => !versions.ContainsKey(a)).ToArray();
+        // Version 0 until the events are in: FinishAsync sets the real one.
+        await ExecuteAsync($"insert into {Schema}.mt_streams (id, version, timestamp, created) select id, 0, @now, @now from unnest(@ids) id",
+            cancellation, ("ids", started), ("now", _now));
+
+        return athletes.ToDictionary(a => a, a => versions.TryGetValue(a, out var version)
+            ? new StreamAppend(a, version, careers[a], seen[a])
+            : new StreamAppend(a, 0, new Career { Id = a }, []));
+    }
+
+    /// <summary>Opens the COPY of events; at most <paramref name="most"/> of them.</summary>
+    public async Task<EventRows> StartEventsAsync(int most, CancellationToken cancellation)
+    {
+        var sequences = new List<long>(most);
+        await using (var reader = await QueryAsync($"select nextval('{Schema}.mt_events_sequence') from generate_series(1, @most)", cancellation, ("most", most)))
+            while (await reader.ReadAsync(cancellation)) sequences.Add(reader.GetInt64(0));
+
+        var copy = await _connection.BeginBinaryImportAsync(
+            $"copy {Schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type, correlation_id, user_name) from stdin (format binary)",
+            cancellation);
+        return new EventRows(copy, sequences, (EventGraph)_options.Events, _now);
+    }
+
+    /// <summary>Rows of mt_events, each with the next sequence and its stream's next version.</summary>
+    public sealed class EventRows(NpgsqlBinaryImporter copy, List<long> sequences, EventGraph events, DateTimeOffset now) : IAsyncDisposable
+    {
+        private int _written;
+
+        public async Task WriteAsync(StreamAppend stream, NewEvent e, CancellationToken cancellation)
+        {
+            var mapping = events.EventMappingFor(e.Data.GetType());
+            var recordedAt = e.RecordedAt ?? now;
+            await copy.StartRowAsync(cancellation);
+            await copy.WriteAsync(sequences[_written++], NpgsqlDbType.Bigint, cancellation);
+            await copy.WriteAsync(e.Id, NpgsqlDbType.Uuid, cancellation);
+            await copy.WriteAsync(stream.Athlete, NpgsqlDbType.Varchar, cancellation);
+            await copy.WriteAsync(stream.Version + ++stream.Appended, NpgsqlDbType.Bigint, cancellation);
+            await copy.WriteAsync(e.Json, NpgsqlDbType.Jsonb, cancellation);
+            await copy.WriteAsync(mapping.EventTypeName, NpgsqlDbType.Varchar, cancellation);
+            await copy.WriteAsync(recordedAt, NpgsqlDbType.TimestampTz, cancellation);
+            await copy.WriteAsync(mapping.DotNetTypeName, NpgsqlDbType.Varchar, cancellation);
+            await copy.WriteAsync(e.CorrelationId, NpgsqlDbType.Varchar, cancellation);
+            await copy.WriteAsync(e.User, NpgsqlDbType.Varchar, cancellation);
+            if (e.Data is NationalRecordSet or NationalRecordRescinded) stream.Records.Add((e.Data, recordedAt));
+        }
+
+        public async Task CompleteAsync(CancellationToken cancellation) => await copy.CompleteAsync(cancellation);
+
+        public ValueTask DisposeAsync() => copy.DisposeAsync();
+    }
+
+    /// <summary>After the events: each stream's version, the national records the events touched, and the careers.</summary>
+    public async Task FinishAsync(IReadOnlyCollection<StreamAppend> streams, CancellationToken cancellation)
+    {
+        var changed = streams.Where(s => s.Appended > 0).ToList();
+        await ExecuteAsync($"update {Schema}.mt_streams s set version = u.version, timestamp = @now from unnest(@ids, @versions) u(id, version) where s.id = u.id",
+            cancellation, ("now", _now),
+            ("ids", changed.Select(s => s.Athlete).ToArray()),
+            ("versions", changed.Select(s => s.Version + s.Appended).ToArray()));
+        await UpdateRecordsAsync(changed, cancellation);
+        await WriteCareersAsync(changed, cancellation);
+    }
+
+    /// <summary>The record documents the new events touch, brought up to date by the records projection itself.</summary>
+    private async Task UpdateRecordsAsync(IReadOnlyList<StreamAppend> streams, CancellationToken cancellation)
+    {
+        var records = streams.SelectMany(s => s.Records.Select(r => (s.Athlete, r.Record, r.RecordedAt))).ToList();
+        if (records.Count == 0) return;
+
+        var events = (EventGraph)_options.Events;
+        var projection = new NationalRecordsProjection();
+        var keys = records.Select(r => KeyOf(r.Record)).Distinct().ToList();
+        var progressions = (await _session.LoadManyAsync<NationalRecordProgression>(cancellation, keys)).ToDictionary(p => p.Id);
+        foreach (var (athlete, record, recordedAt) in records)
+        {
+            var wrapped = events.EventMappingFor(record.GetType()).Wrap(record);
+            wrapped.StreamKey = athlete;
+            wrapped.Timestamp = recordedAt;
+            var key = KeyOf(record);
+            progressions[key] = projection.Evolve(progressions.GetValueOrDefault(key), key, wrapped);
+        }
+
+        _session.Store(progressions.Values.ToArray());
+    }
+
+    private static string KeyOf(object record) => record switch
+    {
+        NationalRecordSet e => NationalRecordProgression.KeyOf(e.Country, e.Sex, e.Discipline),
+        NationalRecordRescinded e => NationalRecordProgression.KeyOf(e.Country, e.Sex, e.Discipline),
+        _ => throw new ArgumentException($"{record.GetType().Name} is not a national record event", nameof(record)),
+    };
+
+    /// <summary>Each career as the career projection would leave it: the fold of its stream (<see cref="CareerProjection"/>).</summary>
+    private async Task WriteCareersAsync(IReadOnlyList<StreamAppend> streams, CancellationToken cancellation)
+    {
+        var table = _store.Options.FindOrResolveDocumentType(typeof(Career)).TableName.QualifiedName;
+        await ExecuteAsync($"delete from {table} where id = any(@ids)", cancellation, ("ids", streams.Where(s => s.Version > 0).Select(s => s.Athlete).ToArray()));
+
+        var serializer = _options.Serializer();
+        await using var copy = await _connection.BeginBinaryImportAsync($"copy {table} (id, data, mt_dotnet_type, mt_version) from stdin (format binary)", cancellation);
+        foreach (var stream in streams)
+        {
+            stream.Career.Version = (int)(stream.Version + stream.Appended);
+            await copy.StartRowAsync(cancellation);
+            await copy.WriteAsync(stream.Athlete, NpgsqlDbType.Varchar, cancellation);
+            await copy.WriteAsync(serializer.ToJson(stream.Career), NpgsqlDbType.Jsonb, cancellation);
+            await copy.WriteAsync(typeof(Career).FullName!, NpgsqlDbType.Varchar, cancellation);
+            await copy.WriteAsync((long)stream.Career.Version, NpgsqlDbType.Bigint, cancellation);
+        }
+
+        await copy.CompleteAsync(cancellation);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellation)
+    {
+        await _session.SaveChangesAsync(cancellation);
+        await _transaction.CommitAsync(cancellation);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _session.DisposeAsync();
+        await _transaction.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+
+    private Task<NpgsqlDataReader> QueryAsync(string sql, CancellationToken cancellation, params (string Name, object Value)[] parameters) =>
+        Command(sql, parameters).ExecuteReaderAsync(cancellation);
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellation, params (string Name, object Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        await command.ExecuteNonQueryAsync(cancellation);
+    }
+
+    private NpgsqlCommand Command(string sql, (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, _connection, _transaction);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+}
