@@ -47,6 +47,8 @@ public sealed class BulkAppend : IAsyncDisposable
         _session = store.LightweightSession(SessionOptions.ForTransaction(transaction));
     }
 
+    private int _appended;
+
     private string Schema => _options.Events.DatabaseSchemaName;
 
     /// <summary>Starts the transaction everything is written in; nothing is kept unless <see cref="CommitAsync"/> is reached.</summary>
@@ -154,6 +156,7 @@ public sealed class BulkAppend : IAsyncDisposable
     public async Task FinishAsync(IReadOnlyCollection<StreamAppend> streams, CancellationToken cancellation)
     {
         var changed = streams.Where(s => s.Appended > 0).ToList();
+        _appended = changed.Sum(s => s.Appended);
         await ExecuteAsync($"update {Schema}.mt_streams s set version = u.version, timestamp = @now from unnest(@ids, @versions) u(id, version) where s.id = u.id",
             cancellation, ("now", _now),
             ("ids", changed.Select(s => s.Athlete).ToArray()),
@@ -216,6 +219,16 @@ public sealed class BulkAppend : IAsyncDisposable
     {
         await _session.SaveChangesAsync(cancellation);
         await _transaction.CommitAsync(cancellation);
+
+        // Until autovacuum comes by (a minute or more), the planner takes a table that just grew by
+        // a large import for what it was before, and plans the next reads, a rebuild's above all,
+        // for a table many times smaller: measured, a rebuild right after importing a million
+        // events took 31 s instead of 17 s. Sampling the tables again costs half a second.
+        if (_appended >= 10_000)
+        {
+            var careers = _store.Options.FindOrResolveDocumentType(typeof(Career)).TableName.QualifiedName;
+            await new NpgsqlCommand($"analyze {Schema}.mt_events, {Schema}.mt_streams, {careers}", _connection).ExecuteNonQueryAsync(cancellation);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -16,6 +16,7 @@ public sealed class CareerProjection : SingleStreamProjection<Career, string>
     public CareerProjection()
     {
         foreach (var type in EventFormat.EventTypes) IncludeType(type);
+        Options.BatchSize = 5000;
     }
 
     public override Career Evolve(Career? snapshot, string id, IEvent e)
@@ -43,6 +44,10 @@ public sealed class NationalRecordsProjection : MultiStreamProjection<NationalRe
     {
         Identity<NationalRecordSet>(e => NationalRecordProgression.KeyOf(e.Country, e.Sex, e.Discipline));
         Identity<NationalRecordRescinded>(e => NationalRecordProgression.KeyOf(e.Country, e.Sex, e.Discipline));
+        // Evolve takes any event, so Marten cannot tell the types it needs: named, a rebuild loads only these.
+        IncludeType<NationalRecordSet>();
+        IncludeType<NationalRecordRescinded>();
+        Options.BatchSize = 5000;
     }
 
     public override NationalRecordProgression Evolve(NationalRecordProgression? snapshot, string id, IEvent e)
