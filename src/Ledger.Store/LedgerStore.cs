@@ -39,6 +39,9 @@ public static class LedgerStore
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.AddEventTypes(EventFormat.EventTypes);
+        // A command's career, fetched for writing, is the one the inline projection then evolves and
+        // stores: not loaded a second time at commit.
+        options.Events.UseIdentityMapForAggregates = true;
 
         options.Projections.Add(new CareerProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new NationalRecordsProjection(), ProjectionLifecycle.Inline);
