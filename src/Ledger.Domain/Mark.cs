@@ -41,17 +41,24 @@ public readonly partial struct Mark : IComparable<Mark>, IEquatable<Mark>
             return false;
         }
 
-        var match = Shape().Match(text);
-        if (!match.Success)
+        if (!Shape().IsMatch(text))
         {
             error = $"mark '{text}' is not a time like 2:08:50, 14:12.86 or 30:08";
             return false;
         }
 
-        var hours = match.Groups["h"].Success ? int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture) : 0;
-        var minutes = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
-        var seconds = int.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture);
-        var fraction = match.Groups["f"].Value;
+        // The shape holds, so the parts are where it puts them: read them in place, without a Match.
+        var rest = text.AsSpan();
+        var dot = rest.IndexOf('.');
+        var fraction = dot >= 0 ? rest[(dot + 1)..] : [];
+        if (dot >= 0) rest = rest[..dot];
+        var lastColon = rest.LastIndexOf(':');
+        var seconds = int.Parse(rest[(lastColon + 1)..], CultureInfo.InvariantCulture);
+        rest = rest[..lastColon];
+        var colon = rest.IndexOf(':');
+        var hasHours = colon >= 0;
+        var hours = hasHours ? int.Parse(rest[..colon], CultureInfo.InvariantCulture) : 0;
+        var minutes = int.Parse(hasHours ? rest[(colon + 1)..] : rest, CultureInfo.InvariantCulture);
         var hundredths = fraction.Length switch
         {
             0 => 0,
@@ -61,7 +68,7 @@ public readonly partial struct Mark : IComparable<Mark>, IEquatable<Mark>
 
         if (minutes >= 60)
         {
-            error = match.Groups["h"].Success
+            error = hasHours
                 ? $"mark '{text}' has {minutes} minutes; minutes run from 00 to 59"
                 : $"mark '{text}' has {minutes} minutes; write an hour or more as h:mm:ss";
             return false;
@@ -104,6 +111,6 @@ public readonly partial struct Mark : IComparable<Mark>, IEquatable<Mark>
     public static bool operator >=(Mark left, Mark right) => left.CompareTo(right) >= 0;
 
     // h:mm:ss, m:ss or mm:ss, each optionally with tenths or hundredths; hours take two-digit minutes.
-    [GeneratedRegex(@"^(?:(?<h>\d{1,2}):(?=\d{2}:))?(?<m>\d{1,2}):(?<s>\d{2})(?:\.(?<f>\d{1,2}))?$")]
+    [GeneratedRegex(@"^(?:\d{1,2}:(?=\d{2}:))?\d{1,2}:\d{2}(?:\.\d{1,2})?$")]
     private static partial Regex Shape();
 }

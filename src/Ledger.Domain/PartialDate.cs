@@ -44,16 +44,16 @@ public readonly partial struct PartialDate : IComparable<PartialDate>, IEquatabl
     public static bool TryParse(string? text, out PartialDate date, out string error)
     {
         date = default;
-        var match = text is null ? Match.Empty : Shape().Match(text);
-        if (!match.Success)
+        if (text is null || !Shape().IsMatch(text))
         {
             error = $"date '{text}' is not YYYY-MM-DD, YYYY-MM or YYYY";
             return false;
         }
 
-        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
-        int? month = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : null;
-        int? day = match.Groups["d"].Success ? int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture) : null;
+        // The shape holds, so the parts are where it puts them: read them in place, without a Match.
+        var year = int.Parse(text.AsSpan(0, 4), CultureInfo.InvariantCulture);
+        int? month = text.Length >= 7 ? int.Parse(text.AsSpan(5, 2), CultureInfo.InvariantCulture) : null;
+        int? day = text.Length == 10 ? int.Parse(text.AsSpan(8, 2), CultureInfo.InvariantCulture) : null;
 
         if (year < 1)
         {
@@ -100,6 +100,6 @@ public readonly partial struct PartialDate : IComparable<PartialDate>, IEquatabl
     public static bool operator ==(PartialDate left, PartialDate right) => left.Equals(right);
     public static bool operator !=(PartialDate left, PartialDate right) => !left.Equals(right);
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>\d{2})(?:-(?<d>\d{2}))?)?$")]
+    [GeneratedRegex(@"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")]
     private static partial Regex Shape();
 }

@@ -15,6 +15,13 @@ using Spectre.Console;
 using Wolverine;
 
 // dotnet run -c Release --project tests/Ledger.Benchmarks -- --events N [--seed S] [--out bench-results.json]
+// dotnet run -c Release --project tests/Ledger.Benchmarks -- micro [BenchmarkDotNet options]
+if (args.FirstOrDefault() == "micro")
+{
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<PerEvent>(args: args[1..]);
+    return;
+}
+
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--")).ToDictionary(x => x.a[2..], x => args.ElementAtOrDefault(x.i + 1));
 var events = int.Parse(options.GetValueOrDefault("events") ?? "10000");
 var seed = int.Parse(options.GetValueOrDefault("seed") ?? "42");
