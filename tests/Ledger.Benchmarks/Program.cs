@@ -37,29 +37,38 @@ try
     foreach (var (chunk, i) in corpus.Chunk(50_000).Select((c, i) => (c, i)))
         await File.WriteAllLinesAsync(Path.Combine(folder, $"corpus-{i:D4}.jsonl"), chunk.Select(EventFormat.Write));
 
-    // The ceiling: the same rows through Npgsql's binary COPY into a plain table.
+    // The ceiling: the same rows through Npgsql's binary COPY into a plain table. It varies a lot
+    // from one COPY to the next (checkpoints, caches), so it is the median of three.
     await using (var connection = new NpgsqlConnection(admin))
     {
         await connection.OpenAsync();
         await new NpgsqlCommand("create table copy_ceiling (stream text, version int, type text, data jsonb)", connection).ExecuteNonQueryAsync();
         var rows = corpus.Select(e => (e.Athlete, e.Type, Json: JsonSerializer.Serialize(e.Data, e.Data.GetType(), EventFormat.Options))).ToList();
-        var watch = Stopwatch.StartNew();
-        await using (var copy = await connection.BeginBinaryImportAsync("copy copy_ceiling (stream, version, type, data) from stdin (format binary)"))
+        var rates = new List<double>();
+        for (var run = 0; run < 3; run++)
         {
-            var version = 0;
-            foreach (var row in rows)
+            await new NpgsqlCommand("truncate copy_ceiling; checkpoint", connection).ExecuteNonQueryAsync();
+            var watch = Stopwatch.StartNew();
+            await using (var copy = await connection.BeginBinaryImportAsync("copy copy_ceiling (stream, version, type, data) from stdin (format binary)"))
             {
-                await copy.StartRowAsync();
-                await copy.WriteAsync(row.Athlete, NpgsqlDbType.Text);
-                await copy.WriteAsync(++version, NpgsqlDbType.Integer);
-                await copy.WriteAsync(row.Type, NpgsqlDbType.Text);
-                await copy.WriteAsync(row.Json, NpgsqlDbType.Jsonb);
+                var version = 0;
+                foreach (var row in rows)
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(row.Athlete, NpgsqlDbType.Text);
+                    await copy.WriteAsync(++version, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(row.Type, NpgsqlDbType.Text);
+                    await copy.WriteAsync(row.Json, NpgsqlDbType.Jsonb);
+                }
+
+                await copy.CompleteAsync();
             }
 
-            await copy.CompleteAsync();
+            rates.Add(events / watch.Elapsed.TotalSeconds);
         }
 
-        figures["copy_events_per_s"] = events / watch.Elapsed.TotalSeconds;
+        figures["copy_events_per_s"] = rates.Order().ElementAt(1);
+        await new NpgsqlCommand("drop table copy_ceiling; checkpoint", connection).ExecuteNonQueryAsync();
     }
 
     var builder = Host.CreateDefaultBuilder().ConfigureLogging(l => l.ClearProviders()).UseLedger(() => admin);
@@ -126,17 +135,21 @@ try
     figures["command_p99_ms_8"] = Percentile(eight.Latencies, 99);
     await host.StopAsync();
 
-    // A whole `ledger pbs` process, start to exit, as a user waits for it.
-    var cli = Path.Combine(AppContext.BaseDirectory, "ledger.dll");
+    // A whole `ledger pbs` process, start to exit, as a user waits for it: the CLI's own build, beside
+    // this one (same configuration), since JasperFx looks for commands in every assembly of its folder.
+    var cli = Path.Combine(AppContext.BaseDirectory.Replace(Path.Combine("tests", "Ledger.Benchmarks"), Path.Combine("src", "Ledger.Cli")), "ledger.dll");
     var walls = new List<TimeSpan>();
     for (var i = 0; i < 5; i++)
     {
         var start = new ProcessStartInfo("dotnet", [cli, "pbs", athletes[i], "--json"]) { RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["LEDGER_CONNECTION"] = admin } };
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
-        await process.StandardOutput.ReadToEndAsync();
+        var answer = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         walls.Add(watch.Elapsed);
+        if (process.ExitCode != 0 || !(await answer).Contains("\"bests\""))
+            throw new InvalidOperationException($"ledger pbs failed ({process.ExitCode}): {await error}");
     }
 
     figures["cli_pbs_wall_ms"] = Percentile(walls, 50);
