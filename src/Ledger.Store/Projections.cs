@@ -25,13 +25,6 @@ public sealed class CareerProjection : SingleStreamProjection<Career, string>
         snapshot.Fold(e.Data);
         return snapshot;
     }
-
-    /// <summary>
-    /// The event's time as PostgreSQL keeps it, to the microsecond. Inline, the projection sees the
-    /// time this process stamped, to the tick; without this, a known-at instant copied from the
-    /// audit could fall just before the record it names, and a rebuild would change the document.
-    /// </summary>
-    private static DateTimeOffset AsStored(DateTimeOffset timestamp) => new(timestamp.Ticks - timestamp.Ticks % 10, timestamp.Offset);
 }
 
 /// <summary>
