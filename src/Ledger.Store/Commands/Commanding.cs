@@ -33,6 +33,8 @@ public static class Commanding
     public static async Task<T?> RecallAsync<T>(IDocumentSession session, ILedgerCommand command, CancellationToken cancellation) where T : class
     {
         session.LastModifiedBy = command.User;
+        // One connection for the whole command, from the first read to the commit.
+        await session.BeginTransactionAsync(cancellation);
         if (command.CommandId is null) return null;
         var earlier = await session.LoadAsync<ProcessedCommand>(command.CommandId, cancellation);
         return earlier is null ? null : JsonSerializer.Deserialize<T>(earlier.Answer, EventFormat.Options);
