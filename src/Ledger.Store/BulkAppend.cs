@@ -111,7 +111,11 @@ public sealed class BulkAppend : IAsyncDisposable
             : new StreamAppend(a, 0, new Career { Id = a }, []));
     }
 
-    /// <summary>Opens the COPY of events; at most <paramref name="most"/> of them.</summary>
+    /// <summary>
+    /// Opens the COPY of events; at most <paramref name="most"/> of them. Their sequence numbers are
+    /// taken first, since no query can run while a COPY is open; those a skipped line leaves unused
+    /// are gaps, as a rolled-back append leaves.
+    /// </summary>
     public async Task<EventRows> StartEventsAsync(int most, CancellationToken cancellation)
     {
         var sequences = new List<long>(most);
