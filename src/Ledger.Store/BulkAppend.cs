@@ -71,7 +71,7 @@ public sealed class BulkAppend : IAsyncDisposable
     /// checked by a trigger, row by row, which halves the rate of the COPY; but this transaction writes
     /// or locks every stream row its events name before it writes them, so the check can only pass, and
     /// where the account may (a superuser), it is skipped, as pg_restore and logical replication skip it.
-    /// And career documents are large enough to be compressed, which lz4 does in half pglz's time.
+    /// And career documents are large enough to be compressed, which lz4 does in 60% of pglz's time.
     /// </summary>
     private const string Settings = """
         do $$
