@@ -38,8 +38,9 @@ public sealed class BulkAppend : IAsyncDisposable
     private readonly NpgsqlTransaction _transaction;
     private readonly IDocumentSession _session;
 
-    // PostgreSQL keeps microseconds: stamp what it will keep, so the record documents agree with the events.
-    private readonly DateTimeOffset _now = DateTimeOffset.UnixEpoch.AddMicroseconds((DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks / 10);
+    // One instant for every event that brings no recorded_at of its own, as a session stamps all its
+    // events; kept to the microsecond by Npgsql, and by the records projection (AsStored) alike.
+    private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
 
     private BulkAppend(IDocumentStore store, NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
@@ -50,6 +51,8 @@ public sealed class BulkAppend : IAsyncDisposable
     private int _appended;
 
     private string Schema => _options.Events.DatabaseSchemaName;
+
+    private string CareerTable => _store.Options.FindOrResolveDocumentType(typeof(Career)).TableName.QualifiedName;
 
     /// <summary>Starts the transaction everything is written in; nothing is kept unless <see cref="CommitAsync"/> is reached.</summary>
     public static async Task<BulkAppend> BeginAsync(IDocumentStore store, CancellationToken cancellation)
@@ -177,35 +180,27 @@ public sealed class BulkAppend : IAsyncDisposable
 
         var events = (EventGraph)_options.Events;
         var projection = new NationalRecordsProjection();
-        var keys = records.Select(r => KeyOf(r.Record)).Distinct().ToList();
+        var keys = records.Select(r => NationalRecordsProjection.RecordOf(r.Record)).Distinct().ToList();
         var progressions = (await _session.LoadManyAsync<NationalRecordProgression>(cancellation, keys)).ToDictionary(p => p.Id);
         foreach (var (athlete, record, recordedAt) in records)
         {
             var wrapped = events.EventMappingFor(record.GetType()).Wrap(record);
             wrapped.StreamKey = athlete;
             wrapped.Timestamp = recordedAt;
-            var key = KeyOf(record);
+            var key = NationalRecordsProjection.RecordOf(record);
             progressions[key] = projection.Evolve(progressions.GetValueOrDefault(key), key, wrapped);
         }
 
         _session.Store(progressions.Values.ToArray());
     }
 
-    private static string KeyOf(object record) => record switch
-    {
-        NationalRecordSet e => NationalRecordProgression.KeyOf(e.Country, e.Sex, e.Discipline),
-        NationalRecordRescinded e => NationalRecordProgression.KeyOf(e.Country, e.Sex, e.Discipline),
-        _ => throw new ArgumentException($"{record.GetType().Name} is not a national record event", nameof(record)),
-    };
-
     /// <summary>Each career as the career projection would leave it: the fold of its stream (<see cref="CareerProjection"/>).</summary>
     private async Task WriteCareersAsync(IReadOnlyList<StreamAppend> streams, CancellationToken cancellation)
     {
-        var table = _store.Options.FindOrResolveDocumentType(typeof(Career)).TableName.QualifiedName;
-        await ExecuteAsync($"delete from {table} where id = any(@ids)", cancellation, ("ids", streams.Where(s => s.Version > 0).Select(s => s.Athlete).ToArray()));
+        await ExecuteAsync($"delete from {CareerTable} where id = any(@ids)", cancellation, ("ids", streams.Where(s => s.Version > 0).Select(s => s.Athlete).ToArray()));
 
         var serializer = _options.Serializer();
-        await using var copy = await _connection.BeginBinaryImportAsync($"copy {table} (id, data, mt_dotnet_type, mt_version) from stdin (format binary)", cancellation);
+        await using var copy = await _connection.BeginBinaryImportAsync($"copy {CareerTable} (id, data, mt_dotnet_type, mt_version) from stdin (format binary)", cancellation);
         foreach (var stream in streams)
         {
             stream.Career.Version = (int)(stream.Version + stream.Appended);
@@ -230,8 +225,7 @@ public sealed class BulkAppend : IAsyncDisposable
         // events took 31 s instead of 17 s. Sampling the tables again costs half a second.
         if (_appended >= 10_000)
         {
-            var careers = _store.Options.FindOrResolveDocumentType(typeof(Career)).TableName.QualifiedName;
-            await new NpgsqlCommand($"analyze {Schema}.mt_events, {Schema}.mt_streams, {careers}", _connection).ExecuteNonQueryAsync(cancellation);
+            await new NpgsqlCommand($"analyze {Schema}.mt_events, {Schema}.mt_streams, {CareerTable}", _connection).ExecuteNonQueryAsync(cancellation);
         }
     }
 

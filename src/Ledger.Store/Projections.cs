@@ -35,13 +35,21 @@ public sealed class NationalRecordsProjection : MultiStreamProjection<NationalRe
 {
     public NationalRecordsProjection()
     {
-        Identity<NationalRecordSet>(e => NationalRecordProgression.KeyOf(e.Country, e.Sex, e.Discipline));
-        Identity<NationalRecordRescinded>(e => NationalRecordProgression.KeyOf(e.Country, e.Sex, e.Discipline));
+        Identity<NationalRecordSet>(RecordOf);
+        Identity<NationalRecordRescinded>(RecordOf);
         // Evolve takes any event, so Marten cannot tell the types it needs: named, a rebuild loads only these.
         IncludeType<NationalRecordSet>();
         IncludeType<NationalRecordRescinded>();
         Options.BatchSize = 5000;
     }
+
+    /// <summary>The document a record event belongs to: its country, sex and discipline.</summary>
+    public static string RecordOf(object record) => record switch
+    {
+        NationalRecordSet e => NationalRecordProgression.KeyOf(e.Country, e.Sex, e.Discipline),
+        NationalRecordRescinded e => NationalRecordProgression.KeyOf(e.Country, e.Sex, e.Discipline),
+        _ => throw new ArgumentException($"{record.GetType().Name} is not a national record event", nameof(record)),
+    };
 
     public override NationalRecordProgression Evolve(NationalRecordProgression? snapshot, string id, IEvent e)
     {
