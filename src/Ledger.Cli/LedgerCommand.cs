@@ -96,6 +96,9 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where
                 ? at
                 : throw new FormatException($"--known-at '{text}' is not an ISO 8601 instant like 2026-01-31T12:00:00Z");
 
+    protected static int? Number(string? text, string flag) =>
+        text is null ? null : int.TryParse(text, out var n) ? n : throw new FormatException($"--{flag} '{text}' is not a whole number");
+
     protected static Sex? SexOf(string? text) => text switch
     {
         null => null,

@@ -52,11 +52,19 @@ public sealed record ChampionshipCount(
 
 public sealed record TimelineEntry(PartialDate Date, object Event);
 
+/// <summary>A read model of one athlete's stream, keyed by the athlete's slug, folded one event at a time.</summary>
+public interface IAthleteDocument
+{
+    string Id { get; set; }
+
+    void Fold(object @event);
+}
+
 /// <summary>
 /// The athlete aggregate: everything the ledger knows of one career, folded from its stream.
 /// Personal bests, championship counts and the timeline are read off it for any domain date.
 /// </summary>
-public sealed class Career
+public sealed class Career : IAthleteDocument
 {
     public string Id { get; set; } = "";
     public int Version { get; set; }

@@ -56,7 +56,9 @@ public static class LedgerApi
 
     private static void MapReads(RouteGroupBuilder api)
     {
-        api.MapGet("/athletes", (Queries q, CancellationToken c) => q.AthletesAsync(c));
+        api.MapGet("/athletes", (string? country, string? sex, string? q, int? page, int? pageSize, Queries queries, CancellationToken c) =>
+            queries.AthletesAsync(AthleteFilter.Of(country, Moments.SexOf(sex), q, page, pageSize, "page", "pageSize"), c))
+            .WithSummary("One page of athletes, filtered by country and sex and searched by name (q)");
         api.MapGet("/athletes/{athlete}/pbs", (string athlete, string? asOf, string? knownAt, Queries q, CancellationToken c) =>
             q.PersonalBestsAsync(athlete, Moments.AsOf(asOf), Moments.KnownAt(knownAt), c));
         api.MapGet("/athletes/{athlete}/championships", (string athlete, string? asOf, string? knownAt, Queries q, CancellationToken c) =>

@@ -11,15 +11,30 @@ namespace Ledger.Store;
 /// <summary>An event to append, with its fields already as the store keeps them (<see cref="EventFormat.DataJson"/>).</summary>
 public sealed record NewEvent(Guid Id, object Data, byte[] Json, DateTimeOffset? RecordedAt, string User, string CorrelationId);
 
-/// <summary>One athlete's stream as it stands, and what is appended to it; <see cref="Career"/> is folded by the caller as events pass.</summary>
-public sealed class StreamAppend(string athlete, long version, Career career, HashSet<Guid> seen)
+/// <summary>
+/// One athlete's stream as it stands, and what is appended to it; the caller folds each event it
+/// appends into the athlete's documents (<see cref="Fold"/>).
+/// </summary>
+public sealed class StreamAppend(string athlete, long version, Career career, AthleteSummary summary, HashSet<Guid> seen)
 {
     public string Athlete { get; } = athlete;
     public long Version { get; } = version;
     public Career Career { get; } = career;
+    public AthleteSummary Summary { get; } = summary;
     public HashSet<Guid> Seen { get; } = seen;
     public int Appended { get; set; }
     public List<(object Record, DateTimeOffset RecordedAt)> Records { get; } = [];
+
+    /// <summary>The event, as the athlete's inline projections fold it (<see cref="CareerProjection"/>, <see cref="AthleteSummaryProjection"/>).</summary>
+    public void Fold(object @event)
+    {
+        Career.Fold(@event);
+        if (!AthleteSummary.EventTypes.Contains(@event.GetType())) return;
+        Summary.Fold(@event);
+        SummaryChanged = true;
+    }
+
+    public bool SummaryChanged { get; private set; }
 }
 
 /// <summary>
@@ -58,7 +73,7 @@ public sealed class BulkAppend : IAsyncDisposable
     public static async Task<BulkAppend> BeginAsync(IDocumentStore store, CancellationToken cancellation)
     {
         // Written here row by row, so made first, as Marten makes them on a session's first use.
-        foreach (var storage in new[] { typeof(IEvent), typeof(Career), typeof(NationalRecordProgression) })
+        foreach (var storage in new[] { typeof(IEvent), typeof(Career), typeof(AthleteSummary), typeof(NationalRecordProgression) })
             await store.Storage.Database.EnsureStorageExistsAsync(storage, cancellation);
 
         var connection = store.Storage.Database.CreateConnection();
@@ -104,14 +119,15 @@ public sealed class BulkAppend : IAsyncDisposable
             while (await reader.ReadAsync(cancellation)) seen[reader.GetString(0)].Add(reader.GetGuid(1));
 
         var careers = (await _session.LoadManyAsync<Career>(cancellation, versions.Keys)).ToDictionary(c => c.Id);
+        var summaries = (await _session.LoadManyAsync<AthleteSummary>(cancellation, versions.Keys)).ToDictionary(s => s.Id);
         var started = athletes.Where(a => !versions.ContainsKey(a)).ToArray();
         // Version 0 until the events are in: FinishAsync sets the real one.
         await ExecuteAsync($"insert into {Schema}.mt_streams (id, version, timestamp, created) select id, 0, @now, @now from unnest(@ids) id",
             cancellation, ("ids", started), ("now", _now));
 
         return athletes.ToDictionary(a => a, a => versions.TryGetValue(a, out var version)
-            ? new StreamAppend(a, version, careers[a], seen[a])
-            : new StreamAppend(a, 0, new Career { Id = a }, []));
+            ? new StreamAppend(a, version, careers[a], summaries.GetValueOrDefault(a) ?? new AthleteSummary { Id = a }, seen[a])
+            : new StreamAppend(a, 0, new Career { Id = a }, new AthleteSummary { Id = a }, []));
     }
 
     /// <summary>
@@ -159,7 +175,7 @@ public sealed class BulkAppend : IAsyncDisposable
         public ValueTask DisposeAsync() => copy.DisposeAsync();
     }
 
-    /// <summary>After the events: each stream's version, the national records the events touched, and the careers.</summary>
+    /// <summary>After the events: each stream's version, the national records the events touched, the careers and the summaries.</summary>
     public async Task FinishAsync(IReadOnlyCollection<StreamAppend> streams, CancellationToken cancellation)
     {
         var changed = streams.Where(s => s.Appended > 0).ToList();
@@ -170,6 +186,8 @@ public sealed class BulkAppend : IAsyncDisposable
             ("versions", changed.Select(s => s.Version + s.Appended).ToArray()));
         await UpdateRecordsAsync(changed, cancellation);
         await WriteCareersAsync(changed, cancellation);
+        // Small, and kept in indexed columns too: stored as any session stores them, in this transaction.
+        _session.Store(changed.Where(s => s.SummaryChanged).Select(s => s.Summary).ToArray());
     }
 
     /// <summary>The record documents the new events touch, brought up to date by the records projection itself.</summary>

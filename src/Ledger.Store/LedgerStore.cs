@@ -44,7 +44,10 @@ public static class LedgerStore
         options.Events.UseIdentityMapForAggregates = true;
 
         options.Projections.Add(new CareerProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new AthleteSummaryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new NationalRecordsProjection(), ProjectionLifecycle.Inline);
+        // Lists filter by country and sex and search by name: columns of their own, indexed, not paths into the JSON.
+        options.Schema.For<AthleteSummary>().Duplicate(x => x.Country).Duplicate(x => x.Sex).Duplicate(x => x.Name);
         options.Schema.For<NationalRecordProgression>().Index(x => x.Country);
         options.Schema.For<Commands.ProcessedCommand>();
     }

@@ -5,27 +5,33 @@ using Marten.Events.Projections;
 
 namespace Ledger.Store;
 
-// Both read models run inline, in the transaction of the append that feeds them. Every CLI verb is a
+// Every read model runs inline, in the transaction of the append that feeds them. Every CLI verb is a
 // short process with no daemon running between verbs, a command decides on the standing record and
 // the career as they are, and a user who adds a result expects the next verb to show it: so no read
 // model may lag behind its events.
 
-/// <summary>The athlete's career document, folded by the domain's own <see cref="Career.Fold"/>.</summary>
-public sealed class CareerProjection : SingleStreamProjection<Career, string>
+/// <summary>A document of one athlete's stream, folded by the domain itself from the event types it names.</summary>
+public abstract class AthleteProjection<T> : SingleStreamProjection<T, string> where T : class, IAthleteDocument, new()
 {
-    public CareerProjection()
+    protected AthleteProjection(IEnumerable<Type> eventTypes)
     {
-        foreach (var type in EventFormat.EventTypes) IncludeType(type);
+        foreach (var type in eventTypes) IncludeType(type);
         Options.BatchSize = 5000;
     }
 
-    public override Career Evolve(Career? snapshot, string id, IEvent e)
+    public override T Evolve(T? snapshot, string id, IEvent e)
     {
-        snapshot ??= new Career { Id = id };
+        snapshot ??= new T { Id = id };
         snapshot.Fold(e.Data);
         return snapshot;
     }
 }
+
+/// <summary>The athlete's career document (<see cref="Career.Fold"/>).</summary>
+public sealed class CareerProjection() : AthleteProjection<Career>(EventFormat.EventTypes);
+
+/// <summary>The athlete's summary for lists and search (<see cref="AthleteSummary.Fold"/>).</summary>
+public sealed class AthleteSummaryProjection() : AthleteProjection<AthleteSummary>(AthleteSummary.EventTypes);
 
 /// <summary>
 /// National records across athletes, one document per country, sex and discipline, holding every

@@ -15,14 +15,54 @@ public sealed class AthleteNotFound(string athlete) : Exception($"no athlete '{a
 /// </summary>
 public sealed class Queries(IDocumentStore store)
 {
-    public async Task<AthletesView> AthletesAsync(CancellationToken cancellation = default)
+    /// <summary>One page of the athletes that match, in slug order, read off their summaries.</summary>
+    public async Task<AthletesView> AthletesAsync(AthleteFilter? filter = null, CancellationToken cancellation = default)
+    {
+        filter ??= new AthleteFilter();
+        await using var session = store.QuerySession();
+        var query = session.Query<AthleteSummary>().Stats(out var stats).AsQueryable();
+        if (filter.Country is { } country) query = query.Where(a => a.Country == country);
+        if (filter.Sex is { } sex) query = query.Where(a => a.Sex == sex);
+        if (filter.Search is { } search) query = query.Where(a => a.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
+        var athletes = await query.OrderBy(a => a.Id)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            // Only these fields leave the database, never a summary's list of results.
+            .Select(a => new { a.Id, a.Name, a.Country, a.Sex, a.MainDiscipline, a.Best })
+            .ToListAsync(cancellation);
+        return new AthletesView(athletes.Select(a => new AthleteEntry(a.Id, a.Name, a.Country, a.Sex, a.MainDiscipline, a.Best)).ToList(),
+            filter.Page, filter.PageSize, stats.TotalResults);
+    }
+
+    /// <summary>The summary of one athlete: who they are and the outline of their career.</summary>
+    public async Task<AthleteSummary> SummaryAsync(string athlete, CancellationToken cancellation = default)
     {
         await using var session = store.QuerySession();
-        var careers = await session.Query<Career>().OrderBy(c => c.Id).ToListAsync(cancellation);
-        return new AthletesView(careers
-            .Where(c => c.Athlete is not null)
-            .Select(c => new AthleteSummary(c.Id, c.Athlete!.Name, c.Athlete.Country, c.Athlete.Sex))
-            .ToList());
+        var summary = await session.LoadAsync<AthleteSummary>(athlete, cancellation);
+        return summary is { Name.Length: > 0 } ? summary : throw new AthleteNotFound(athlete);
+    }
+
+    /// <summary>The names of the athletes given, by slug: a page that names athletes reads only theirs.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> athletes, CancellationToken cancellation = default)
+    {
+        var slugs = athletes.Distinct().ToArray();
+        if (slugs.Length == 0) return new Dictionary<string, string>();
+        await using var session = store.QuerySession();
+        var named = await session.Query<AthleteSummary>().Where(a => a.Id.IsOneOf(slugs)).Select(a => new { a.Id, a.Name }).ToListAsync(cancellation);
+        return named.ToDictionary(a => a.Id, a => a.Name);
+    }
+
+    /// <summary>The countries of the ledger's athletes, in code order.</summary>
+    public async Task<IReadOnlyList<string>> CountriesAsync(CancellationToken cancellation = default)
+    {
+        await using var session = store.QuerySession();
+        return (await session.Query<AthleteSummary>().Select(a => a.Country).Distinct().ToListAsync(cancellation))
+            .Where(c => c.Length > 0).Order(StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<bool> HasAthletesOfAsync(string country, CancellationToken cancellation = default)
+    {
+        await using var session = store.QuerySession();
+        return await session.Query<AthleteSummary>().AnyAsync(a => a.Country == country, cancellation);
     }
 
     public async Task<PbsView> PersonalBestsAsync(string athlete, DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
@@ -117,7 +157,7 @@ public sealed class Queries(IDocumentStore store)
         await using var session = store.QuerySession();
         var names = athletes.Count > 0
             ? athletes
-            : (await session.Query<Career>().Select(c => c.Id).ToListAsync(cancellation)).Order(StringComparer.Ordinal).ToList();
+            : (await session.Query<AthleteSummary>().Select(a => a.Id).ToListAsync(cancellation)).Order(StringComparer.Ordinal).ToList();
 
         var streams = new List<(string, IReadOnlyList<EventEnvelope>)>();
         foreach (var athlete in names)

@@ -8,9 +8,40 @@ namespace Ledger.Store;
 // The answers of the read verbs, shaped as the contract's JSON (snake_case through EventFormat's
 // conventions). The CLI prints them as tables or JSON; the HTTP API returns them as they are.
 
-public sealed record AthleteSummary(string Athlete, string Name, string Country, Sex Sex);
+/// <summary>An athlete in a list: who, and the best mark of their main discipline (for pages, not in the JSON).</summary>
+public sealed record AthleteEntry(
+    string Athlete, string Name, string Country, Sex Sex,
+    [property: JsonIgnore] Discipline? MainDiscipline = null, [property: JsonIgnore] Mark? Best = null);
 
-public sealed record AthletesView(IReadOnlyList<AthleteSummary> Athletes);
+public sealed record AthletesView(IReadOnlyList<AthleteEntry> Athletes, int Page, int PageSize, long Total);
+
+/// <summary>Which athletes a list shows: filtered by country and sex, searched by name, a page at a time.</summary>
+public sealed record AthleteFilter
+{
+    public const int DefaultPageSize = 100;
+    public const int MostPerPage = 1000;
+
+    public string? Country { get; init; }
+    public Sex? Sex { get; init; }
+    public string? Search { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    /// <summary>The filter of a request, each value checked and any wrong one named; blank values mean no filter.</summary>
+    public static AthleteFilter Of(string? country, Sex? sex, string? search, int? page, int? pageSize, string pageName = "page", string pageSizeName = "page_size")
+    {
+        if (page is < 1) throw new FormatException($"{pageName} {page} is not a page: pages are numbered from 1");
+        if (pageSize is < 1 or > MostPerPage) throw new FormatException($"{pageSizeName} {pageSize} is out of range: from 1 to {MostPerPage}");
+        return new AthleteFilter
+        {
+            Country = string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant(),
+            Sex = sex,
+            Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+            Page = page ?? 1,
+            PageSize = pageSize ?? DefaultPageSize,
+        };
+    }
+}
 
 public sealed record BestView(Discipline Discipline, Mark Mark, PartialDate Date, string? Competition, string? ResultId);
 

@@ -31,7 +31,7 @@ public class DemoCommand : LedgerCommand<DemoInput>
         var outcome = await services.GetRequiredService<Importer>().ImportAsync([input.Events], Actor.Current());
         var queries = services.GetRequiredService<Queries>();
         var bests = await queries.PersonalBestsAsync(input.AthleteFlag);
-        var country = (await queries.AthletesAsync()).Athletes.First(a => a.Athlete == input.AthleteFlag).Country;
+        var country = (await queries.SummaryAsync(input.AthleteFlag)).Country;
         var records = await queries.RecordsAsync(country);
         var championships = await queries.ChampionshipsAsync(input.AthleteFlag);
 

@@ -22,17 +22,40 @@ public class AthleteInput : LedgerInput
     public string? KnownAtFlag { get; set; }
 }
 
-public class AthletesInput : LedgerInput;
+public class AthletesInput : LedgerInput
+{
+    [FlagAlias("country")]
+    [Description("Only athletes of this country (IOC code, e.g. KEN)")]
+    public string? CountryFlag { get; set; }
 
-[Description("Lists the athletes in the ledger")]
+    [FlagAlias("sex")]
+    [Description("Only men or only women")]
+    public string? SexFlag { get; set; }
+
+    [FlagAlias("search")]
+    [Description("Only athletes whose name contains this text (any case)")]
+    public string? SearchFlag { get; set; }
+
+    [FlagAlias("page")]
+    [Description("Which page (from 1; 1 when left out)")]
+    public string? PageFlag { get; set; }
+
+    [FlagAlias("page-size")]
+    [Description("Athletes per page (100 when left out, at most 1000)")]
+    public string? PageSizeFlag { get; set; }
+}
+
+[Description("Lists the athletes in the ledger, a page at a time")]
 public class AthletesCommand : LedgerCommand<AthletesInput>
 {
     protected override async Task Run(AthletesInput input, IServiceProvider services)
     {
-        var view = await services.GetRequiredService<Queries>().AthletesAsync();
+        var filter = AthleteFilter.Of(input.CountryFlag, SexOf(input.SexFlag), input.SearchFlag, Number(input.PageFlag, "page"), Number(input.PageSizeFlag, "page-size"), "--page", "--page-size");
+        var view = await services.GetRequiredService<Queries>().AthletesAsync(filter);
         Answer(input, view, v =>
         {
-            var table = Table("Athletes", "athlete", "name", "country", "sex");
+            var pages = Math.Max(1, (v.Total + v.PageSize - 1) / v.PageSize);
+            var table = Table($"Athletes: page {v.Page} of {pages}, {v.Total} in all", "athlete", "name", "country", "sex");
             foreach (var a in v.Athletes) table.AddRow(Text(a.Athlete), Text(a.Name), Text(a.Country), Text(a.Sex.ToString().ToLowerInvariant()));
             return table;
         });

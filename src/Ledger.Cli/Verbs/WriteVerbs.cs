@@ -58,9 +58,6 @@ public abstract class WriteCommand<TInput, TAnswer> : LedgerCommand<TInput> wher
 
     protected static T? Parsed<T>(string? text, Func<string, T> parse) where T : struct => text is null ? null : parse(text);
 
-    protected static int? Number(string? text, string flag) =>
-        text is null ? null : int.TryParse(text, out var n) ? n : throw new FormatException($"--{flag} '{text}' is not a whole number");
-
     protected static string Required(string? text, string flag) =>
         string.IsNullOrWhiteSpace(text) ? throw new FormatException($"--{flag} is required") : text;
 }

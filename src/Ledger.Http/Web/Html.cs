@@ -68,6 +68,7 @@ public static class Html
             <style>
             body{font:16px/1.45 system-ui,sans-serif;color:#1d2329;max-width:62rem;margin:0 auto;padding:0 1rem 2rem}
             nav{padding:.75rem 0;border-bottom:1px solid #d6dbe0;margin-bottom:1rem}
+            nav.pager{border:0;display:flex;flex-wrap:wrap;gap:.5rem 1rem}
             a{color:#0b57a4}
             h1{font-size:1.6rem;margin:.5rem 0}
             h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #d6dbe0}

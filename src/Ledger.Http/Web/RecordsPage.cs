@@ -11,11 +11,14 @@ public static class RecordsPage
 {
     public static async Task<IResult> RenderAsync(string country, Queries queries, CancellationToken cancellation)
     {
-        var athletes = (await queries.AthletesAsync(cancellation)).Athletes;
         var records = Codes.IsCountry(country) ? (await queries.RecordsAsync(country, cancellation: cancellation)).Records : [];
-        if (records.Count == 0 && !athletes.Any(a => a.Country == country))
+        if (records.Count == 0 && !await queries.HasAthletesOfAsync(country, cancellation))
             return NotFound($"The ledger knows no athlete and no record of country '{country}'.");
-        var names = athletes.ToDictionary(a => a.Athlete, a => a.Name);
+
+        var histories = new Dictionary<RecordView, IReadOnlyList<ProgressionView>>();
+        foreach (var record in records)
+            histories[record] = (await queries.RecordHistoryAsync(country, record.Discipline, record.Sex, cancellation: cancellation)).Progression;
+        var names = await queries.NamesAsync(histories.Values.SelectMany(h => h.Select(p => p.Athlete)), cancellation);
 
         var sections = new List<Markup>();
         foreach (var sex in records.GroupBy(r => r.Sex))
@@ -26,11 +29,7 @@ public static class RecordsPage
                     H($"<tr><th>Discipline</th><th>Mark</th><th>Athlete</th><th>Date</th><th>Competition</th></tr>"),
                     sex.Select(r => H($"""<tr><td><a href="#{Id(sex.Key)}-{r.Discipline}">{r.Discipline}</a></td><td>{r.Mark}</td><td>{Athlete(r.Athlete, names)}</td><td>{r.Date}</td><td class="wrap">{r.Competition}</td></tr>""")))}
                 """));
-            foreach (var record in sex)
-            {
-                var history = (await queries.RecordHistoryAsync(country, record.Discipline, record.Sex, cancellation: cancellation)).Progression;
-                sections.Add(History(record, history, names));
-            }
+            sections.AddRange(sex.Select(record => History(record, histories[record], names)));
         }
 
         return Page($"National records: {country}", H($"""
@@ -40,7 +39,7 @@ public static class RecordsPage
             """));
     }
 
-    private static Markup History(RecordView record, IReadOnlyList<ProgressionView> history, Dictionary<string, string> names)
+    private static Markup History(RecordView record, IReadOnlyList<ProgressionView> history, IReadOnlyDictionary<string, string> names)
     {
         var id = $"{Id(record.Sex)}-{record.Discipline}";
         IReadOnlyList<(PartialDate, Mark)> Points(Func<ProgressionView, bool> which) => history.Where(which).Select(p => (p.Date, p.Mark)).ToList();
@@ -56,7 +55,7 @@ public static class RecordsPage
             """);
     }
 
-    private static Markup Athlete(string slug, Dictionary<string, string> names) =>
+    private static Markup Athlete(string slug, IReadOnlyDictionary<string, string> names) =>
         H($"""<a href="/athletes/{slug}">{names.GetValueOrDefault(slug, slug)}</a>""");
 
     private static Markup Status(RecordStatus status) => status switch

@@ -1,0 +1,92 @@
+namespace Ledger.Domain;
+
+/// <summary>A result as the summary keeps it: enough to count it, date it and weigh its mark.</summary>
+public sealed record CountedResult(string ResultId, PartialDate Date, Discipline Discipline, Mark? Mark);
+
+/// <summary>
+/// Who an athlete is and the outline of their career, small enough to list by the thousand: lists,
+/// search and the index page read this, never the whole career. It keeps one short entry per result
+/// that counts, since a correction or an annulment may change which result is the first, the last or
+/// the best.
+/// </summary>
+public sealed class AthleteSummary : IAthleteDocument
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Country { get; set; } = "";
+    public Sex Sex { get; set; }
+    public PartialDate? Born { get; set; }
+
+    /// <summary>Results that count (not annulled), of any status.</summary>
+    public int Results { get; set; }
+
+    public PartialDate? FirstResult { get; set; }
+    public PartialDate? LastResult { get; set; }
+
+    /// <summary>The discipline of most of the athlete's marks; of equal counts, the ledger's order of disciplines.</summary>
+    public Discipline? MainDiscipline { get; set; }
+
+    /// <summary>The best mark of the main discipline, raced or reported.</summary>
+    public Mark? Best { get; set; }
+
+    public List<CountedResult> Counted { get; set; } = [];
+    public List<BestMarkReported> ReportedBests { get; set; } = [];
+
+    /// <summary>The events that change a summary; the others leave it as it is.</summary>
+    public static readonly IReadOnlyList<Type> EventTypes =
+        [typeof(AthleteRegistered), typeof(ResultRecorded), typeof(ResultCorrected), typeof(ResultAnnulled), typeof(BestMarkReported)];
+
+    public void Fold(object @event)
+    {
+        switch (@event)
+        {
+            case AthleteRegistered e:
+                (Name, Country, Sex, Born) = (e.Name, e.Country, e.Sex, e.Born);
+                return;
+            case ResultRecorded e:
+                Counted.Add(Of(e));
+                break;
+            case ResultCorrected e when Counted.FindIndex(r => r.ResultId == e.ResultId) is var index and >= 0:
+                Counted[index] = CorrectedBy(Counted[index], e);
+                break;
+            case ResultAnnulled e:
+                Counted.RemoveAll(r => r.ResultId == e.ResultId);
+                break;
+            case BestMarkReported e:
+                ReportedBests.Add(e);
+                break;
+            default:
+                return;
+        }
+
+        Outline();
+    }
+
+    private static CountedResult Of(ResultRecorded r) =>
+        new(r.ResultId, r.Date, r.Discipline, r is { Status: ResultStatus.Finished, Mark: { } mark } ? mark : null);
+
+    // As Career.CorrectedBy: a status other than finished takes the mark away.
+    private static CountedResult CorrectedBy(CountedResult r, ResultCorrected c) => r with
+    {
+        Date = c.Date ?? r.Date,
+        Discipline = c.Discipline ?? r.Discipline,
+        Mark = c.Status is { } status && status != ResultStatus.Finished ? null : c.Mark ?? r.Mark,
+    };
+
+    private void Outline()
+    {
+        Results = Counted.Count;
+        FirstResult = Counted.Count == 0 ? null : Counted.Min(r => r.Date);
+        LastResult = Counted.Count == 0 ? null : Counted.Max(r => r.Date);
+
+        var marks = Counted.Where(r => r.Mark is not null).Select(r => (r.Discipline, Mark: r.Mark!.Value))
+            .Concat(ReportedBests.Select(b => (b.Discipline, b.Mark)))
+            .ToList();
+        MainDiscipline = marks.Count == 0
+            ? null
+            : marks.GroupBy(m => m.Discipline)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Rank).ThenBy(g => g.Key.Code, StringComparer.Ordinal)
+                .First().Key;
+        Best = MainDiscipline is { } main ? marks.Where(m => m.Discipline == main).Min(m => m.Mark) : null;
+    }
+}

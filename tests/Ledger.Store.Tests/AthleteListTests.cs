@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Shouldly;
+
+namespace Ledger.Store.Tests;
+
+/// <summary>
+/// A federation's athletes, 130 of three countries, listed a page at a time through the query, HTTP,
+/// the index page and the command line, all reading the athlete summaries.
+/// </summary>
+public sealed class AthleteListTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifetime
+{
+    private LedgerDatabase Db => api.Database;
+
+    // 70 Kenyans (40 men, 30 women), 40 Ethiopians, 20 Mongolians; names "Runner 000" ... "Runner 129".
+    private static IEnumerable<(string Athlete, string Country, string Sex)> Federation() =>
+        Enumerable.Range(0, 130).Select(i => ($"runner-{i:D3}", i < 70 ? "KEN" : i < 110 ? "ETH" : "MGL", i < 40 || i >= 70 ? "men" : "women"));
+
+    public async ValueTask InitializeAsync()
+    {
+        await Db.ResetAsync();
+        await Db.ImportAsync("federation.jsonl", Federation()
+            .SelectMany(a => new[]
+            {
+                Lines.Registered(a.Athlete, a.Country, a.Sex).Replace($"\"name\":\"{a.Athlete}\"", $"\"name\":\"Runner {a.Athlete[^3..]}\""),
+                Lines.Result($"{a.Athlete}-1", "2024-04-21", "2:10:00", athlete: a.Athlete),
+            }).ToArray());
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task A_page_of_one_country_in_slug_order_with_the_total()
+    {
+        var view = await Db.Queries.AthletesAsync(AthleteFilter.Of("KEN", null, null, 2, 50));
+
+        view.Total.ShouldBe(70);
+        view.Page.ShouldBe(2);
+        view.Athletes.Select(a => a.Athlete).ShouldBe(Enumerable.Range(50, 20).Select(i => $"runner-{i:D3}"));
+        view.Athletes.ShouldAllBe(a => a.Country == "KEN");
+    }
+
+    [Fact]
+    public async Task Filters_by_sex_and_searches_names_in_any_case()
+    {
+        (await Db.Queries.AthletesAsync(AthleteFilter.Of("KEN", Domain.Sex.Women, null, null, null))).Total.ShouldBe(30);
+        var found = await Db.Queries.AthletesAsync(AthleteFilter.Of(null, null, "rUNNER 12", null, null));
+        found.Athletes.Select(a => a.Name).ShouldBe(Enumerable.Range(120, 10).Select(i => $"Runner {i}"));
+    }
+
+    [Theory]
+    [InlineData(0, null, "page")]
+    [InlineData(null, 1001, "page_size")]
+    [InlineData(null, 0, "page_size")]
+    public void A_page_or_page_size_out_of_range_is_refused_by_name(int? page, int? pageSize, string named)
+    {
+        Should.Throw<FormatException>(() => AthleteFilter.Of(null, null, null, page, pageSize)).Message.ShouldStartWith(named);
+    }
+
+    [Fact]
+    public async Task Over_http_a_page_answers_the_contracts_shape()
+    {
+        var result = await api.Host.Scenario(s => s.Get.Url("/athletes?country=ETH&sex=men&page=2&pageSize=15"));
+        var body = JsonNode.Parse(await result.ReadAsTextAsync())!.AsObject();
+
+        body.Select(p => p.Key).ShouldBe(["athletes", "page", "page_size", "total"], ignoreOrder: true);
+        body["total"]!.GetValue<int>().ShouldBe(40);
+        body["page"]!.GetValue<int>().ShouldBe(2);
+        body["page_size"]!.GetValue<int>().ShouldBe(15);
+        var athletes = body["athletes"]!.AsArray();
+        athletes.Count.ShouldBe(15);
+        athletes[0]!.AsObject().Select(p => p.Key).ShouldBe(["athlete", "name", "country", "sex"], ignoreOrder: true);
+        athletes[0]!["athlete"]!.GetValue<string>().ShouldBe("runner-085");
+    }
+
+    [Fact]
+    public async Task Over_http_a_page_size_too_large_is_400_naming_it()
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url("/athletes?pageSize=5000");
+            s.StatusCodeShouldBe(400);
+        });
+        (await result.ReadAsTextAsync()).ShouldContain("pageSize");
+    }
+
+    [Fact]
+    public async Task The_index_page_shows_one_page_and_links_to_the_next_keeping_the_filter()
+    {
+        var first = await Page("/");
+        first.ShouldContain("page 1 of 2 (130 athletes)");
+        first.ShouldContain("""href="/?page=2" rel="next">next""");
+
+        var second = await Page("/?page=2");
+        second.ShouldContain("Runner 129");
+        second.ShouldContain("marathon 2:10:00");
+        second.ShouldNotContain("Runner 099<");
+
+        var kenyans = await Page("/?country=KEN&q=runner");
+        kenyans.ShouldContain("page 1 of 1 (70 athletes)");
+        kenyans.ShouldContain("<option selected>KEN</option>");
+    }
+
+    [Fact]
+    public async Task The_command_line_pages_with_the_contracts_flags()
+    {
+        var outcome = await Cli.RunAsync(Db.ConnectionString, "athletes", "--country", "KEN", "--page", "2", "--page-size", "50", "--json");
+
+        outcome.Exit.ShouldBe(0, outcome.Err);
+        outcome.Json["athletes"]!.AsArray().Count.ShouldBe(20);
+        outcome.Json["total"]!.GetValue<int>().ShouldBe(70);
+        outcome.Json["page_size"]!.GetValue<int>().ShouldBe(50);
+
+        var refused = await Cli.RunAsync(Db.ConnectionString, "athletes", "--page-size", "lots");
+        refused.Exit.ShouldBe(2);
+        refused.Err.ShouldContain("--page-size 'lots'");
+    }
+
+    private async Task<string> Page(string url)
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithRequestHeader("Accept", "text/html");
+        });
+        return await result.ReadAsTextAsync();
+    }
+}
