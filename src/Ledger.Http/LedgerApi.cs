@@ -35,11 +35,13 @@ public static class LedgerApi
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<Queries>();
         builder.Services.AddWebPages();
+        builder.Services.AddFreshness();
     }
 
     public static void MapLedgerApi(this WebApplication app, WriteAccess access)
     {
         app.UseExceptionHandler(errors => errors.Run(Problems.WriteAsync));
+        app.UseFreshness();
         app.MapOpenApi("/openapi/{documentName}.json");
 
         app.MapGet("/health", async (IDocumentStore store, CancellationToken cancellation) =>
@@ -49,7 +51,7 @@ public static class LedgerApi
             return Results.Ok(new { status = "healthy" });
         }).WithSummary("Answers 200 when the database answers");
 
-        MapReads(app.MapGroup("").WithTags("read"));
+        MapReads(app.MapGroup("").WithTags("read").CachedByEvents());
         MapWrites(app.MapGroup("").WithTags("write").AddEndpointFilter(access.Check));
         app.MapWebPages();
     }

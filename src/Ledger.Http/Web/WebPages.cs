@@ -21,6 +21,7 @@ public static class WebPages
         var pages = app.MapGroup("")
             .WithMetadata(new WebPage())
             .AddEndpointFilter(Html.Refusals)
+            .CachedByEvents()
             .ExcludeFromDescription();
 
         pages.MapGet("/", IndexPage.RenderAsync);
