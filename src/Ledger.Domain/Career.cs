@@ -52,6 +52,15 @@ public sealed record ChampionshipCount(
 
 public sealed record TimelineEntry(PartialDate Date, object Event);
 
+/// <summary>A result in a profile: was it the athlete's personal best on its own day, and a national record.</summary>
+public sealed record Race(ResultRecorded Result, bool PersonalBest, bool NationalRecord);
+
+/// <summary>What a profile shows of a career as of a date, worked out from the one career.</summary>
+public sealed record Profile(
+    AthleteRegistered Athlete, IReadOnlyList<PersonalBest> Bests, IReadOnlyList<ChampionshipCount> Championships,
+    IReadOnlyList<Race> Races, IReadOnlyList<NationalRecordSet> NationalRecords, IReadOnlyList<ClubJoined> ClubsJoined,
+    IReadOnlyList<ClubLeft> ClubsLeft, IReadOnlyList<HonourAwarded> Honours);
+
 /// <summary>A read model of one athlete's stream, keyed by the athlete's slug, folded one event at a time.</summary>
 public interface IAthleteDocument
 {
@@ -141,22 +150,54 @@ public sealed class Career : IAthleteDocument
     /// The best mark per discipline: finished results with a mark and reported bests. A tie goes to
     /// the earlier date, since that is when the mark was first run.
     /// </summary>
-    public IReadOnlyList<PersonalBest> PersonalBests(DateOnly? asOf = null)
-    {
-        var raced = ResultsAsOf(asOf)
-            .Where(r => r is { Status: ResultStatus.Finished, Mark: not null })
-            .Select(r => new PersonalBest(r.Discipline, r.Mark!.Value, r.Date, r.Competition, r.ResultId));
-        var reported = ReportedBests
-            .Where(b => Happened(b.Date, asOf))
-            .Select(b => new PersonalBest(b.Discipline, b.Mark, b.Date, null, null));
-
-        return raced.Concat(reported)
+    public IReadOnlyList<PersonalBest> PersonalBests(DateOnly? asOf = null) =>
+        Marks(asOf)
             .GroupBy(b => b.Discipline)
             .Select(g => g.OrderBy(b => b.Mark).ThenBy(b => b.Date).First())
             .OrderBy(b => b.Discipline.Rank)
             .ThenBy(b => b.Discipline.Code, StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>Everything a profile shows as of <paramref name="asOf"/>; the athlete must be registered.</summary>
+    public Profile ProfileAsOf(DateOnly? asOf)
+    {
+        var records = NationalRecords.Where(r => Happened(r.Date, asOf)).ToList();
+        var bestOnItsDay = PersonalBestsOnTheirDay(asOf);
+        var races = ResultsAsOf(asOf).OrderBy(r => r.Date)
+            .Select(r => new Race(r, bestOnItsDay.Contains(r.ResultId), records.Any(n => n.ResultId == r.ResultId)))
+            .ToList();
+        return new Profile(Athlete!, PersonalBests(asOf), Championships(asOf), races, records,
+            ClubsJoined.Where(c => Happened(c.Date, asOf)).OrderBy(c => c.Date).ToList(),
+            ClubsLeft.Where(c => Happened(c.Date, asOf)).OrderBy(c => c.Date).ToList(),
+            Honours.Where(h => Happened(h.Date, asOf)).OrderBy(h => h.Date).ToList());
     }
+
+    /// <summary>
+    /// The results that were the personal best on their own day, as <see cref="PersonalBests"/> as of
+    /// that day would answer, in one pass: the marks are taken day by day, and the best so far of
+    /// each discipline is the answer for that day.
+    /// </summary>
+    private HashSet<string> PersonalBestsOnTheirDay(DateOnly? asOf)
+    {
+        var best = new Dictionary<Discipline, PersonalBest>();
+        var results = new HashSet<string>();
+        foreach (var day in Marks(asOf).GroupBy(m => m.Date.LastDay).OrderBy(d => d.Key))
+        {
+            foreach (var mark in day)
+                if (!best.TryGetValue(mark.Discipline, out var so) || mark.Mark < so.Mark || (mark.Mark == so.Mark && mark.Date.CompareTo(so.Date) < 0))
+                    best[mark.Discipline] = mark;
+            results.UnionWith(day.Where(m => m.ResultId is not null && ReferenceEquals(best[m.Discipline], m)).Select(m => m.ResultId!));
+        }
+
+        return results;
+    }
+
+    /// <summary>Every mark of the career by <paramref name="asOf"/>: raced, then reported.</summary>
+    private IEnumerable<PersonalBest> Marks(DateOnly? asOf) =>
+        ResultsAsOf(asOf)
+            .Where(r => r is { Status: ResultStatus.Finished, Mark: not null })
+            .Select(r => new PersonalBest(r.Discipline, r.Mark!.Value, r.Date, r.Competition, r.ResultId))
+            .Concat(ReportedBests.Where(b => Happened(b.Date, asOf)).Select(b => new PersonalBest(b.Discipline, b.Mark, b.Date, null, null)));
 
     /// <summary>
     /// Counts per championship series: editions are the distinct years entered, starts the races

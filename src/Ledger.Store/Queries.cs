@@ -93,9 +93,9 @@ public sealed class Queries(IDocumentStore store)
         return new PbsView(athlete, asOf, knownAt, bests);
     }
 
-    /// <summary>Who the athlete is (name, country, birth...), as registered, in the event's own JSON.</summary>
-    public async Task<JsonObject> RegistrationAsync(string athlete, CancellationToken cancellation = default) =>
-        ToJson((await CareerAsync(athlete, null, cancellation))!.Athlete!);
+    /// <summary>What a profile shows as of a date, from one read of the career.</summary>
+    public async Task<Profile> ProfileAsync(string athlete, DateOnly? asOf = null, CancellationToken cancellation = default) =>
+        (await CareerAsync(athlete, null, cancellation))!.ProfileAsOf(asOf);
 
     public async Task<ChampionshipsView> ChampionshipsAsync(string athlete, DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
     {
