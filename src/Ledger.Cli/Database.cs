@@ -26,6 +26,7 @@ public static class Hosting
             services.AddLedgerStore(connectionString);
             services.AddSingleton<Queries>();
             services.AddSingleton<Importer>();
+            services.AddSingleton<Exporter>();
         })
         .UseWolverine(wolverine =>
         {

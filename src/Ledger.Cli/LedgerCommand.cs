@@ -86,6 +86,40 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where
         else AnsiConsole.Write(table(view));
     }
 
+    /// <summary>
+    /// Runs long work with a progress bar per step on the terminal; with --json, or when the output is
+    /// not a terminal, quietly, so stdout holds only the answer.
+    /// </summary>
+    protected static async Task<T> WithProgress<T>(TInput input, Func<IProgress<WorkDone>?, Task<T>> work)
+    {
+        if (input.JsonFlag || Console.IsOutputRedirected) return await work(null);
+        return await AnsiConsole.Progress().StartAsync(async context =>
+        {
+            var bars = new StepBars(context);
+            var answer = await work(bars);
+            bars.Complete();
+            return answer;
+        });
+    }
+
+    /// <summary>A bar per step, moved as the work reports, on the worker's own thread (Progress&lt;T&gt; would post it later).</summary>
+    private sealed class StepBars(ProgressContext context) : IProgress<WorkDone>
+    {
+        private readonly Dictionary<string, ProgressTask> _steps = [];
+
+        public void Report(WorkDone done)
+        {
+            if (!_steps.TryGetValue(done.Step, out var step)) _steps[done.Step] = step = context.AddTask(done.Step);
+            step.MaxValue = Math.Max(1, done.Total);
+            step.Value = done.Done;
+        }
+
+        public void Complete()
+        {
+            foreach (var step in _steps.Values) step.Value = step.MaxValue;
+        }
+    }
+
     protected static DateOnly? AsOf(string? text) =>
         text is null ? null : PartialDate.Parse(text).LastDay;
 

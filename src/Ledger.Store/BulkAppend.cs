@@ -176,8 +176,10 @@ public sealed class BulkAppend : IAsyncDisposable
     }
 
     /// <summary>After the events: each stream's version, the national records the events touched, the careers and the summaries.</summary>
-    public async Task FinishAsync(IReadOnlyCollection<StreamAppend> streams, CancellationToken cancellation)
+    public async Task FinishAsync(IReadOnlyCollection<StreamAppend> streams, IProgress<WorkDone>? progress, CancellationToken cancellation)
     {
+        void Report(int done) => progress?.Report(new WorkDone(WritingReadModels, done, 3));
+        Report(0);
         var changed = streams.Where(s => s.Appended > 0).ToList();
         _appended = changed.Sum(s => s.Appended);
         await ExecuteAsync($"update {Schema}.mt_streams s set version = u.version, timestamp = @now from unnest(@ids, @versions) u(id, version) where s.id = u.id",
@@ -185,10 +187,15 @@ public sealed class BulkAppend : IAsyncDisposable
             ("ids", changed.Select(s => s.Athlete).ToArray()),
             ("versions", changed.Select(s => s.Version + s.Appended).ToArray()));
         await UpdateRecordsAsync(changed, cancellation);
+        Report(1);
         await WriteCareersAsync(changed, cancellation);
+        Report(2);
         // Small, and kept in indexed columns too: stored as any session stores them, in this transaction.
         _session.Store(changed.Where(s => s.SummaryChanged).Select(s => s.Summary).ToArray());
+        Report(3);
     }
+
+    public const string WritingReadModels = "writing read models";
 
     /// <summary>The record documents the new events touch, brought up to date by the records projection itself.</summary>
     private async Task UpdateRecordsAsync(IReadOnlyList<StreamAppend> streams, CancellationToken cancellation)

@@ -20,6 +20,9 @@ public sealed class InputRefused(IReadOnlyList<string> problems) : Exception(str
 
 public sealed record ImportOutcome(int Appended, int Skipped);
 
+/// <summary>How far a long piece of work is: which step, and how much of it is done.</summary>
+public sealed record WorkDone(string Step, long Done, long Total);
+
 /// <summary>Who appends, and under which correlation: recorded in the metadata of every event.</summary>
 public sealed record Actor(string User, string CorrelationId)
 {
@@ -50,9 +53,9 @@ public sealed class Importer(IDocumentStore store)
         }
     }
 
-    public async Task<ImportOutcome> ImportAsync(IReadOnlyList<string> paths, Actor actor, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellation = default)
+    public async Task<ImportOutcome> ImportAsync(IReadOnlyList<string> paths, Actor actor, IProgress<WorkDone>? progress = null, CancellationToken cancellation = default)
     {
-        var lines = await LinesAsync(Files(paths), cancellation);
+        var lines = await LinesAsync(Files(paths), progress, cancellation);
         var athletes = lines.Select(l => EventFormat.AthleteOf(l.Text.Span)).OfType<string>().Where(Codes.IsSlug).Distinct().ToList();
 
         await using var append = await BulkAppend.BeginAsync(store, cancellation);
@@ -65,7 +68,7 @@ public sealed class Importer(IDocumentStore store)
         {
             await foreach (var (line, envelope, found, json, id) in ReadAhead(lines))
             {
-                if (++read % 10_000 == 0) progress?.Report((read, lines.Count));
+                if (++read % 10_000 == 0) progress?.Report(new WorkDone(CheckingAndWriting, read, lines.Count));
                 // Once a line cannot be read, the careers after it are guesses: read on, but judge no more.
                 unreadable |= envelope is null;
                 problems.AddRange(found.Select(p => new LineProblem(line.File, line.Number, p)));
@@ -91,11 +94,13 @@ public sealed class Importer(IDocumentStore store)
 
             if (problems.Count > 0) throw new InputRefused(problems.Select(p => p.ToString()).ToList());
             await events.CompleteAsync(cancellation);
+            progress?.Report(new WorkDone(CheckingAndWriting, lines.Count, lines.Count));
         }
 
-        await append.FinishAsync(streams.Values, cancellation);
+        await append.FinishAsync(streams.Values, progress, cancellation);
+        progress?.Report(new WorkDone(Committing, 0, 1));
         await append.CommitAsync(cancellation);
-        progress?.Report((lines.Count, lines.Count));
+        progress?.Report(new WorkDone(Committing, 1, 1));
         return new ImportOutcome(appended, skipped);
     }
 
@@ -121,12 +126,17 @@ public sealed class Importer(IDocumentStore store)
         }
     }
 
+    public const string Reading = "reading files";
+    public const string CheckingAndWriting = "checking and writing events";
+    public const string Committing = "committing";
+
     /// <summary>Every line of every file that is not blank, in order.</summary>
-    private static async Task<List<Line>> LinesAsync(IEnumerable<string> files, CancellationToken cancellation)
+    private static async Task<List<Line>> LinesAsync(IReadOnlyList<string> files, IProgress<WorkDone>? progress, CancellationToken cancellation)
     {
         var lines = new List<Line>();
-        foreach (var file in files)
+        foreach (var (file, index) in files.Select((f, i) => (f, i)))
         {
+            progress?.Report(new WorkDone(Reading, index, files.Count));
             var bytes = await File.ReadAllBytesAsync(file, cancellation);
             var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
             for (var number = 1; start < bytes.Length; number++)
@@ -139,11 +149,12 @@ public sealed class Importer(IDocumentStore store)
             }
         }
 
+        progress?.Report(new WorkDone(Reading, files.Count, files.Count));
         return lines;
     }
 
     /// <summary>The .jsonl files named, and those in the folders named (and below), in name order.</summary>
-    private static IEnumerable<string> Files(IReadOnlyList<string> paths)
+    private static IReadOnlyList<string> Files(IReadOnlyList<string> paths)
     {
         if (paths.Count == 0) throw new InputRefused("name at least one .jsonl file or folder to import");
         var missing = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();

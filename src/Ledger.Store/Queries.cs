@@ -172,25 +172,6 @@ public sealed class Queries(IDocumentStore store)
         return new AuditView(athlete, events);
     }
 
-    /// <summary>Every event of the named athletes (all when none named), ready to write as files.</summary>
-    public async Task<IReadOnlyList<(string Athlete, IReadOnlyList<EventEnvelope> Events)>> ExportAsync(IReadOnlyList<string> athletes, CancellationToken cancellation = default)
-    {
-        await using var session = store.QuerySession();
-        var names = athletes.Count > 0
-            ? athletes
-            : (await session.Query<AthleteSummary>().Select(a => a.Id).ToListAsync(cancellation)).Order(StringComparer.Ordinal).ToList();
-
-        var streams = new List<(string, IReadOnlyList<EventEnvelope>)>();
-        foreach (var athlete in names)
-        {
-            var stream = await session.Events.FetchStreamAsync(athlete, token: cancellation);
-            if (stream.Count == 0) throw new AthleteNotFound(athlete);
-            streams.Add((athlete, stream.Select(e => new EventEnvelope(athlete, e.Data, e.Id, e.Timestamp, e.UserName, e.CorrelationId)).ToList()));
-        }
-
-        return streams;
-    }
-
     private async Task<Career?> CareerAsync(string athlete, DateTimeOffset? knownAt, CancellationToken cancellation)
     {
         await using var session = store.QuerySession();

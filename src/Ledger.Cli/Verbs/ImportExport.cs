@@ -25,17 +25,7 @@ public class ImportCommand : LedgerCommand<ImportInput>
     {
         var importer = services.GetRequiredService<Importer>();
         var actor = Actor.Current(input.UserFlag);
-        var outcome = input.JsonFlag || Console.IsErrorRedirected
-            ? await importer.ImportAsync(input.Paths.ToList(), actor)
-            : await AnsiConsole.Progress().StartAsync(async progress =>
-            {
-                var task = progress.AddTask("importing events");
-                return await importer.ImportAsync(input.Paths.ToList(), actor, new Progress<(int Done, int Total)>(p =>
-                {
-                    task.MaxValue = p.Total;
-                    task.Value = p.Done;
-                }));
-            });
+        var outcome = await WithProgress(input, progress => importer.ImportAsync(input.Paths.ToList(), actor, progress));
 
         Answer(input, new ImportAnswer(outcome.Appended, outcome.Skipped),
             v => new Markup($"appended {v.Appended} events, skipped {v.Skipped} already in the ledger\n"));
@@ -66,14 +56,11 @@ public class ExportCommand : LedgerCommand<ExportInput>
     protected override async Task Run(ExportInput input, IServiceProvider services)
     {
         if (string.IsNullOrWhiteSpace(input.OutFlag)) throw new InputRefused("--out DIR is required: the folder to write into");
-        var streams = await services.GetRequiredService<Queries>().ExportAsync(input.Athletes.ToList());
+        var exporter = services.GetRequiredService<Exporter>();
+        var athletes = input.Athletes.ToList();
+        var outcome = await WithProgress(input, progress => exporter.ExportAsync(athletes, input.OutFlag, progress));
 
-        Directory.CreateDirectory(input.OutFlag);
-        foreach (var (athlete, events) in streams)
-            await File.WriteAllLinesAsync(Path.Combine(input.OutFlag, $"{athlete}.jsonl"), events.Select(EventFormat.Write));
-
-        var exported = streams.Sum(s => s.Events.Count);
-        Answer(input, new ExportAnswer(exported),
-            v => new Markup($"exported {v.Exported} events of {streams.Count} athletes to {Markup.Escape(input.OutFlag)}\n"));
+        Answer(input, new ExportAnswer(outcome.Events),
+            v => new Markup($"exported {v.Exported} events of {outcome.Athletes} athletes to {Markup.Escape(input.OutFlag)}\n"));
     }
 }
