@@ -9,9 +9,9 @@ public static class Figures
     public static async Task ReportAsync(Dictionary<string, double> figures, string output)
     {
         var table = new Table().AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
-        foreach (var (name, value) in figures) table.AddRow(name, value < 10 ? value.ToString("0.00##") : value.ToString("N0"));
+        foreach (var (name, value) in figures) table.AddRow(name, value < 10 ? value.ToString("G3") : value.ToString("N0"));
         AnsiConsole.Write(table);
-        // Four decimals, as the table's smallest figures: a ratio such as profile_vs_health may be a few thousandths.
+        // Four decimals: a ratio such as profile_vs_health may be a few thousandths.
         await File.WriteAllTextAsync(output, JsonSerializer.Serialize(figures.ToDictionary(f => f.Key, f => Math.Round(f.Value, 4)), new JsonSerializerOptions { WriteIndented = true }));
         AnsiConsole.MarkupLine($"written to {Markup.Escape(Path.GetFullPath(output))}");
     }
