@@ -9,7 +9,12 @@ namespace Ledger.Benchmarks;
 /// </summary>
 public static class Corpus
 {
-    private static readonly string[] Countries = ["MGL", "KEN", "ETH", "JPN", "GBR", "USA", "CHN", "KOR", "FRA", "GER", "ITA", "ESP", "BRA", "MEX", "CAN", "AUS", "NOR", "UGA", "MAR", "ERI"];
+    // IOC codes. The first 20 are the --events ledger's, so its corpus stays what it was.
+    private static readonly string[] Countries =
+    [
+        "MGL", "KEN", "ETH", "JPN", "GBR", "USA", "CHN", "KOR", "FRA", "GER", "ITA", "ESP", "BRA", "MEX", "CAN", "AUS", "NOR", "UGA", "MAR", "ERI",
+        "NZL", "RSA", "TAN", "BRN", "QAT", "ISR", "NED", "BEL", "SUI", "POR", "POL", "SWE", "FIN", "IRL", "ARG", "PER", "ECU", "IND", "TUR", "UKR",
+    ];
 
     // Discipline, fastest and slowest plausible mark in seconds, and how a mark is written.
     private static readonly (string Code, int Fast, int Slow, Func<int, int, string> Write)[] Disciplines =
@@ -21,22 +26,32 @@ public static class Corpus
         ("10km", 27 * 60, 35 * 60, (s, _) => $"{s / 60}:{s % 60:D2}"),
     ];
 
-    public static IEnumerable<EventEnvelope> Generate(int events, int seed)
+    /// <summary>
+    /// <c>--events</c>: the ledger cut at that many events, as the figures published so far were
+    /// measured: athletes of the first 20 countries, with at most 40 results each.
+    /// </summary>
+    public static IEnumerable<EventEnvelope> Generate(int events, int seed) =>
+        Careers(seed, Countries[..20], races: 40).SelectMany(career => career).Take(events);
+
+    /// <summary><c>--athletes</c>: a federation of that many whole careers over all 40 countries, about 50 events each.</summary>
+    public static IEnumerable<EventEnvelope> Federation(int athletes, int seed) =>
+        Careers(seed, Countries, races: 48).Take(athletes).SelectMany(career => career);
+
+    /// <summary>One career after another, without end: its events in the order they are appended.</summary>
+    private static IEnumerable<List<EventEnvelope>> Careers(int seed, string[] countries, int races)
     {
         var random = new Random(seed);
         var records = new Dictionary<(string, Sex, string), Mark>();
-        var written = 0;
-        for (var a = 0; written < events; a++)
+        for (var a = 0; ; a++)
         {
             var athlete = $"athlete-{a:D6}";
-            var (country, sex) = (Countries[random.Next(Countries.Length)], random.Next(2) == 0 ? Sex.Men : Sex.Women);
+            var (country, sex) = (countries[random.Next(countries.Length)], random.Next(2) == 0 ? Sex.Men : Sex.Women);
             var born = 1960 + random.Next(45);
-            yield return new EventEnvelope(athlete, new AthleteRegistered($"Athlete {a}", country, sex, PartialDate.Parse($"{born}")));
-            written++;
+            List<EventEnvelope> career = [new(athlete, new AthleteRegistered($"Athlete {a}", country, sex, PartialDate.Parse($"{born}")))];
 
             var results = new List<ResultRecorded>();
             var date = new DateOnly(born + 18, 1, 1);
-            for (var r = 0; r < 40 && written < events; r++)
+            for (var r = 0; r < races; r++)
             {
                 date = date.AddDays(20 + random.Next(60));
                 var (code, fast, slow, write) = Disciplines[random.Next(Disciplines.Length)];
@@ -47,29 +62,23 @@ public static class Corpus
                 var result = new ResultRecorded($"r{r}", PartialDate.Of(date), $"Race {random.Next(500)}", discipline,
                     dnf ? ResultStatus.Dnf : ResultStatus.Finished, mark, dnf ? null : 1 + random.Next(60), Championship: championship);
                 results.Add(result);
-                yield return new EventEnvelope(athlete, result);
-                written++;
+                career.Add(new(athlete, result));
 
                 var key = (country, sex, code);
-                if (mark is { } m && written < events && (!records.TryGetValue(key, out var standing) || m < standing))
+                if (mark is { } m && (!records.TryGetValue(key, out var standing) || m < standing))
                 {
                     records[key] = m;
-                    yield return new EventEnvelope(athlete, new NationalRecordSet(discipline, m, result.Date, country, sex, result.ResultId, result.Competition));
-                    written++;
+                    career.Add(new(athlete, new NationalRecordSet(discipline, m, result.Date, country, sex, result.ResultId, result.Competition)));
                 }
             }
 
-            if (written < events && random.Next(10) == 0 && results.FirstOrDefault(r => r.Mark is not null) is { } corrected)
-            {
-                yield return new EventEnvelope(athlete, new ResultCorrected(corrected.ResultId, "timing reviewed", Place: 1 + random.Next(60)));
-                written++;
-            }
+            if (random.Next(10) == 0 && results.FirstOrDefault(r => r.Mark is not null) is { } corrected)
+                career.Add(new(athlete, new ResultCorrected(corrected.ResultId, "timing reviewed", Place: 1 + random.Next(60))));
 
-            if (written < events && random.Next(20) == 0 && results.LastOrDefault() is { } annulled)
-            {
-                yield return new EventEnvelope(athlete, new ResultAnnulled(annulled.ResultId, "wrong athlete"));
-                written++;
-            }
+            if (random.Next(20) == 0 && results.LastOrDefault() is { } annulled)
+                career.Add(new(athlete, new ResultAnnulled(annulled.ResultId, "wrong athlete")));
+
+            yield return career;
         }
     }
 }

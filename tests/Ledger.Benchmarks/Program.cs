@@ -11,10 +11,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
-using Spectre.Console;
 using Wolverine;
+using static Ledger.Benchmarks.Figures;
 
 // dotnet run -c Release --project tests/Ledger.Benchmarks -- --events N [--seed S] [--out bench-results.json]
+// dotnet run -c Release --project tests/Ledger.Benchmarks -- --athletes N [--seed S] [--out bench-results.json]
 // dotnet run -c Release --project tests/Ledger.Benchmarks -- micro [BenchmarkDotNet options]
 if (args.FirstOrDefault() == "micro")
 {
@@ -31,6 +32,14 @@ var server = new LocalPostgres(Path.Combine(Path.GetTempPath(), $"ledger-bench-{
 var admin = server.EnsureRunning();
 try
 {
+    // A federation run measures the pages only: what the --events run measures is per event, and
+    // the number of athletes those events belong to does not change it.
+    if (options.GetValueOrDefault("athletes") is { } federation)
+    {
+        await ReportAsync(await Federation.MeasureAsync(admin, int.Parse(federation), seed), output);
+        return;
+    }
+
     var figures = new Dictionary<string, double> { ["events"] = events };
     var corpus = Corpus.Generate(events, seed).ToList();
     var folder = Directory.CreateTempSubdirectory("ledger-corpus-").FullName;
@@ -154,11 +163,7 @@ try
 
     figures["cli_pbs_wall_ms"] = Percentile(walls, 50);
 
-    var table = new Table().AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
-    foreach (var (name, value) in figures) table.AddRow(name, value < 10 ? value.ToString("0.00") : value.ToString("N0"));
-    AnsiConsole.Write(table);
-    await File.WriteAllTextAsync(output, JsonSerializer.Serialize(figures.ToDictionary(f => f.Key, f => Math.Round(f.Value, 3)), new JsonSerializerOptions { WriteIndented = true }));
-    AnsiConsole.MarkupLine($"written to {Markup.Escape(Path.GetFullPath(output))}");
+    await ReportAsync(figures, output);
     Directory.Delete(folder, recursive: true);
 }
 finally
@@ -178,10 +183,4 @@ static async Task<List<TimeSpan>> Latencies(Func<Task> query, int times = 200)
     }
 
     return latencies;
-}
-
-static double Percentile(List<TimeSpan> values, int percent)
-{
-    var sorted = values.Select(v => v.TotalMilliseconds).Order().ToList();
-    return sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
