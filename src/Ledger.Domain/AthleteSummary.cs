@@ -1,7 +1,7 @@
 namespace Ledger.Domain;
 
-/// <summary>A result as the summary keeps it: enough to count it, date it and weigh its mark.</summary>
-public sealed record CountedResult(string ResultId, PartialDate Date, Discipline Discipline, Mark? Mark);
+/// <summary>A result as the summary keeps it: enough to count it, date it and weigh its mark, as a record too.</summary>
+public sealed record CountedResult(string ResultId, PartialDate Date, Discipline Discipline, Mark? Mark, bool RecordEligible);
 
 /// <summary>
 /// Who an athlete is and the outline of their career, small enough to list by the thousand: lists,
@@ -62,8 +62,19 @@ public sealed class AthleteSummary : IAthleteDocument
         Outline();
     }
 
+    /// <summary>
+    /// The athlete's best mark in the discipline that could stand as a record: record-eligible results
+    /// and reported bests, leaving out one result when named (the one a correction is about).
+    /// </summary>
+    public Mark? BestEligible(Discipline discipline, string? leavingOut = null) =>
+        Counted.Where(r => r is { Mark: not null, RecordEligible: true } && r.Discipline == discipline && r.ResultId != leavingOut)
+            .Select(r => r.Mark!.Value)
+            .Concat(ReportedBests.Where(b => b.Discipline == discipline).Select(b => b.Mark))
+            .Select(m => (Mark?)m)
+            .Min();
+
     private static CountedResult Of(ResultRecorded r) =>
-        new(r.ResultId, r.Date, r.Discipline, r is { Status: ResultStatus.Finished, Mark: { } mark } ? mark : null);
+        new(r.ResultId, r.Date, r.Discipline, r is { Status: ResultStatus.Finished, Mark: { } mark } ? mark : null, r.RecordEligible != false);
 
     // As Career.CorrectedBy: a status other than finished takes the mark away.
     private static CountedResult CorrectedBy(CountedResult r, ResultCorrected c) => r with
@@ -71,6 +82,7 @@ public sealed class AthleteSummary : IAthleteDocument
         Date = c.Date ?? r.Date,
         Discipline = c.Discipline ?? r.Discipline,
         Mark = c.Status is { } status && status != ResultStatus.Finished ? null : c.Mark ?? r.Mark,
+        RecordEligible = c.RecordEligible is { } eligible ? eligible : r.RecordEligible,
     };
 
     private void Outline()

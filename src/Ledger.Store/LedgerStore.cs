@@ -39,11 +39,9 @@ public static class LedgerStore
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.AddEventTypes(EventFormat.EventTypes);
-        // A command's career, fetched for writing, is the one the inline projection then evolves and
-        // stores: not loaded a second time at commit.
-        options.Events.UseIdentityMapForAggregates = true;
-
-        options.Projections.Add(new CareerProjection(), ProjectionLifecycle.Inline);
+        // The career is not stored: it would repeat the whole stream in a document rewritten at every
+        // append. Commands and the athlete's reads fold it from the athlete's one stream.
+        options.Projections.Add(new CareerProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new AthleteSummaryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new NationalRecordsProjection(), ProjectionLifecycle.Inline);
         // Lists filter by country and sex and search by name: columns of their own, indexed, not paths into the JSON.

@@ -5,10 +5,10 @@ using Marten.Events.Projections;
 
 namespace Ledger.Store;
 
-// Every read model runs inline, in the transaction of the append that feeds them. Every CLI verb is a
-// short process with no daemon running between verbs, a command decides on the standing record and
-// the career as they are, and a user who adds a result expects the next verb to show it: so no read
-// model may lag behind its events.
+// Every stored read model runs inline, in the transaction of the append that feeds them. Every CLI
+// verb is a short process with no daemon running between verbs, a command decides on the standing
+// record as it is, and a user who adds a result expects the next verb to show it: so no read model
+// may lag behind its events. The career itself is folded live from its stream when asked.
 
 /// <summary>A document of one athlete's stream, folded by the domain itself from the event types it names.</summary>
 public abstract class AthleteProjection<T> : SingleStreamProjection<T, string> where T : class, IAthleteDocument, new()
@@ -27,7 +27,7 @@ public abstract class AthleteProjection<T> : SingleStreamProjection<T, string> w
     }
 }
 
-/// <summary>The athlete's career document (<see cref="Career.Fold"/>).</summary>
+/// <summary>The athlete's career (<see cref="Career.Fold"/>), folded from the stream whenever it is asked for.</summary>
 public sealed class CareerProjection() : AthleteProjection<Career>(EventFormat.EventTypes);
 
 /// <summary>The athlete's summary for lists and search (<see cref="AthleteSummary.Fold"/>).</summary>

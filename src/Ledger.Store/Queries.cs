@@ -20,17 +20,20 @@ public sealed class Queries(IDocumentStore store)
     {
         filter ??= new AthleteFilter();
         await using var session = store.QuerySession();
-        var query = session.Query<AthleteSummary>().Stats(out var stats).AsQueryable();
+        var query = session.Query<AthleteSummary>().AsQueryable();
         if (filter.Country is { } country) query = query.Where(a => a.Country == country);
         if (filter.Sex is { } sex) query = query.Where(a => a.Sex == sex);
         if (filter.Search is { } search) query = query.Where(a => a.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
+        // Counted apart from the page: a count over the page's query would work out every matching
+        // athlete's fields, where the count alone reads only the indexed columns.
+        var total = await query.CountAsync(cancellation);
         var athletes = await query.OrderBy(a => a.Id)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             // Only these fields leave the database, never a summary's list of results.
             .Select(a => new { a.Id, a.Name, a.Country, a.Sex, a.MainDiscipline, a.Best })
             .ToListAsync(cancellation);
         return new AthletesView(athletes.Select(a => new AthleteEntry(a.Id, a.Name, a.Country, a.Sex, a.MainDiscipline, a.Best)).ToList(),
-            filter.Page, filter.PageSize, stats.TotalResults);
+            filter.Page, filter.PageSize, total);
     }
 
     /// <summary>The summary of one athlete: who they are and the outline of their career.</summary>
@@ -172,14 +175,17 @@ public sealed class Queries(IDocumentStore store)
         return new AuditView(athlete, events);
     }
 
+    /// <summary>
+    /// The career folded from the athlete's stream, all of it or as the ledger knew it at
+    /// <paramref name="knownAt"/> (null if the athlete was not registered yet then).
+    /// </summary>
     private async Task<Career?> CareerAsync(string athlete, DateTimeOffset? knownAt, CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
-        var career = await session.LoadAsync<Career>(athlete, cancellation);
-        if (career?.Athlete is null) throw new AthleteNotFound(athlete);
-        return knownAt is null
-            ? career
-            : await session.Events.AggregateStreamAsync<Career>(athlete, timestamp: knownAt.Value, token: cancellation);
+        var career = await session.Events.AggregateStreamAsync<Career>(athlete, timestamp: knownAt, token: cancellation);
+        if (career?.Athlete is not null) return career;
+        if (knownAt is not null && await session.LoadAsync<AthleteSummary>(athlete, cancellation) is { Name.Length: > 0 }) return null;
+        throw new AthleteNotFound(athlete);
     }
 
     private static JsonObject ToJson(object data) => JsonSerializer.SerializeToNode(data, data.GetType(), EventFormat.Options)!.AsObject();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using JasperFx.Events.Projections;
 using Ledger.Benchmarks;
 using Ledger.Cli;
 using Ledger.Domain;
@@ -97,8 +98,8 @@ try
     var rebuildWatch = Stopwatch.StartNew();
     using (var daemon = await store.BuildProjectionDaemonAsync())
     {
-        await daemon.RebuildProjectionAsync("Career", CancellationToken.None);
-        await daemon.RebuildProjectionAsync("NationalRecordProgression", CancellationToken.None);
+        foreach (var projection in ((StoreOptions)store.Options).Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live))
+            await daemon.RebuildProjectionAsync(projection.Name, CancellationToken.None);
     }
 
     figures["rebuild_events_per_s"] = events / rebuildWatch.Elapsed.TotalSeconds;

@@ -82,4 +82,22 @@ public sealed class AthleteSummaryTests
         summary.FirstResult.ShouldBeNull();
         summary.Best.ShouldBeNull();
     }
+
+    [Fact]
+    public void The_best_mark_that_could_stand_as_a_record_leaves_out_ineligible_results_and_the_one_named()
+    {
+        var summary = SummaryOf(
+            Run("b", "2011-04-17", "marathon", "2:11:35"),
+            Run("c", "2012-02-05", "marathon", "2:11:05"),
+            new ResultRecorded("d", PartialDate.Parse("2013-03-03"), "Downhill race", Discipline.Parse("marathon"), ResultStatus.Finished, Mark.Parse("2:05:00"), RecordEligible: false),
+            new BestMarkReported(Discipline.Parse("10000m"), Mark.Parse("29:17.72"), PartialDate.Parse("2020")));
+
+        summary.BestEligible(Discipline.Parse("marathon")).ShouldBe(Mark.Parse("2:11:05"));
+        summary.BestEligible(Discipline.Parse("marathon"), leavingOut: "c").ShouldBe(Mark.Parse("2:11:35"));
+        summary.BestEligible(Discipline.Parse("10000m")).ShouldBe(Mark.Parse("29:17.72"));
+        summary.BestEligible(Discipline.Parse("5000m")).ShouldBeNull();
+
+        summary.Fold(new ResultCorrected("d", "course measured again", RecordEligible: true));
+        summary.BestEligible(Discipline.Parse("marathon")).ShouldBe(Mark.Parse("2:05:00"));
+    }
 }

@@ -1,4 +1,5 @@
 using Ledger.Domain;
+using JasperFx.Events.Projections;
 using Marten;
 using Shouldly;
 
@@ -105,8 +106,9 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
             Lines.Result("slow", "2026-05-01", "2:20:00", athlete: "rival"), Lines.Annulled("slow", "wrong athlete", athlete: "rival"),
             Lines.Reported("10km", "29:59", "2025", athlete: "rival"),
             Lines.Result("late", "2026-09-27", "2:11:00"));
-        var projections = db.Store.Options.Projections.All;
-        projections.Count.ShouldBeGreaterThanOrEqualTo(3);
+        // A live projection stores nothing: there is nothing for the import to write, or to rebuild.
+        var projections = db.Store.Options.Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live).ToList();
+        projections.Count.ShouldBeGreaterThanOrEqualTo(2);
         var imported = await DocumentsAsync(projections.SelectMany(p => p.PublishedTypes()));
 
         using (var daemon = await db.Store.BuildProjectionDaemonAsync())
@@ -127,8 +129,7 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
 
     /// <summary>
     /// Every row of each document type's table, all columns but the times it was written and Marten's
-    /// mt_version, which a rebuild sets from event sequences that no read looks at (a career keeps its
-    /// stream version in its data, compared here).
+    /// mt_version, which a rebuild sets from event sequences that no read looks at.
     /// </summary>
     private async Task<Dictionary<string, string[]>> DocumentsAsync(IEnumerable<Type> types)
     {

@@ -86,14 +86,10 @@ public static class Commanding
 
         if (standing is not null) return new RecordContext(standing, null);
 
-        var compatriots = await session.Query<Career>()
-            .Where(c => c.Athlete!.Country == country && c.Athlete.Sex == sex)
-            .ToListAsync(cancellation);
-        var known = compatriots.SelectMany(c =>
-            c.ResultsAsOf(null)
-                .Where(r => r is { Status: ResultStatus.Finished, Mark: not null } && r.RecordEligible != false && r.Discipline == discipline && Other(c.Id, r.ResultId))
-                .Select(r => r.Mark!.Value)
-                .Concat(c.ReportedBests.Where(b => b.Discipline == discipline).Select(b => b.Mark)));
+        var compatriots = await session.Query<AthleteSummary>().Where(a => a.Country == country && a.Sex == sex).ToListAsync(cancellation);
+        var known = compatriots
+            .Select(a => a.BestEligible(discipline, a.Id == career.Id ? leavingOut : null))
+            .OfType<Mark>();
 
         return new RecordContext(standing, known.Any() ? known.Min() : null);
     }
