@@ -1,7 +1,7 @@
 namespace Ledger.Domain;
 
-/// <summary>A result as the summary keeps it: enough to count it, date it and weigh its mark, as a record too.</summary>
-public sealed record CountedResult(string ResultId, PartialDate Date, Discipline Discipline, Mark? Mark, bool RecordEligible);
+/// <summary>A result as the summary keeps it: enough to count it, date it and weigh its mark, as a record too (eligible unless false, as in the event).</summary>
+public sealed record CountedResult(string ResultId, PartialDate Date, Discipline Discipline, Mark? Mark, bool? RecordEligible = null);
 
 /// <summary>
 /// Who an athlete is and the outline of their career, small enough to list by the thousand: lists,
@@ -67,14 +67,14 @@ public sealed class AthleteSummary : IAthleteDocument
     /// and reported bests, leaving out one result when named (the one a correction is about).
     /// </summary>
     public Mark? BestEligible(Discipline discipline, string? leavingOut = null) =>
-        Counted.Where(r => r is { Mark: not null, RecordEligible: true } && r.Discipline == discipline && r.ResultId != leavingOut)
+        Counted.Where(r => r.Mark is not null && r.RecordEligible != false && r.Discipline == discipline && r.ResultId != leavingOut)
             .Select(r => r.Mark!.Value)
             .Concat(ReportedBests.Where(b => b.Discipline == discipline).Select(b => b.Mark))
             .Select(m => (Mark?)m)
             .Min();
 
     private static CountedResult Of(ResultRecorded r) =>
-        new(r.ResultId, r.Date, r.Discipline, r is { Status: ResultStatus.Finished, Mark: { } mark } ? mark : null, r.RecordEligible != false);
+        new(r.ResultId, r.Date, r.Discipline, r is { Status: ResultStatus.Finished, Mark: { } mark } ? mark : null, r.RecordEligible);
 
     // As Career.CorrectedBy: a status other than finished takes the mark away.
     private static CountedResult CorrectedBy(CountedResult r, ResultCorrected c) => r with
@@ -82,23 +82,33 @@ public sealed class AthleteSummary : IAthleteDocument
         Date = c.Date ?? r.Date,
         Discipline = c.Discipline ?? r.Discipline,
         Mark = c.Status is { } status && status != ResultStatus.Finished ? null : c.Mark ?? r.Mark,
-        RecordEligible = c.RecordEligible is { } eligible ? eligible : r.RecordEligible,
+        RecordEligible = c.RecordEligible ?? r.RecordEligible,
     };
 
+    // Worked out again after every event, in one pass: an import folds a million of them.
     private void Outline()
     {
-        Results = Counted.Count;
-        FirstResult = Counted.Count == 0 ? null : Counted.Min(r => r.Date);
-        LastResult = Counted.Count == 0 ? null : Counted.Max(r => r.Date);
+        (Results, FirstResult, LastResult) = (Counted.Count, null, null);
+        var marks = new Dictionary<Discipline, (int Count, Mark Best)>();
+        void Weigh(Discipline discipline, Mark mark) =>
+            marks[discipline] = marks.TryGetValue(discipline, out var so) ? (so.Count + 1, mark < so.Best ? mark : so.Best) : (1, mark);
 
-        var marks = Counted.Where(r => r.Mark is not null).Select(r => (r.Discipline, Mark: r.Mark!.Value))
-            .Concat(ReportedBests.Select(b => (b.Discipline, b.Mark)))
-            .ToList();
-        MainDiscipline = marks.Count == 0
-            ? null
-            : marks.GroupBy(m => m.Discipline)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Rank).ThenBy(g => g.Key.Code, StringComparer.Ordinal)
-                .First().Key;
-        Best = MainDiscipline is { } main ? marks.Where(m => m.Discipline == main).Min(m => m.Mark) : null;
+        foreach (var result in Counted)
+        {
+            if (FirstResult is null || result.Date.CompareTo(FirstResult.Value) < 0) FirstResult = result.Date;
+            if (LastResult is null || result.Date.CompareTo(LastResult.Value) > 0) LastResult = result.Date;
+            if (result.Mark is { } mark) Weigh(result.Discipline, mark);
+        }
+
+        foreach (var reported in ReportedBests) Weigh(reported.Discipline, reported.Mark);
+
+        (MainDiscipline, Best) = (null, null);
+        foreach (var (discipline, (count, best)) in marks)
+        {
+            if (MainDiscipline is not { } leader || count > marks[leader].Count || (count == marks[leader].Count && Before(discipline, leader)))
+                (MainDiscipline, Best) = (discipline, best);
+        }
     }
+
+    private static bool Before(Discipline a, Discipline b) => a.Rank != b.Rank ? a.Rank < b.Rank : string.CompareOrdinal(a.Code, b.Code) < 0;
 }

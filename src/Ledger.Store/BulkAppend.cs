@@ -197,9 +197,35 @@ public sealed class BulkAppend : IAsyncDisposable
             ("versions", changed.Select(s => s.Version + s.Appended).ToArray()));
         await UpdateRecordsAsync(changed, cancellation);
         Report(1);
-        // Small, and kept in indexed columns too: stored as any session stores them, in this transaction.
-        _session.Store(changed.Where(s => s.SummaryChanged).Select(s => s.Summary).ToArray());
+        await WriteSummariesAsync(changed.Where(s => s.SummaryChanged).ToList(), cancellation);
         Report(2);
+    }
+
+    /// <summary>
+    /// Each summary as the summary projection would leave it, by COPY: the document, and the columns
+    /// Marten keeps its country, sex and name in for the lists' filters.
+    /// </summary>
+    private async Task WriteSummariesAsync(IReadOnlyList<StreamAppend> streams, CancellationToken cancellation)
+    {
+        await ExecuteAsync($"delete from {SummaryTable} where id = any(@ids)", cancellation, ("ids", streams.Where(s => s.Version > 0).Select(s => s.Athlete).ToArray()));
+
+        var serializer = _options.Serializer();
+        await using var copy = await _connection.BeginBinaryImportAsync(
+            $"copy {SummaryTable} (id, data, mt_dotnet_type, mt_version, country, sex, name) from stdin (format binary)", cancellation);
+        foreach (var stream in streams)
+        {
+            var summary = stream.Summary;
+            await copy.StartRowAsync(cancellation);
+            await copy.WriteAsync(summary.Id, NpgsqlDbType.Varchar, cancellation);
+            await copy.WriteAsync(serializer.ToJson(summary), NpgsqlDbType.Jsonb, cancellation);
+            await copy.WriteAsync(typeof(AthleteSummary).FullName!, NpgsqlDbType.Varchar, cancellation);
+            await copy.WriteAsync(stream.Version + stream.Appended, NpgsqlDbType.Bigint, cancellation);
+            await copy.WriteAsync(summary.Country, NpgsqlDbType.Varchar, cancellation);
+            await copy.WriteAsync(summary.Sex.ToString(), NpgsqlDbType.Varchar, cancellation);
+            await copy.WriteAsync(summary.Name, NpgsqlDbType.Varchar, cancellation);
+        }
+
+        await copy.CompleteAsync(cancellation);
     }
 
     public const string WritingReadModels = "writing read models";
