@@ -13,8 +13,12 @@ namespace Ledger.Http.Web;
 /// </summary>
 public static class WebPages
 {
-    public static void AddWebPages(this IServiceCollection services) =>
+    public static void AddWebPages(this IServiceCollection services)
+    {
         services.AddSingleton<MatcherPolicy, PagesForBrowsers>();
+        // Rendered on the server as plain HTML (RazorComponentResult): no circuit, no WebAssembly.
+        services.AddRazorComponents();
+    }
 
     public static void MapWebPages(this WebApplication app)
     {
