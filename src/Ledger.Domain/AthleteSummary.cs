@@ -1,15 +1,15 @@
 namespace Ledger.Domain;
 
-/// <summary>A result as the summary keeps it: enough to count it, date it and weigh its mark, as a record too (eligible unless false, as in the event).</summary>
-public sealed record CountedResult(string ResultId, PartialDate Date, Discipline Discipline, Mark? Mark, bool? RecordEligible = null);
+/// <summary>The athlete's marks in one discipline, in outline: how many, the best, and the best that could stand as a record.</summary>
+public sealed record DisciplineMarks(Discipline Discipline, int Marks, Mark Best, Mark? BestEligible);
 
 /// <summary>
 /// Who an athlete is and the outline of their career, small enough to list by the thousand: lists,
-/// search and the index page read this, never the whole career. It keeps one short entry per result
-/// that counts, since a correction or an annulment may change which result is the first, the last or
-/// the best.
+/// search, the index page and record decisions read this, never the career. A new result or
+/// reported best is added to the outline; a correction or an annulment may take away what made the
+/// first, the last or the best, so the outline is then drawn again from the whole career (<see cref="Of"/>).
 /// </summary>
-public sealed class AthleteSummary : IAthleteDocument
+public sealed class AthleteSummary
 {
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
@@ -29,86 +29,72 @@ public sealed class AthleteSummary : IAthleteDocument
     /// <summary>The best mark of the main discipline, raced or reported.</summary>
     public Mark? Best { get; set; }
 
-    public List<CountedResult> Counted { get; set; } = [];
-    public List<BestMarkReported> ReportedBests { get; set; } = [];
+    /// <summary>Every discipline the athlete has a mark in, in the ledger's order of disciplines.</summary>
+    public List<DisciplineMarks> Disciplines { get; set; } = [];
 
     /// <summary>The events that change a summary; the others leave it as it is.</summary>
     public static readonly IReadOnlyList<Type> EventTypes =
         [typeof(AthleteRegistered), typeof(ResultRecorded), typeof(ResultCorrected), typeof(ResultAnnulled), typeof(BestMarkReported)];
 
+    /// <summary>Whether the event needs the whole career to be weighed (<see cref="Of"/>), rather than <see cref="Fold"/>.</summary>
+    public static bool NeedsTheCareer(object @event) => @event is ResultCorrected or ResultAnnulled;
+
+    /// <summary>Adds a registration, a result or a reported best to the outline.</summary>
     public void Fold(object @event)
     {
         switch (@event)
         {
             case AthleteRegistered e:
                 (Name, Country, Sex, Born) = (e.Name, e.Country, e.Sex, e.Born);
-                return;
+                break;
             case ResultRecorded e:
-                Counted.Add(Of(e));
-                break;
-            case ResultCorrected e when Counted.FindIndex(r => r.ResultId == e.ResultId) is var index and >= 0:
-                Counted[index] = CorrectedBy(Counted[index], e);
-                break;
-            case ResultAnnulled e:
-                Counted.RemoveAll(r => r.ResultId == e.ResultId);
+                Results++;
+                if (FirstResult is null || e.Date.CompareTo(FirstResult.Value) < 0) FirstResult = e.Date;
+                if (LastResult is null || e.Date.CompareTo(LastResult.Value) > 0) LastResult = e.Date;
+                if (e is { Status: ResultStatus.Finished, Mark: { } mark }) Weigh(e.Discipline, mark, eligible: e.RecordEligible != false);
                 break;
             case BestMarkReported e:
-                ReportedBests.Add(e);
+                Weigh(e.Discipline, e.Mark, eligible: true);
                 break;
-            default:
-                return;
-        }
-
-        Outline();
-    }
-
-    /// <summary>
-    /// The athlete's best mark in the discipline that could stand as a record: record-eligible results
-    /// and reported bests, leaving out one result when named (the one a correction is about).
-    /// </summary>
-    public Mark? BestEligible(Discipline discipline, string? leavingOut = null) =>
-        Counted.Where(r => r.Mark is not null && r.RecordEligible != false && r.Discipline == discipline && r.ResultId != leavingOut)
-            .Select(r => r.Mark!.Value)
-            .Concat(ReportedBests.Where(b => b.Discipline == discipline).Select(b => b.Mark))
-            .Select(m => (Mark?)m)
-            .Min();
-
-    private static CountedResult Of(ResultRecorded r) =>
-        new(r.ResultId, r.Date, r.Discipline, r is { Status: ResultStatus.Finished, Mark: { } mark } ? mark : null, r.RecordEligible);
-
-    // As Career.CorrectedBy: a status other than finished takes the mark away.
-    private static CountedResult CorrectedBy(CountedResult r, ResultCorrected c) => r with
-    {
-        Date = c.Date ?? r.Date,
-        Discipline = c.Discipline ?? r.Discipline,
-        Mark = c.Status is { } status && status != ResultStatus.Finished ? null : c.Mark ?? r.Mark,
-        RecordEligible = c.RecordEligible ?? r.RecordEligible,
-    };
-
-    // Worked out again after every event, in one pass: an import folds a million of them.
-    private void Outline()
-    {
-        (Results, FirstResult, LastResult) = (Counted.Count, null, null);
-        var marks = new Dictionary<Discipline, (int Count, Mark Best)>();
-        void Weigh(Discipline discipline, Mark mark) =>
-            marks[discipline] = marks.TryGetValue(discipline, out var so) ? (so.Count + 1, mark < so.Best ? mark : so.Best) : (1, mark);
-
-        foreach (var result in Counted)
-        {
-            if (FirstResult is null || result.Date.CompareTo(FirstResult.Value) < 0) FirstResult = result.Date;
-            if (LastResult is null || result.Date.CompareTo(LastResult.Value) > 0) LastResult = result.Date;
-            if (result.Mark is { } mark) Weigh(result.Discipline, mark);
-        }
-
-        foreach (var reported in ReportedBests) Weigh(reported.Discipline, reported.Mark);
-
-        (MainDiscipline, Best) = (null, null);
-        foreach (var (discipline, (count, best)) in marks)
-        {
-            if (MainDiscipline is not { } leader || count > marks[leader].Count || (count == marks[leader].Count && Before(discipline, leader)))
-                (MainDiscipline, Best) = (discipline, best);
+            case ResultCorrected or ResultAnnulled:
+                throw new InvalidOperationException($"a {@event.GetType().Name} is weighed against the whole career: AthleteSummary.Of");
         }
     }
 
-    private static bool Before(Discipline a, Discipline b) => a.Rank != b.Rank ? a.Rank < b.Rank : string.CompareOrdinal(a.Code, b.Code) < 0;
+    /// <summary>The summary of a whole career, as folding its events one by one would leave it.</summary>
+    public static AthleteSummary Of(Career career)
+    {
+        var summary = new AthleteSummary { Id = career.Id };
+        if (career.Athlete is { } athlete) summary.Fold(athlete);
+        foreach (var result in career.ResultsAsOf(null)) summary.Fold(result);
+        foreach (var reported in career.ReportedBests) summary.Fold(reported);
+        return summary;
+    }
+
+    /// <summary>The athlete's best mark in the discipline that could stand as a record: record-eligible results and reported bests.</summary>
+    public Mark? BestEligible(Discipline discipline) => Disciplines.Find(d => d.Discipline == discipline)?.BestEligible;
+
+    private void Weigh(Discipline discipline, Mark mark, bool eligible)
+    {
+        var index = Disciplines.FindIndex(d => d.Discipline == discipline);
+        if (index < 0)
+        {
+            Disciplines.Add(new DisciplineMarks(discipline, 1, mark, eligible ? mark : null));
+            Disciplines.Sort((a, b) => Order(a.Discipline, b.Discipline));
+        }
+        else
+        {
+            var so = Disciplines[index];
+            Disciplines[index] = new DisciplineMarks(discipline, so.Marks + 1, Min(so.Best, mark)!.Value,
+                eligible ? Min(so.BestEligible, mark) : so.BestEligible);
+        }
+
+        var main = Disciplines.MaxBy(d => d.Marks)!;
+        (MainDiscipline, Best) = (main.Discipline, main.Best);
+    }
+
+    private static Mark? Min(Mark? a, Mark b) => a is { } x && x <= b ? x : b;
+
+    private static int Order(Discipline a, Discipline b) =>
+        a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : string.CompareOrdinal(a.Code, b.Code);
 }

@@ -61,19 +61,12 @@ public sealed record Profile(
     IReadOnlyList<Race> Races, IReadOnlyList<NationalRecordSet> NationalRecords, IReadOnlyList<ClubJoined> ClubsJoined,
     IReadOnlyList<ClubLeft> ClubsLeft, IReadOnlyList<HonourAwarded> Honours);
 
-/// <summary>A read model of one athlete's stream, keyed by the athlete's slug, folded one event at a time.</summary>
-public interface IAthleteDocument
-{
-    string Id { get; set; }
-
-    void Fold(object @event);
-}
 
 /// <summary>
 /// The athlete aggregate: everything the ledger knows of one career, folded from its stream.
 /// Personal bests, championship counts and the timeline are read off it for any domain date.
 /// </summary>
-public sealed class Career : IAthleteDocument
+public sealed class Career
 {
     public string Id { get; set; } = "";
     public int Version { get; set; }
@@ -198,6 +191,17 @@ public sealed class Career : IAthleteDocument
             .Where(r => r is { Status: ResultStatus.Finished, Mark: not null })
             .Select(r => new PersonalBest(r.Discipline, r.Mark!.Value, r.Date, r.Competition, r.ResultId))
             .Concat(ReportedBests.Where(b => Happened(b.Date, asOf)).Select(b => new PersonalBest(b.Discipline, b.Mark, b.Date, null, null)));
+
+    /// <summary>
+    /// The best mark in the discipline that could stand as a record: record-eligible finished results
+    /// and reported bests, leaving out one result when named (the one a correction is about).
+    /// </summary>
+    public Mark? BestEligible(Discipline discipline, string? leavingOut = null) =>
+        ResultsAsOf(null)
+            .Where(r => r is { Status: ResultStatus.Finished, Mark: not null } && r.RecordEligible != false && r.Discipline == discipline && r.ResultId != leavingOut)
+            .Select(r => r.Mark)
+            .Concat(ReportedBests.Where(b => b.Discipline == discipline).Select(b => (Mark?)b.Mark))
+            .Min();
 
     /// <summary>
     /// Counts per championship series: editions are the distinct years entered, starts the races

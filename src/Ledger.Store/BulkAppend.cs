@@ -13,35 +13,32 @@ public sealed record NewEvent(Guid Id, object Data, byte[] Json, DateTimeOffset?
 
 /// <summary>
 /// One athlete's stream as it stands, and what is appended to it; the caller folds each event it
-/// appends (<see cref="Fold"/>) into the career it checks the next lines against and the summary.
+/// appends (<see cref="Fold"/>) into the career it checks the next lines against.
 /// </summary>
-public sealed class StreamAppend(string athlete, long version, Career career, AthleteSummary summary, HashSet<Guid> seen)
+public sealed class StreamAppend(string athlete, long version, Career career, HashSet<Guid> seen)
 {
     public string Athlete { get; } = athlete;
     public long Version { get; } = version;
     public Career Career { get; } = career;
-    public AthleteSummary Summary { get; } = summary;
     public HashSet<Guid> Seen { get; } = seen;
     public int Appended { get; set; }
     public List<(object Record, DateTimeOffset RecordedAt)> Records { get; } = [];
 
-    /// <summary>The event, as the career (<see cref="CareerProjection"/>) and the summary (<see cref="AthleteSummaryProjection"/>) fold it.</summary>
+    /// <summary>Whether an appended event changes the athlete's summary, so it must be written.</summary>
+    public bool SummaryChanged { get; private set; }
+
     public void Fold(object @event)
     {
         Career.Fold(@event);
-        if (!AthleteSummary.EventTypes.Contains(@event.GetType())) return;
-        Summary.Fold(@event);
-        SummaryChanged = true;
+        SummaryChanged |= AthleteSummary.EventTypes.Contains(@event.GetType());
     }
-
-    public bool SummaryChanged { get; private set; }
 }
 
 /// <summary>
 /// Appends many events at once through PostgreSQL's binary COPY, and brings every stored read model
 /// up to date, in one transaction. Marten's own bulk append writes new streams only and leaves
-/// inline projections behind; an import needs both, and holds every summary it folded, so they are
-/// written as they stand. The rows are those Marten's quick append writes (string stream keys,
+/// inline projections behind; an import needs both, and holds every career it checked, so the
+/// summaries are drawn from them. The rows are those Marten's quick append writes (string stream keys,
 /// metadata columns on, one tenant); the tests read them back through Marten and rebuild every read
 /// model from them.
 /// </summary>
@@ -128,15 +125,14 @@ public sealed class BulkAppend : IAsyncDisposable
             }
         }
 
-        var summaries = (await _session.LoadManyAsync<AthleteSummary>(cancellation, versions.Keys)).ToDictionary(s => s.Id);
         var started = athletes.Where(a => !versions.ContainsKey(a)).ToArray();
         // Version 0 until the events are in: FinishAsync sets the real one.
         await ExecuteAsync($"insert into {Schema}.mt_streams (id, version, timestamp, created) select id, 0, @now, @now from unnest(@ids) id",
             cancellation, ("ids", started), ("now", _now));
 
         return athletes.ToDictionary(a => a, a => versions.TryGetValue(a, out var version)
-            ? new StreamAppend(a, version, careers[a], summaries.GetValueOrDefault(a) ?? new AthleteSummary { Id = a }, seen[a])
-            : new StreamAppend(a, 0, new Career { Id = a }, new AthleteSummary { Id = a }, []));
+            ? new StreamAppend(a, version, careers[a], seen[a])
+            : new StreamAppend(a, 0, new Career { Id = a }, []));
     }
 
     /// <summary>
@@ -202,8 +198,8 @@ public sealed class BulkAppend : IAsyncDisposable
     }
 
     /// <summary>
-    /// Each summary as the summary projection would leave it, by COPY: the document, and the columns
-    /// Marten keeps its country, sex and name in for the lists' filters.
+    /// Each summary as the summary projection would leave it (the outline of the career as it now
+    /// stands), by COPY: the document, and the columns Marten keeps its country, sex and name in.
     /// </summary>
     private async Task WriteSummariesAsync(IReadOnlyList<StreamAppend> streams, CancellationToken cancellation)
     {
@@ -214,7 +210,7 @@ public sealed class BulkAppend : IAsyncDisposable
             $"copy {SummaryTable} (id, data, mt_dotnet_type, mt_version, country, sex, name) from stdin (format binary)", cancellation);
         foreach (var stream in streams)
         {
-            var summary = stream.Summary;
+            var summary = AthleteSummary.Of(stream.Career);
             await copy.StartRowAsync(cancellation);
             await copy.WriteAsync(summary.Id, NpgsqlDbType.Varchar, cancellation);
             await copy.WriteAsync(serializer.ToJson(summary), NpgsqlDbType.Jsonb, cancellation);

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Ledger.Domain;
+using Marten;
 using Marten.Events.Aggregation;
 using Marten.Events.Projections;
 
@@ -10,28 +11,52 @@ namespace Ledger.Store;
 // record as it is, and a user who adds a result expects the next verb to show it: so no read model
 // may lag behind its events. The career itself is folded live from its stream when asked.
 
-/// <summary>A document of one athlete's stream, folded by the domain itself from the event types it names.</summary>
-public abstract class AthleteProjection<T> : SingleStreamProjection<T, string> where T : class, IAthleteDocument, new()
+/// <summary>The athlete's career (<see cref="Career.Fold"/>), folded from the stream whenever it is asked for.</summary>
+public sealed class CareerProjection : SingleStreamProjection<Career, string>
 {
-    protected AthleteProjection(IEnumerable<Type> eventTypes)
+    public CareerProjection()
     {
-        foreach (var type in eventTypes) IncludeType(type);
-        Options.BatchSize = 5000;
+        foreach (var type in EventFormat.EventTypes) IncludeType(type);
     }
 
-    public override T Evolve(T? snapshot, string id, IEvent e)
+    public override Career Evolve(Career? snapshot, string id, IEvent e)
     {
-        snapshot ??= new T { Id = id };
+        snapshot ??= new Career { Id = id };
         snapshot.Fold(e.Data);
         return snapshot;
     }
 }
 
-/// <summary>The athlete's career (<see cref="Career.Fold"/>), folded from the stream whenever it is asked for.</summary>
-public sealed class CareerProjection() : AthleteProjection<Career>(EventFormat.EventTypes);
+/// <summary>
+/// The athlete's summary for lists, search and record decisions (<see cref="AthleteSummary.Fold"/>); a
+/// correction or an annulment draws it again from the career as it then stands (<see cref="AthleteSummary.Of"/>).
+/// </summary>
+public sealed class AthleteSummaryProjection : SingleStreamProjection<AthleteSummary, string>
+{
+    public AthleteSummaryProjection()
+    {
+        foreach (var type in AthleteSummary.EventTypes) IncludeType(type);
+        Options.BatchSize = 5000;
+    }
 
-/// <summary>The athlete's summary for lists and search (<see cref="AthleteSummary.Fold"/>).</summary>
-public sealed class AthleteSummaryProjection() : AthleteProjection<AthleteSummary>(AthleteSummary.EventTypes);
+    // Marten takes either Evolve or EvolveAsync: this one needs the session, for the career.
+    public override async ValueTask<AthleteSummary?> EvolveAsync(AthleteSummary? snapshot, string id, IQuerySession session, IEvent e, CancellationToken cancellation)
+    {
+        if (!AthleteSummary.NeedsTheCareer(e.Data))
+        {
+            snapshot ??= new AthleteSummary { Id = id };
+            snapshot.Fold(e.Data);
+            return snapshot;
+        }
+
+        // The events before this one are stored: in a rebuild every event is, and inline a correction
+        // or an annulment is the first event its command appends.
+        var career = await session.Events.AggregateStreamAsync<Career>(id, version: e.Version > 0 ? e.Version - 1 : 0, token: cancellation)
+                     ?? new Career { Id = id };
+        career.Fold(e.Data);
+        return AthleteSummary.Of(career);
+    }
+}
 
 /// <summary>
 /// National records across athletes, one document per country, sex and discipline, holding every

@@ -116,6 +116,31 @@ public sealed class AthleteListTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
         refused.Err.ShouldContain("--page-size 'lots'");
     }
 
+    [Fact]
+    public async Task A_correction_and_an_annulment_through_commands_outline_the_summary_again()
+    {
+        await Write("/athletes/runner-001/results", """{"date":"2025-04-13","competition":"Paris Marathon","discipline":"marathon","mark":"2:07:30"}""");
+        (await Db.Queries.SummaryAsync("runner-001")).Best.ShouldBe(Domain.Mark.Parse("2:07:30"));
+
+        await Write("/athletes/runner-001/results/2025-04-13-paris-marathon-marathon/corrections", """{"reason":"timing","mark":"2:08:30"}""");
+        var corrected = await Db.Queries.SummaryAsync("runner-001");
+        corrected.Best.ShouldBe(Domain.Mark.Parse("2:08:30"));
+        corrected.Results.ShouldBe(2);
+
+        await Write("/athletes/runner-001/results/2025-04-13-paris-marathon-marathon/annulment", """{"reason":"wrong athlete"}""");
+        var annulled = await Db.Queries.SummaryAsync("runner-001");
+        annulled.Best.ShouldBe(Domain.Mark.Parse("2:10:00"));
+        annulled.Results.ShouldBe(1);
+        annulled.LastResult.ShouldBe(Domain.PartialDate.Parse("2024-04-21"));
+    }
+
+    private async Task Write(string url, string body) =>
+        await api.Host.Scenario(s =>
+        {
+            s.Post.Text(body).ToUrl(url);
+            s.WithRequestHeader("X-Api-Key", ApiHost.Key);
+        });
+
     private async Task<string> Page(string url)
     {
         var result = await api.Host.Scenario(s =>

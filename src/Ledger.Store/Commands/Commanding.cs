@@ -86,9 +86,10 @@ public static class Commanding
 
         if (standing is not null) return new RecordContext(standing, null);
 
-        var compatriots = await session.Query<AthleteSummary>().Where(a => a.Country == country && a.Sex == sex).ToListAsync(cancellation);
+        var compatriots = await session.Query<AthleteSummary>().Where(a => a.Country == country && a.Sex == sex && a.Id != career.Id).ToListAsync(cancellation);
         var known = compatriots
-            .Select(a => a.BestEligible(discipline, a.Id == career.Id ? leavingOut : null))
+            .Select(a => a.BestEligible(discipline))
+            .Append(career.BestEligible(discipline, leavingOut))
             .OfType<Mark>();
 
         return new RecordContext(standing, known.Any() ? known.Min() : null);
