@@ -18,6 +18,8 @@ public static class WebPages
         services.AddSingleton<MatcherPolicy, PagesForBrowsers>();
         // Rendered on the server as plain HTML (RazorComponentResult): no circuit, no WebAssembly.
         services.AddRazorComponents();
+        // Letters of every script stay as they are (a native name in Cyrillic stays readable in the source).
+        services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
     }
 
     public static void MapWebPages(this WebApplication app)
