@@ -1,4 +1,6 @@
 using JasperFx.Events;
+using JasperFx.Events.Aggregation;
+using JasperFx.Events.Daemon;
 using Ledger.Domain;
 using Marten;
 using Marten.Events.Aggregation;
@@ -39,22 +41,28 @@ public sealed class AthleteSummaryProjection : SingleStreamProjection<AthleteSum
         Options.BatchSize = 5000;
     }
 
-    // Marten takes either Evolve or EvolveAsync: this one needs the session, for the career.
-    public override async ValueTask<AthleteSummary?> EvolveAsync(AthleteSummary? snapshot, string id, IQuerySession session, IEvent e, CancellationToken cancellation)
+    /// <summary>
+    /// The athlete's events of one batch at once. Where one of them needs the whole career, the
+    /// summary is drawn once for the batch: from the batch alone when it starts the stream (as most
+    /// of a rebuild does), else from the stream's stored events before it (a command's, inline).
+    /// </summary>
+    public override async ValueTask<(AthleteSummary?, ActionType)> DetermineActionAsync(IQuerySession session, AthleteSummary? snapshot, string identity,
+        IIdentitySetter<AthleteSummary, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        if (!AthleteSummary.NeedsTheCareer(e.Data))
+        if (!events.Any(e => AthleteSummary.NeedsTheCareer(e.Data)))
         {
-            snapshot ??= new AthleteSummary { Id = id };
-            snapshot.Fold(e.Data);
-            return snapshot;
+            snapshot ??= new AthleteSummary { Id = identity };
+            foreach (var e in events) snapshot.Fold(e.Data);
+            return (snapshot, ActionType.Store);
         }
 
-        // The events before this one are stored: in a rebuild every event is, and inline a correction
-        // or an annulment is the first event its command appends.
-        var career = await session.Events.AggregateStreamAsync<Career>(id, version: e.Version > 0 ? e.Version - 1 : 0, token: cancellation)
-                     ?? new Career { Id = id };
-        career.Fold(e.Data);
-        return AthleteSummary.Of(career);
+        // Version 0: not known yet, so every stored event comes before these.
+        var first = events[0].Version;
+        var career = first == 1
+            ? new Career { Id = identity }
+            : await session.Events.AggregateStreamAsync<Career>(identity, version: first > 1 ? first - 1 : 0, token: cancellation) ?? new Career { Id = identity };
+        foreach (var e in events) career.Fold(e.Data);
+        return (AthleteSummary.Of(career), ActionType.Store);
     }
 }
 
