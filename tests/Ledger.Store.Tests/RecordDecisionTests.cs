@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Shouldly;
+
+namespace Ledger.Store.Tests;
+
+/// <summary>
+/// Where no record stands yet, a result sets one only when it beats every eligible mark the ledger
+/// knows of that country and sex, as the compatriots' summaries tell them.
+/// </summary>
+public sealed class RecordDecisionTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifetime
+{
+    public async ValueTask InitializeAsync()
+    {
+        await api.Database.ResetAsync();
+        await api.Database.ImportAsync("kenya.jsonl",
+            Lines.Registered("ken-a", "KEN"),
+            Lines.Result("a1", "2024-04-21", "2:06:00", athlete: "ken-a"),
+            // Downhill and point to point: not a mark a record can be measured against.
+            Lines.Result("a2", "2024-06-01", "2:03:00", athlete: "ken-a").Replace("\"status\"", "\"record_eligible\":false,\"status\""),
+            Lines.Result("a3", "2024-10-13", "2:04:00", athlete: "ken-a"),
+            Lines.Annulled("a3", "wrong course", athlete: "ken-a"),
+            Lines.Registered("ken-b", "KEN"),
+            Lines.Registered("ken-c", "KEN", "women"),
+            Lines.Result("c1", "2024-10-13", "2:01:00", athlete: "ken-c"));
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task<JsonObject> AddResult(string athlete, string mark, string competition)
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Post.Text(new JsonObject { ["date"] = "2025-04-21", ["competition"] = competition, ["discipline"] = "marathon", ["mark"] = mark }.ToJsonString())
+                .ToUrl($"/athletes/{athlete}/results");
+            s.WithRequestHeader("X-Api-Key", ApiHost.Key);
+        });
+        return JsonNode.Parse(await result.ReadAsTextAsync())!.AsObject();
+    }
+
+    [Fact]
+    public async Task A_mark_slower_than_a_compatriots_eligible_best_sets_no_record()
+    {
+        (await AddResult("ken-b", "2:06:30", "Boston Marathon"))["national_record"]!.GetValue<bool>().ShouldBeFalse();
+        (await api.Database.Queries.RecordsAsync("KEN")).Records.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Ineligible_annulled_and_other_sex_marks_do_not_stand_in_the_way()
+    {
+        (await AddResult("ken-b", "2:05:30", "London Marathon"))["national_record"]!.GetValue<bool>().ShouldBeTrue();
+
+        var record = (await api.Database.Queries.RecordsAsync("KEN", Domain.Sex.Men)).Records.ShouldHaveSingleItem();
+        record.Athlete.ShouldBe("ken-b");
+        record.Mark.ShouldBe(Domain.Mark.Parse("2:05:30"));
+    }
+}
