@@ -51,7 +51,7 @@ public sealed class AthleteSummary
                 Results++;
                 if (FirstResult is null || e.Date.CompareTo(FirstResult.Value) < 0) FirstResult = e.Date;
                 if (LastResult is null || e.Date.CompareTo(LastResult.Value) > 0) LastResult = e.Date;
-                if (e is { Status: ResultStatus.Finished, Mark: { } mark }) Weigh(e.Discipline, mark, eligible: e.RecordEligible != false);
+                if (e is { Status: ResultStatus.Finished, Mark: { } mark }) Weigh(e.Discipline, mark, eligible: e.EligibleMark() is not null);
                 break;
             case BestMarkReported e:
                 Weigh(e.Discipline, e.Mark, eligible: true);

@@ -10,7 +10,11 @@ public sealed record AthleteRegistered(
 public sealed record ResultRecorded(
     string ResultId, PartialDate Date, string Competition, Discipline Discipline, ResultStatus Status,
     Mark? Mark = null, int? Place = null, int? OverallPlace = null, string? Venue = null,
-    Championship? Championship = null, bool? RecordEligible = null, string? Notes = null, string? Source = null);
+    Championship? Championship = null, bool? RecordEligible = null, string? Notes = null, string? Source = null)
+{
+    /// <summary>The mark this result could stand as a record with: finished, timed and record-eligible (a method, so it is never stored).</summary>
+    public Mark? EligibleMark() => Status == ResultStatus.Finished && RecordEligible != false ? Mark : null;
+}
 
 /// <summary>A best known from a list, with no race attached.</summary>
 public sealed record BestMarkReported(
@@ -60,7 +64,6 @@ public sealed record Profile(
     AthleteRegistered Athlete, IReadOnlyList<PersonalBest> Bests, IReadOnlyList<ChampionshipCount> Championships,
     IReadOnlyList<Race> Races, IReadOnlyList<NationalRecordSet> NationalRecords, IReadOnlyList<ClubJoined> ClubsJoined,
     IReadOnlyList<ClubLeft> ClubsLeft, IReadOnlyList<HonourAwarded> Honours);
-
 
 /// <summary>
 /// The athlete aggregate: everything the ledger knows of one career, folded from its stream.
@@ -198,8 +201,8 @@ public sealed class Career
     /// </summary>
     public Mark? BestEligible(Discipline discipline, string? leavingOut = null) =>
         ResultsAsOf(null)
-            .Where(r => r is { Status: ResultStatus.Finished, Mark: not null } && r.RecordEligible != false && r.Discipline == discipline && r.ResultId != leavingOut)
-            .Select(r => r.Mark)
+            .Where(r => r.Discipline == discipline && r.ResultId != leavingOut)
+            .Select(r => r.EligibleMark())
             .Concat(ReportedBests.Where(b => b.Discipline == discipline).Select(b => (Mark?)b.Mark))
             .Min();
 

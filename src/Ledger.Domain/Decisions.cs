@@ -78,7 +78,7 @@ public static class Decisions
     private static NationalRecordSet? SetsRecord(Career career, ResultRecorded result, RecordContext records)
     {
         if (career.Athlete is not { } athlete) return null;
-        if (result is not { Status: ResultStatus.Finished, Mark: { } mark } || result.RecordEligible == false) return null;
+        if (result.EligibleMark() is not { } mark) return null;
         if (!records.IsBeatenBy(mark)) return null;
         return new NationalRecordSet(result.Discipline, mark, result.Date, athlete.Country, athlete.Sex, result.ResultId, result.Competition,
             Source: "decided by the ledger: faster than the standing record and every eligible mark known");
