@@ -13,7 +13,12 @@ public sealed record AthleteEntry(
     string Athlete, string Name, string Country, Sex Sex,
     [property: JsonIgnore] Discipline? MainDiscipline = null, [property: JsonIgnore] Mark? Best = null);
 
-public sealed record AthletesView(IReadOnlyList<AthleteEntry> Athletes, int Page, int PageSize, long Total);
+public sealed record AthletesView(IReadOnlyList<AthleteEntry> Athletes, int Page, int PageSize, long Total)
+{
+    /// <summary>How many pages the matching athletes fill (at least one, empty or not).</summary>
+    [JsonIgnore]
+    public int Pages => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
 
 /// <summary>Which athletes a list shows: filtered by country and sex, searched by name, a page at a time.</summary>
 public sealed record AthleteFilter

@@ -54,8 +54,7 @@ public class AthletesCommand : LedgerCommand<AthletesInput>
         var view = await services.GetRequiredService<Queries>().AthletesAsync(filter);
         Answer(input, view, v =>
         {
-            var pages = Math.Max(1, (v.Total + v.PageSize - 1) / v.PageSize);
-            var table = Table($"Athletes: page {v.Page} of {pages}, {v.Total} in all", "athlete", "name", "country", "sex");
+            var table = Table($"Athletes: page {v.Page} of {v.Pages}, {v.Total} in all", "athlete", "name", "country", "sex");
             foreach (var a in v.Athletes) table.AddRow(Text(a.Athlete), Text(a.Name), Text(a.Country), Text(a.Sex.ToString().ToLowerInvariant()));
             return table;
         });
