@@ -55,6 +55,11 @@ public sealed class NationalRecordProgression
             .OrderBy(r => r.Mark).ThenBy(r => r.Date).ThenBy(r => r.RecordedAt)
             .FirstOrDefault();
 
+    /// <summary>Whether the athlete's mark (of the result named, if any) set this record, as known at <paramref name="knownAt"/>.</summary>
+    public bool SetBy(string athlete, Mark mark, string? resultId, DateTimeOffset? knownAt = null) =>
+        Entries.Any(r => r.Athlete == athlete && r.Mark == mark && (r.ResultId is null || r.ResultId == resultId)
+                         && r.KnownAt(knownAt) && !r.RescindedBy(knownAt));
+
     /// <summary>Every mark that was the record, oldest first, with what became of it.</summary>
     public IReadOnlyList<RecordHistoryEntry> History(DateTimeOffset? knownAt = null)
     {

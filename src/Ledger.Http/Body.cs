@@ -53,6 +53,12 @@ public static class Moments
         : DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at
         : throw new FormatException($"knownAt '{text}' is not an ISO 8601 instant like 2026-01-31T12:00:00Z");
 
+    /// <summary>A whole number from a query string; a blank value (as an empty form field sends) is none.</summary>
+    public static int? Number(string? text, string name) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+        : throw new FormatException($"{name} '{text}' is not a whole number");
+
     public static Sex? SexOf(string? text) => text switch
     {
         null => null,

@@ -72,6 +72,9 @@ public static class LedgerApi
             q.RecordsAsync(country, Moments.SexOf(sex), Moments.AsOf(asOf), Moments.KnownAt(knownAt), c));
         api.MapGet("/records/{country}/{discipline}/history", (string country, string discipline, string? sex, string? knownAt, Queries q, CancellationToken c) =>
             q.RecordHistoryAsync(country, Discipline.Parse(discipline), Moments.SexOf(sex) ?? Sex.Men, Moments.KnownAt(knownAt), c));
+        api.MapGet("/toplists/{discipline}", (string discipline, string? sex, int? year, string? country, string? asOf, string? knownAt, int? limit, bool? allMarks, Queries q, CancellationToken c) =>
+            q.ToplistAsync(ToplistFilter.Of(discipline, Moments.SexOf(sex), year, country, Moments.AsOf(asOf), Moments.KnownAt(knownAt), limit, allMarks ?? false), c))
+            .WithSummary("The best marks of a discipline and sex (one per athlete unless allMarks), of a year or all time, of a country or the world");
     }
 
     private static void MapWrites(RouteGroupBuilder api)

@@ -13,13 +13,17 @@ public sealed record NewEvent(Guid Id, object Data, byte[] Json, DateTimeOffset?
 
 /// <summary>
 /// One athlete's stream as it stands, and what is appended to it; the caller folds each event it
-/// appends (<see cref="Fold"/>) into the career it checks the next lines against.
+/// appends (<see cref="Fold"/>) into the career it checks the next lines against, once it is written.
 /// </summary>
-public sealed class StreamAppend(string athlete, long version, Career career, HashSet<Guid> seen)
+public sealed class StreamAppend(string athlete, long version, Career career, ListedMarks marks, HashSet<Guid> seen)
 {
     public string Athlete { get; } = athlete;
     public long Version { get; } = version;
     public Career Career { get; } = career;
+
+    /// <summary>The stream's marks in the toplists; those the appended events open or close are written.</summary>
+    public ListedMarks Marks { get; } = marks;
+
     public HashSet<Guid> Seen { get; } = seen;
     public int Appended { get; set; }
     public List<(object Record, DateTimeOffset RecordedAt)> Records { get; } = [];
@@ -66,11 +70,13 @@ public sealed class BulkAppend : IAsyncDisposable
 
     private string SummaryTable => _store.Options.FindOrResolveDocumentType(typeof(AthleteSummary)).TableName.QualifiedName;
 
+    private string MarksTable => _store.Options.FindOrResolveDocumentType(typeof(ListedMark)).TableName.QualifiedName;
+
     /// <summary>Starts the transaction everything is written in; nothing is kept unless <see cref="CommitAsync"/> is reached.</summary>
     public static async Task<BulkAppend> BeginAsync(IDocumentStore store, CancellationToken cancellation)
     {
         // Written here row by row, so made first, as Marten makes them on a session's first use.
-        foreach (var storage in new[] { typeof(IEvent), typeof(AthleteSummary), typeof(NationalRecordProgression) })
+        foreach (var storage in new[] { typeof(IEvent), typeof(AthleteSummary), typeof(NationalRecordProgression), typeof(ListedMark) })
             await store.Storage.Database.EnsureStorageExistsAsync(storage, cancellation);
 
         var connection = store.Storage.Database.CreateConnection();
@@ -111,18 +117,21 @@ public sealed class BulkAppend : IAsyncDisposable
         await using (var reader = await QueryAsync($"select id, version from {Schema}.mt_streams where id = any(@ids) order by id for update", cancellation, ("ids", athletes.ToArray())))
             while (await reader.ReadAsync(cancellation)) versions[reader.GetString(0)] = reader.GetInt64(1);
 
-        // The careers the lines are checked against, folded from the streams as they stand.
-        var seen = versions.Keys.ToDictionary(a => a, _ => new HashSet<Guid>());
-        var careers = versions.Keys.ToDictionary(a => a, a => new Career { Id = a });
+        // The careers the lines are checked against, and the marks they may close, from the streams as they stand.
+        var stored = versions.ToDictionary(v => v.Key, v => new StreamAppend(v.Key, v.Value, new Career { Id = v.Key }, new ListedMarks(), []));
         var existing = versions.Keys.ToArray();
         if (existing.Length > 0)
         {
             var events = _session.Events.QueryAllRawEvents().Where(e => e.StreamKey.IsOneOf(existing)).OrderBy(e => e.Sequence);
             await foreach (var e in events.ToAsyncEnumerable(cancellation))
             {
-                careers[e.StreamKey!].Fold(e.Data);
-                seen[e.StreamKey!].Add(e.Id);
+                var stream = stored[e.StreamKey!];
+                stream.Marks.Take(stream.Career, e.Id, Stored.Instant(e.Timestamp), e.Data);
+                stream.Career.Fold(e.Data);
+                stream.Seen.Add(e.Id);
             }
+
+            foreach (var stream in stored.Values) stream.Marks.Saved();
         }
 
         var started = athletes.Where(a => !versions.ContainsKey(a)).ToArray();
@@ -130,9 +139,7 @@ public sealed class BulkAppend : IAsyncDisposable
         await ExecuteAsync($"insert into {Schema}.mt_streams (id, version, timestamp, created) select id, 0, @now, @now from unnest(@ids) id",
             cancellation, ("ids", started), ("now", _now));
 
-        return athletes.ToDictionary(a => a, a => versions.TryGetValue(a, out var version)
-            ? new StreamAppend(a, version, careers[a], seen[a])
-            : new StreamAppend(a, 0, new Career { Id = a }, []));
+        return athletes.ToDictionary(a => a, a => stored.GetValueOrDefault(a) ?? new StreamAppend(a, 0, new Career { Id = a }, new ListedMarks(), []));
     }
 
     /// <summary>
@@ -152,7 +159,10 @@ public sealed class BulkAppend : IAsyncDisposable
         return new EventRows(copy, sequences, (EventGraph)_options.Events, _now);
     }
 
-    /// <summary>Rows of mt_events, each with the next sequence and its stream's next version.</summary>
+    /// <summary>
+    /// Rows of mt_events, each with the next sequence and its stream's next version. An event is
+    /// written before its stream folds it: its marks are taken with the career as it stood before.
+    /// </summary>
     public sealed class EventRows(NpgsqlBinaryImporter copy, List<long> sequences, EventGraph events, DateTimeOffset now) : IAsyncDisposable
     {
         private int _written;
@@ -173,6 +183,7 @@ public sealed class BulkAppend : IAsyncDisposable
             await copy.WriteAsync(e.CorrelationId, NpgsqlDbType.Varchar, cancellation);
             await copy.WriteAsync(e.User, NpgsqlDbType.Varchar, cancellation);
             if (e.Data is NationalRecordSet or NationalRecordRescinded) stream.Records.Add((e.Data, recordedAt));
+            stream.Marks.Take(stream.Career, e.Id, Stored.Instant(recordedAt), e.Data);
         }
 
         public async Task CompleteAsync(CancellationToken cancellation) => await copy.CompleteAsync(cancellation);
@@ -183,7 +194,7 @@ public sealed class BulkAppend : IAsyncDisposable
     /// <summary>After the events: each stream's version, the national records the events touched, and the summaries.</summary>
     public async Task FinishAsync(IReadOnlyCollection<StreamAppend> streams, IProgress<WorkDone>? progress, CancellationToken cancellation)
     {
-        void Report(int done) => progress?.Report(new WorkDone(WritingReadModels, done, 2));
+        void Report(int done) => progress?.Report(new WorkDone(WritingReadModels, done, 3));
         Report(0);
         var changed = streams.Where(s => s.Appended > 0).ToList();
         _appended = changed.Sum(s => s.Appended);
@@ -195,6 +206,44 @@ public sealed class BulkAppend : IAsyncDisposable
         Report(1);
         await WriteSummariesAsync(changed.Where(s => s.SummaryChanged).ToList(), cancellation);
         Report(2);
+        await WriteMarksAsync(changed, cancellation);
+        Report(3);
+    }
+
+    /// <summary>
+    /// The marks the events opened or closed, as the toplist projection would write them, by COPY:
+    /// a closed mark that was stored before is written again whole.
+    /// </summary>
+    private async Task WriteMarksAsync(IReadOnlyList<StreamAppend> streams, CancellationToken cancellation)
+    {
+        await ExecuteAsync($"delete from {MarksTable} where id = any(@ids)", cancellation,
+            ("ids", streams.Where(s => s.Version > 0).SelectMany(s => s.Marks.Changed).Select(m => m.Id).ToArray()));
+
+        var serializer = _options.Serializer();
+        await using var copy = await _connection.BeginBinaryImportAsync(
+            $"copy {MarksTable} (id, data, mt_dotnet_type, mt_version, discipline, sex, country, year, hundredths, athlete, first_day, last_day, known_from, known_until) from stdin (format binary)",
+            cancellation);
+        foreach (var mark in streams.SelectMany(s => s.Marks.Changed))
+        {
+            await copy.StartRowAsync(cancellation);
+            await copy.WriteAsync(mark.Id, NpgsqlDbType.Uuid, cancellation);
+            await copy.WriteAsync(serializer.ToJson(mark), NpgsqlDbType.Jsonb, cancellation);
+            await copy.WriteAsync(typeof(ListedMark).FullName!, NpgsqlDbType.Varchar, cancellation);
+            await copy.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid, cancellation);
+            await copy.WriteAsync(mark.DisciplineCode, NpgsqlDbType.Varchar, cancellation);
+            await copy.WriteAsync(mark.Sex.ToString(), NpgsqlDbType.Varchar, cancellation);
+            await copy.WriteAsync(mark.Country, NpgsqlDbType.Varchar, cancellation);
+            await copy.WriteAsync(mark.Year, NpgsqlDbType.Integer, cancellation);
+            await copy.WriteAsync(mark.Hundredths, NpgsqlDbType.Bigint, cancellation);
+            await copy.WriteAsync(mark.Athlete, NpgsqlDbType.Varchar, cancellation);
+            await copy.WriteAsync(mark.FirstDay, NpgsqlDbType.Date, cancellation);
+            await copy.WriteAsync(mark.LastDay, NpgsqlDbType.Date, cancellation);
+            await copy.WriteAsync(mark.KnownFrom, NpgsqlDbType.TimestampTz, cancellation);
+            if (mark.KnownUntil is { } until) await copy.WriteAsync(until, NpgsqlDbType.TimestampTz, cancellation);
+            else await copy.WriteNullAsync(cancellation);
+        }
+
+        await copy.CompleteAsync(cancellation);
     }
 
     /// <summary>
@@ -259,7 +308,7 @@ public sealed class BulkAppend : IAsyncDisposable
         // events took 31 s instead of 17 s. Sampling the tables again costs half a second.
         if (_appended >= 10_000)
         {
-            await new NpgsqlCommand($"analyze {Schema}.mt_events, {Schema}.mt_streams, {SummaryTable}", _connection).ExecuteNonQueryAsync(cancellation);
+            await new NpgsqlCommand($"analyze {Schema}.mt_events, {Schema}.mt_streams, {SummaryTable}, {MarksTable}", _connection).ExecuteNonQueryAsync(cancellation);
         }
     }
 

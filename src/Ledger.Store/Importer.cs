@@ -85,10 +85,10 @@ public sealed class Importer(IDocumentStore store)
                 problems.AddRange(refused.Select(p => new LineProblem(line.File, line.Number, p)));
                 if (refused.Count > 0) continue;
 
-                stream.Fold(envelope.Data);
                 if (problems.Count == 0)
                     await events.WriteAsync(stream, new NewEvent(id, envelope.Data, json, envelope.RecordedAt,
                         envelope.User ?? actor.User, envelope.CorrelationId ?? actor.CorrelationId), cancellation);
+                stream.Fold(envelope.Data);
                 appended++;
             }
 

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Ledger.Domain;
 using Marten;
+using Marten.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -25,6 +26,28 @@ public static class LedgerStore
             return options;
         }).UseLightweightSessions().IntegrateWithWolverine();
 
+    /// <summary>
+    /// A toplist reads the marks of one discipline and sex in mark order, of a year, a country, both or
+    /// neither: an index for each, so a list reads its first rows and stops; and one by athlete, for
+    /// their personal bests. Duplicate() would index every column alone, which no list reads.
+    /// </summary>
+    private static void ToplistColumns(DocumentMapping mapping)
+    {
+        string Column(string member, string column, bool notNull = true) =>
+            mapping.DuplicateField([typeof(ListedMark).GetProperty(member)!], columnName: column, notNull: notNull).ColumnName;
+        var (discipline, sex, country, year, mark) = (Column(nameof(ListedMark.DisciplineCode), "discipline"), Column(nameof(ListedMark.Sex), "sex"),
+            Column(nameof(ListedMark.Country), "country"), Column(nameof(ListedMark.Year), "year"), Column(nameof(ListedMark.Hundredths), "hundredths"));
+        mapping.AddIndex(discipline, sex, mark);
+        mapping.AddIndex(discipline, sex, year, mark);
+        mapping.AddIndex(discipline, sex, country, mark);
+        mapping.AddIndex(discipline, sex, country, year, mark);
+        mapping.AddIndex(Column(nameof(ListedMark.Athlete), "athlete"));
+        Column(nameof(ListedMark.FirstDay), "first_day");
+        Column(nameof(ListedMark.LastDay), "last_day");
+        Column(nameof(ListedMark.KnownFrom), "known_from");
+        Column(nameof(ListedMark.KnownUntil), "known_until", notNull: false);
+    }
+
     public static void Configure(StoreOptions options, string connectionString)
     {
         options.Connection(connectionString);
@@ -44,9 +67,14 @@ public static class LedgerStore
         options.Projections.Add(new CareerProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new AthleteSummaryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new NationalRecordsProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ListedMarksProjection(), ProjectionLifecycle.Inline);
         // Lists filter by country and sex and search by name: columns of their own, indexed, not paths into the JSON.
         options.Schema.For<AthleteSummary>().Duplicate(x => x.Country).Duplicate(x => x.Sex).Duplicate(x => x.Name);
         options.Schema.For<NationalRecordProgression>().Index(x => x.Country);
+        options.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType == typeof(ListedMark)) ToplistColumns(mapping);
+        });
         options.Schema.For<Commands.ProcessedCommand>();
     }
 }

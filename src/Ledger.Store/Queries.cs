@@ -57,7 +57,7 @@ public sealed class Queries(IDocumentStore store)
     public async Task<IReadOnlyList<string>> CountriesAsync(CancellationToken cancellation = default)
     {
         await using var session = store.QuerySession();
-        var table = store.Options.FindOrResolveDocumentType(typeof(AthleteSummary)).TableName.QualifiedName;
+        var table = Table<AthleteSummary>();
         return await session.QueryAsync<string>($"""
             with recursive countries(country) as (
               (select country from {table} where country is not null order by country limit 1)
@@ -146,6 +146,78 @@ public sealed class Queries(IDocumentStore store)
             h.Entry.RescindedAt, h.Entry.RescindReason)).ToList() ?? [];
         return new RecordHistoryView(country, discipline, sex, history);
     }
+
+    /// <summary>
+    /// A toplist, read off the listed marks in toplist order: the first rows of an index, as many as
+    /// the list needs. With one entry per athlete, an athlete with several marks near the top takes
+    /// more rows than entries, so the rows read grow until the list is full or there are no more.
+    /// </summary>
+    public async Task<ToplistView> ToplistAsync(ToplistFilter filter, CancellationToken cancellation = default)
+    {
+        await using var session = store.QuerySession();
+        var marks = new Marks(filter.Discipline, filter.Sex, filter.AsOf, filter.KnownAt);
+        if (filter.Year is { } year) marks.Where("year = ?", year);
+        if (filter.Country is { } country) marks.Where("country = ?", country);
+
+        IReadOnlyList<Ranked> ranked;
+        for (var rows = filter.AllMarks ? filter.Limit : filter.Limit * 4; ; rows *= 4)
+        {
+            var read = await session.QueryAsync<ListedMark>($"{marks} order by hundredths, first_day, last_day desc, athlete collate \"C\" limit {rows}", cancellation, marks.Parameters);
+            ranked = Toplist.Rank(read, filter.Limit, filter.AllMarks);
+            if (ranked.Count == filter.Limit || read.Count < rows) break;
+        }
+
+        var athletes = ranked.Select(r => r.Listed.Athlete).Distinct().ToArray();
+        var ofTheAthletes = new Marks(filter.Discipline, filter.Sex, filter.AsOf, filter.KnownAt).Where("athlete = any(?)", (object)athletes);
+        var bests = (await session.QueryAsync<AthleteBest>(
+                $"select jsonb_build_object('athlete', athlete, 'hundredths', min(hundredths)) from {Table<ListedMark>()} {ofTheAthletes} group by athlete",
+                cancellation, ofTheAthletes.Parameters))
+            .ToDictionary(b => b.Athlete, b => b.Hundredths);
+        var keys = ranked.Select(r => NationalRecordProgression.KeyOf(r.Listed.Country, filter.Sex, filter.Discipline)).Distinct().ToArray();
+        var records = keys.Length == 0 ? [] : await session.LoadManyAsync<NationalRecordProgression>(cancellation, keys);
+
+        var entries = ranked.Select(r =>
+        {
+            var m = r.Listed;
+            return new ToplistEntry(r.Rank, m.Mark, m.Athlete, m.Name, m.Country, m.Date, m.Competition, m.Venue, m.ResultId,
+                PersonalBest: bests.GetValueOrDefault(m.Athlete) == m.Hundredths,
+                NationalRecord: records.Any(p => p.Country == m.Country && p.SetBy(m.Athlete, m.Mark, m.ResultId, filter.KnownAt)));
+        }).ToList();
+        return new ToplistView(filter.Discipline, filter.Sex, filter.Year, filter.Country, filter.AsOf, filter.KnownAt, entries);
+    }
+
+    private sealed record AthleteBest(string Athlete, long Hundredths);
+
+    /// <summary>
+    /// The marks of a discipline and sex as they had happened by a date and as the ledger held them
+    /// at an instant (as it holds them now, when none): a where clause over their columns.
+    /// </summary>
+    private sealed class Marks
+    {
+        private readonly List<string> _conditions = ["discipline = ?", "sex = ?"];
+        private readonly List<object> _parameters = [];
+
+        public Marks(Discipline discipline, Sex sex, DateOnly? asOf, DateTimeOffset? knownAt)
+        {
+            _parameters.AddRange([discipline.Code, sex.ToString()]);
+            if (asOf is { } day) Where("last_day <= ?", day);
+            if (knownAt is { } at) Where("known_from <= ? and (known_until is null or known_until > ?)", at, at);
+            else Where("known_until is null");
+        }
+
+        public object[] Parameters => _parameters.ToArray();
+
+        public Marks Where(string condition, params object[] parameters)
+        {
+            _conditions.Add(condition);
+            _parameters.AddRange(parameters);
+            return this;
+        }
+
+        public override string ToString() => "where " + string.Join(" and ", _conditions);
+    }
+
+    private string Table<T>() => store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
 
     /// <summary>Every event as appended, with who and when; a correction shows the result before and after.</summary>
     public async Task<AuditView> AuditAsync(string athlete, CancellationToken cancellation = default)

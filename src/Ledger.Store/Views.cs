@@ -48,6 +48,48 @@ public sealed record AthleteFilter
     }
 }
 
+/// <summary>A mark in a toplist; whether it is the athlete's personal best and was a national record shows on pages and tables, not in the JSON.</summary>
+public sealed record ToplistEntry(
+    int Rank, Mark Mark, string Athlete, string Name, string Country, PartialDate Date, string? Competition, string? Venue,
+    string? ResultId, [property: JsonIgnore] bool PersonalBest = false, [property: JsonIgnore] bool NationalRecord = false);
+
+public sealed record ToplistView(
+    Discipline Discipline, Sex Sex, int? Year, string? Country, DateOnly? AsOf, DateTimeOffset? KnownAt, IReadOnlyList<ToplistEntry> Entries)
+{
+    /// <summary>"Men's marathon, 2014, MGL", "Women's 10000m, all time, world".</summary>
+    [JsonIgnore]
+    public string Title => $"{(Sex == Sex.Men ? "Men" : "Women")}'s {Discipline}, {(Year is { } year ? year.ToString() : "all time")}, {Country ?? "world"}";
+}
+
+/// <summary>Which toplist: a discipline and sex, of a year or all time, of a country or the world, as of a date and as known at an instant.</summary>
+public sealed record ToplistFilter(Discipline Discipline, Sex Sex)
+{
+    public const int DefaultLimit = 50;
+    public const int MostEntries = 1000;
+
+    public int? Year { get; init; }
+    public string? Country { get; init; }
+    public DateOnly? AsOf { get; init; }
+    public DateTimeOffset? KnownAt { get; init; }
+    public int Limit { get; init; } = DefaultLimit;
+    public bool AllMarks { get; init; }
+
+    /// <summary>The filter of a request, each value checked and any wrong one named by the name the request gave it.</summary>
+    public static ToplistFilter Of(string discipline, Sex? sex, int? year, string? country, DateOnly? asOf, DateTimeOffset? knownAt, int? limit,
+        bool allMarks, string sexName = "sex", string yearName = "year", string countryName = "country", string limitName = "limit")
+    {
+        if (sex is null) throw new FormatException($"{sexName} is required: a toplist is of men or of women");
+        if (year is < 1 or > 9999) throw new FormatException($"{yearName} {year} is not a year");
+        if (limit is < 1 or > MostEntries) throw new FormatException($"{limitName} {limit} is out of range: from 1 to {MostEntries}");
+        country = string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
+        if (country is not null && !Codes.IsCountry(country)) throw new FormatException($"{countryName} '{country}' is not a three-letter IOC code like KEN");
+        return new ToplistFilter(Domain.Discipline.Parse(discipline), sex.Value)
+        {
+            Year = year, Country = country, AsOf = asOf, KnownAt = knownAt, Limit = limit ?? DefaultLimit, AllMarks = allMarks,
+        };
+    }
+}
+
 public sealed record BestView(Discipline Discipline, Mark Mark, PartialDate Date, string? Competition, string? ResultId);
 
 public sealed record PbsView(string Athlete, DateOnly? AsOf, DateTimeOffset? KnownAt, IReadOnlyList<BestView> Bests);

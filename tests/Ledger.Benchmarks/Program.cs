@@ -112,9 +112,15 @@ try
     var asOf = await Latencies(() => queries.PersonalBestsAsync(athletes[random.Next(athletes.Count)], new DateOnly(2000 + random.Next(25), 12, 31)));
     var known = await Latencies(() => queries.PersonalBestsAsync(athletes[random.Next(athletes.Count)], knownAt: knownAt));
     var records = await Latencies(() => queries.RecordsAsync(countries[random.Next(countries.Count)]));
+    // A journalist's questions: a discipline and sex, of the world or a country, of a year or all time.
+    var toplists = await Latencies(() => queries.ToplistAsync(ToplistFilter.Of(
+        Discipline.Common[random.Next(Discipline.Common.Count)], random.Next(2) == 0 ? Sex.Men : Sex.Women,
+        random.Next(2) == 0 ? null : 2000 + random.Next(26), random.Next(2) == 0 ? null : countries[random.Next(countries.Count)],
+        null, null, null, allMarks: false)));
     (figures["asof_p50_ms"], figures["asof_p99_ms"]) = (Percentile(asOf, 50), Percentile(asOf, 99));
     figures["knownat_p50_ms"] = Percentile(known, 50);
     figures["records_p50_ms"] = Percentile(records, 50);
+    (figures["toplist_p50_ms"], figures["toplist_p99_ms"]) = (Percentile(toplists, 50), Percentile(toplists, 99));
 
     var bus = host.Services.GetRequiredService<IMessageBus>();
     var sent = 0;

@@ -81,6 +81,66 @@ public class PbsCommand : LedgerCommand<AthleteInput>
         (asOf is null ? "" : $" as of {asOf:yyyy-MM-dd}") + (knownAt is null ? "" : $" as known at {knownAt:u}");
 }
 
+public class ToplistInput : LedgerInput
+{
+    [Description("The discipline, e.g. marathon")]
+    public string Discipline { get; set; } = "";
+
+    [FlagAlias("sex")]
+    [Description("men or women")]
+    public string? SexFlag { get; set; }
+
+    [FlagAlias("year")]
+    [Description("The marks of this year (a partial date belongs to its year)")]
+    public string? YearFlag { get; set; }
+
+    [FlagAlias("all-time")]
+    [Description("The marks of every year (so when --year is left out)")]
+    public bool AllTimeFlag { get; set; }
+
+    [FlagAlias("country")]
+    [Description("Only athletes of this country (IOC code); the world when left out")]
+    public string? CountryFlag { get; set; }
+
+    [FlagAlias("as-of")]
+    [Description("Only marks made by this date (YYYY-MM-DD; a partial date counts from its last day)")]
+    public string? AsOfFlag { get; set; }
+
+    [FlagAlias("known-at")]
+    [Description("The list as the ledger knew it at this instant (ISO 8601)")]
+    public string? KnownAtFlag { get; set; }
+
+    [FlagAlias("limit")]
+    [Description("How many entries (50 when left out, at most 1000)")]
+    public string? LimitFlag { get; set; }
+
+    [FlagAlias("all-marks")]
+    [Description("Every mark, not only each athlete's best")]
+    public bool AllMarksFlag { get; set; }
+}
+
+[Description("The best marks of a discipline, of a year or all time, for a country or the world")]
+public class ToplistCommand : LedgerCommand<ToplistInput>
+{
+    protected override async Task Run(ToplistInput input, IServiceProvider services)
+    {
+        if (input.AllTimeFlag && input.YearFlag is not null) throw new FormatException("give --year or --all-time, not both");
+        var filter = ToplistFilter.Of(input.Discipline, SexOf(input.SexFlag), Number(input.YearFlag, "year"), input.CountryFlag,
+            AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag), Number(input.LimitFlag, "limit"), input.AllMarksFlag,
+            "--sex", "--year", "--country", "--limit");
+        var view = await services.GetRequiredService<Queries>().ToplistAsync(filter);
+        Answer(input, view, v =>
+        {
+            var table = Table($"{Text(v.Title)}{PbsCommand.Moment(v.AsOf, v.KnownAt)}", "rank", "mark", "", "athlete", "country", "date", "competition", "venue");
+            table.Caption("PB the athlete's personal best, NR a national record when set");
+            foreach (var e in v.Entries)
+                table.AddRow(Text(e.Rank), Text(e.Mark), Text(string.Join(" ", new[] { e.PersonalBest ? "PB" : null, e.NationalRecord ? "NR" : null }.OfType<string>())),
+                    Text(e.Name), Text(e.Country), Text(e.Date), Text(e.Competition ?? "(reported best)"), Text(e.Venue));
+            return table;
+        });
+    }
+}
+
 public class RecordsInput : LedgerInput
 {
     [Description("The country's IOC code, e.g. MGL")]

@@ -97,7 +97,7 @@ public static class Html
             <style>{{Styles.Css}}</style>
             </head>
             <body>
-            <nav><a href="/">Athletes</a></nav>
+            <nav><a href="/">Athletes</a> · <a href="/toplists">Toplists</a></nav>
             <main>
             {{body}}
             </main>

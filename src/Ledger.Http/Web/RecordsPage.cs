@@ -26,8 +26,8 @@ public static class RecordsPage
             sections.Add(H($"""
                 <h2>{Words(Id(sex.Key))}</h2>
                 {Table($"records-{Id(sex.Key)}",
-                    H($"<tr><th>Discipline</th><th>Mark</th><th>Athlete</th><th>Date</th><th>Competition</th></tr>"),
-                    sex.Select(r => H($"""<tr><td><a href="#{Id(sex.Key)}-{r.Discipline}">{r.Discipline}</a></td><td>{r.Mark}</td><td>{Athlete(r.Athlete, names)}</td><td>{r.Date}</td><td class="wrap">{r.Competition}</td></tr>""")))}
+                    H($"<tr><th>Discipline</th><th>Mark</th><th>Athlete</th><th>Date</th><th>Competition</th><th></th></tr>"),
+                    sex.Select(r => H($"""<tr><td><a href="#{Id(sex.Key)}-{r.Discipline}">{r.Discipline}</a></td><td>{r.Mark}</td><td>{Athlete(r.Athlete, names)}</td><td>{r.Date}</td><td class="wrap">{r.Competition}</td><td><a href="/toplists?discipline={Q(r.Discipline.Code)}&sex={Id(sex.Key)}&country={country}">all-time list</a></td></tr>""")))}
                 """));
             sections.AddRange(sex.Select(record => History(record, histories[record], names)));
         }

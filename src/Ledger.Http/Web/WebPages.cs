@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ledger.Http.Web;
 
 /// <summary>
-/// The server-rendered front end: the athletes, a profile, a country's records and an athlete's
+/// The server-rendered front end: the athletes, a profile, a country's records, toplists and an athlete's
 /// audit, read with the same <see cref="Ledger.Store.Queries"/> as the JSON API.
 /// </summary>
 public static class WebPages
@@ -34,6 +34,7 @@ public static class WebPages
         pages.MapGet("/athletes/{slug}", ProfilePage.RenderAsync);
         pages.MapGet("/athletes/{slug}/audit", AuditPage.RenderAsync);
         pages.MapGet("/records/{country}", RecordsPage.RenderAsync);
+        pages.MapGet("/toplists", ToplistPage.RenderAsync);
     }
 }
 

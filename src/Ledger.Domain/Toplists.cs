@@ -1,0 +1,149 @@
+using System.Text.Json.Serialization;
+
+namespace Ledger.Domain;
+
+/// <summary>
+/// A mark as the toplists hold it: a finished result's mark as one version of it stood (a correction
+/// makes a new version), or a reported best, with the athlete it belongs to and the span of system
+/// time the ledger held it (<see cref="KnownFrom"/> until <see cref="KnownUntil"/>, open while it
+/// still holds it). Any moment of knowledge is a filter on that span, any domain date a filter on
+/// <see cref="LastDay"/>: no list is worked out from the careers.
+/// </summary>
+public sealed class ListedMark
+{
+    /// <summary>The event that made this version known: the result, the correction or the reported best.</summary>
+    public Guid Id { get; set; }
+
+    public string Athlete { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Country { get; set; } = "";
+    public Sex Sex { get; set; }
+    public Discipline Discipline { get; set; }
+    public Mark Mark { get; set; }
+    public PartialDate Date { get; set; }
+    public string? Competition { get; set; }
+    public string? Venue { get; set; }
+
+    /// <summary>The result the mark was run in; none for a reported best.</summary>
+    public string? ResultId { get; set; }
+
+    public DateTimeOffset KnownFrom { get; set; }
+    public DateTimeOffset? KnownUntil { get; set; }
+
+    // The keys a toplist filters and orders by, as plain values: the store keeps them in columns
+    // of their own, indexed. They follow from the fields above, so they are not in the document.
+
+    [JsonIgnore] public string DisciplineCode => Discipline.Code;
+    [JsonIgnore] public long Hundredths => Mark.Hundredths;
+
+    /// <summary>A partial date belongs to its year.</summary>
+    [JsonIgnore] public int Year => Date.Year;
+
+    [JsonIgnore] public DateOnly FirstDay => Date.FirstDay;
+    [JsonIgnore] public DateOnly LastDay => Date.LastDay;
+
+    /// <summary>Whether the ledger held this version at <paramref name="knownAt"/> (now, when null).</summary>
+    public bool HeldAt(DateTimeOffset? knownAt) =>
+        knownAt is null ? KnownUntil is null : KnownFrom <= knownAt && (KnownUntil is null || KnownUntil > knownAt);
+}
+
+/// <summary>
+/// The marks of one athlete's stream as the toplists hold them, event by event: a result with a mark
+/// and a reported best open a version; a correction closes the result's version and opens the
+/// corrected one (if it still has a mark); an annulment closes it. Each event is taken with the
+/// career as it stood before it, and with its id and the time the ledger recorded it.
+/// </summary>
+public sealed class ListedMarks
+{
+    private readonly Dictionary<string, ListedMark> _open = [];
+
+    private readonly HashSet<ListedMark> _changed = [];
+
+    /// <summary>The versions opened or closed since the last <see cref="Saved"/>, to be written.</summary>
+    public IReadOnlyCollection<ListedMark> Changed => _changed;
+
+    /// <summary>The events that can change the marks, and the registration that names their athlete.</summary>
+    public static readonly IReadOnlyList<Type> EventTypes =
+        [typeof(AthleteRegistered), typeof(ResultRecorded), typeof(ResultCorrected), typeof(ResultAnnulled), typeof(BestMarkReported)];
+
+    /// <summary>Whether the event can change the marks.</summary>
+    public static bool Concerns(object @event) =>
+        @event is ResultRecorded or ResultCorrected or ResultAnnulled or BestMarkReported;
+
+    public void Take(Career before, Guid eventId, DateTimeOffset recordedAt, object @event)
+    {
+        switch (@event)
+        {
+            case ResultRecorded e:
+                Open(before, eventId, recordedAt, e);
+                break;
+            case BestMarkReported e:
+                _changed.Add(New(before, eventId, recordedAt, e.Discipline, e.Mark, e.Date, null, null, null));
+                break;
+            case ResultCorrected e when before.FindResult(e.ResultId) is { Counts: true } known:
+                Close(e.ResultId, recordedAt);
+                Open(before, eventId, recordedAt, Career.CorrectedBy(known.Result, e));
+                break;
+            case ResultAnnulled e:
+                Close(e.ResultId, recordedAt);
+                break;
+        }
+    }
+
+    /// <summary>The changed versions have been written; what changes next is changed anew.</summary>
+    public void Saved() => _changed.Clear();
+
+    private void Open(Career before, Guid eventId, DateTimeOffset recordedAt, ResultRecorded result)
+    {
+        if (result is not { Status: ResultStatus.Finished, Mark: { } mark }) return;
+        var listed = New(before, eventId, recordedAt, result.Discipline, mark, result.Date, result.Competition, result.Venue, result.ResultId);
+        _open[result.ResultId] = listed;
+        _changed.Add(listed);
+    }
+
+    private void Close(string resultId, DateTimeOffset recordedAt)
+    {
+        if (!_open.Remove(resultId, out var listed)) return;
+        listed.KnownUntil = recordedAt;
+        _changed.Add(listed);
+    }
+
+    private static ListedMark New(Career career, Guid eventId, DateTimeOffset recordedAt, Discipline discipline, Mark mark,
+        PartialDate date, string? competition, string? venue, string? resultId)
+    {
+        var athlete = career.Athlete ?? throw new InvalidOperationException($"athlete '{career.Id}' has a mark before being registered");
+        return new ListedMark
+        {
+            Id = eventId, Athlete = career.Id, Name = athlete.Name, Country = athlete.Country, Sex = athlete.Sex,
+            Discipline = discipline, Mark = mark, Date = date, Competition = competition, Venue = venue, ResultId = resultId,
+            KnownFrom = recordedAt,
+        };
+    }
+}
+
+/// <summary>A mark in a toplist with its rank.</summary>
+public sealed record Ranked(int Rank, ListedMark Listed);
+
+public static class Toplist
+{
+    /// <summary>
+    /// The first <paramref name="limit"/> entries of a toplist from its marks in toplist order (the
+    /// better mark, then the earlier date, a vaguer date first on the same first day, then the
+    /// athlete): every mark, or each athlete's first (their best, of equal
+    /// marks the earliest). Equal marks share a rank and the next rank skips (1, 2, 2, 4).
+    /// </summary>
+    public static IReadOnlyList<Ranked> Rank(IEnumerable<ListedMark> inOrder, int limit, bool allMarks)
+    {
+        var athletes = new HashSet<string>();
+        var entries = new List<Ranked>();
+        foreach (var mark in inOrder)
+        {
+            if (entries.Count == limit) break;
+            if (!allMarks && !athletes.Add(mark.Athlete)) continue;
+            var rank = entries.Count > 0 && entries[^1].Listed.Mark == mark.Mark ? entries[^1].Rank : entries.Count + 1;
+            entries.Add(new Ranked(rank, mark));
+        }
+
+        return entries;
+    }
+}
