@@ -57,10 +57,14 @@ public sealed class ListedMarks
 {
     private readonly Dictionary<string, ListedMark> _open = [];
 
-    private readonly HashSet<ListedMark> _changed = [];
+    private readonly HashSet<ListedMark> _opened = [];
+    private readonly HashSet<ListedMark> _closed = [];
 
-    /// <summary>The versions opened or closed since the last <see cref="Saved"/>, to be written.</summary>
-    public IReadOnlyCollection<ListedMark> Changed => _changed;
+    /// <summary>The versions opened since the last <see cref="Saved"/> (closed again or not): new, to be inserted.</summary>
+    public IReadOnlyCollection<ListedMark> Opened => _opened;
+
+    /// <summary>The versions opened before the last <see cref="Saved"/> and closed since: stored, to be updated.</summary>
+    public IReadOnlyCollection<ListedMark> Closed => _closed;
 
     /// <summary>The events that can change the marks, and the registration that names their athlete.</summary>
     public static readonly IReadOnlyList<Type> EventTypes =
@@ -78,7 +82,7 @@ public sealed class ListedMarks
                 Open(before, eventId, recordedAt, e);
                 break;
             case BestMarkReported e:
-                _changed.Add(New(before, eventId, recordedAt, e.Discipline, e.Mark, e.Date, null, null, null));
+                _opened.Add(New(before, eventId, recordedAt, e.Discipline, e.Mark, e.Date, null, null, null));
                 break;
             case ResultCorrected e when before.FindResult(e.ResultId) is { Counts: true } known:
                 Close(e.ResultId, recordedAt);
@@ -90,22 +94,26 @@ public sealed class ListedMarks
         }
     }
 
-    /// <summary>The changed versions have been written; what changes next is changed anew.</summary>
-    public void Saved() => _changed.Clear();
+    /// <summary>The opened and closed versions have been written; what changes next is changed anew.</summary>
+    public void Saved()
+    {
+        _opened.Clear();
+        _closed.Clear();
+    }
 
     private void Open(Career before, Guid eventId, DateTimeOffset recordedAt, ResultRecorded result)
     {
         if (result is not { Status: ResultStatus.Finished, Mark: { } mark }) return;
         var listed = New(before, eventId, recordedAt, result.Discipline, mark, result.Date, result.Competition, result.Venue, result.ResultId);
         _open[result.ResultId] = listed;
-        _changed.Add(listed);
+        _opened.Add(listed);
     }
 
     private void Close(string resultId, DateTimeOffset recordedAt)
     {
         if (!_open.Remove(resultId, out var listed)) return;
         listed.KnownUntil = recordedAt;
-        _changed.Add(listed);
+        if (!_opened.Contains(listed)) _closed.Add(listed);
     }
 
     private static ListedMark New(Career career, Guid eventId, DateTimeOffset recordedAt, Discipline discipline, Mark mark,

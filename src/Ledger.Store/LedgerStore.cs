@@ -2,7 +2,6 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Ledger.Domain;
 using Marten;
-using Marten.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -25,28 +24,6 @@ public static class LedgerStore
             Configure(options, connectionString());
             return options;
         }).UseLightweightSessions().IntegrateWithWolverine();
-
-    /// <summary>
-    /// A toplist reads the marks of one discipline and sex in mark order, of a year, a country, both or
-    /// neither: an index for each, so a list reads its first rows and stops; and one by athlete, for
-    /// their personal bests. Duplicate() would index every column alone, which no list reads.
-    /// </summary>
-    private static void ToplistColumns(DocumentMapping mapping)
-    {
-        string Column(string member, string column, bool notNull = true) =>
-            mapping.DuplicateField([typeof(ListedMark).GetProperty(member)!], columnName: column, notNull: notNull).ColumnName;
-        var (discipline, sex, country, year, mark) = (Column(nameof(ListedMark.DisciplineCode), "discipline"), Column(nameof(ListedMark.Sex), "sex"),
-            Column(nameof(ListedMark.Country), "country"), Column(nameof(ListedMark.Year), "year"), Column(nameof(ListedMark.Hundredths), "hundredths"));
-        mapping.AddIndex(discipline, sex, mark);
-        mapping.AddIndex(discipline, sex, year, mark);
-        mapping.AddIndex(discipline, sex, country, mark);
-        mapping.AddIndex(discipline, sex, country, year, mark);
-        mapping.AddIndex(Column(nameof(ListedMark.Athlete), "athlete"));
-        Column(nameof(ListedMark.FirstDay), "first_day");
-        Column(nameof(ListedMark.LastDay), "last_day");
-        Column(nameof(ListedMark.KnownFrom), "known_from");
-        Column(nameof(ListedMark.KnownUntil), "known_until", notNull: false);
-    }
 
     public static void Configure(StoreOptions options, string connectionString)
     {
@@ -73,7 +50,7 @@ public static class LedgerStore
         options.Schema.For<NationalRecordProgression>().Index(x => x.Country);
         options.Policies.ForAllDocuments(mapping =>
         {
-            if (mapping.DocumentType == typeof(ListedMark)) ToplistColumns(mapping);
+            if (mapping.DocumentType == typeof(ListedMark)) ListedMarkRows.Map(mapping);
         });
         options.Schema.For<Commands.ProcessedCommand>();
     }

@@ -137,7 +137,8 @@ public sealed class ListedMarksProjection : ProjectionBase, IProjection
             foreach (var e in await BeforeAsync(operations, slice, cancellation)) Take(career, marks, e);
             marks.Saved();
             foreach (var e in slice) Take(career, marks, e);
-            operations.Store(marks.Changed.ToArray());
+            ListedMarkRows.Insert(operations, marks.Opened.ToList());
+            operations.Update(marks.Closed.ToArray());
         }
     }
 

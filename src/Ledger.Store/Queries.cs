@@ -155,7 +155,7 @@ public sealed class Queries(IDocumentStore store)
     public async Task<ToplistView> ToplistAsync(ToplistFilter filter, CancellationToken cancellation = default)
     {
         await using var session = store.QuerySession();
-        var marks = new Marks(filter.Discipline, filter.Sex, filter.AsOf, filter.KnownAt);
+        var marks = new MarksWhere(filter.Discipline, filter.Sex, filter.AsOf, filter.KnownAt);
         if (filter.Year is { } year) marks.Where("year = ?", year);
         if (filter.Country is { } country) marks.Where("country = ?", country);
 
@@ -168,7 +168,7 @@ public sealed class Queries(IDocumentStore store)
         }
 
         var athletes = ranked.Select(r => r.Listed.Athlete).Distinct().ToArray();
-        var ofTheAthletes = new Marks(filter.Discipline, filter.Sex, filter.AsOf, filter.KnownAt).Where("athlete = any(?)", (object)athletes);
+        var ofTheAthletes = new MarksWhere(filter.Discipline, filter.Sex, filter.AsOf, filter.KnownAt).Where("athlete = any(?)", (object)athletes);
         var bests = (await session.QueryAsync<AthleteBest>(
                 $"select jsonb_build_object('athlete', athlete, 'hundredths', min(hundredths)) from {Table<ListedMark>()} {ofTheAthletes} group by athlete",
                 cancellation, ofTheAthletes.Parameters))
@@ -192,12 +192,12 @@ public sealed class Queries(IDocumentStore store)
     /// The marks of a discipline and sex as they had happened by a date and as the ledger held them
     /// at an instant (as it holds them now, when none): a where clause over their columns.
     /// </summary>
-    private sealed class Marks
+    private sealed class MarksWhere
     {
         private readonly List<string> _conditions = ["discipline = ?", "sex = ?"];
         private readonly List<object> _parameters = [];
 
-        public Marks(Discipline discipline, Sex sex, DateOnly? asOf, DateTimeOffset? knownAt)
+        public MarksWhere(Discipline discipline, Sex sex, DateOnly? asOf, DateTimeOffset? knownAt)
         {
             _parameters.AddRange([discipline.Code, sex.ToString()]);
             if (asOf is { } day) Where("last_day <= ?", day);
@@ -207,7 +207,7 @@ public sealed class Queries(IDocumentStore store)
 
         public object[] Parameters => _parameters.ToArray();
 
-        public Marks Where(string condition, params object[] parameters)
+        public MarksWhere Where(string condition, params object[] parameters)
         {
             _conditions.Add(condition);
             _parameters.AddRange(parameters);

@@ -99,7 +99,11 @@ try
     using (var daemon = await store.BuildProjectionDaemonAsync())
     {
         foreach (var projection in ((StoreOptions)store.Options).Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live))
+        {
+            var watch = Stopwatch.StartNew();
             await daemon.RebuildProjectionAsync(projection.Name, CancellationToken.None);
+            figures[$"rebuild_{projection.Name}_s"] = watch.Elapsed.TotalSeconds;
+        }
     }
 
     figures["rebuild_events_per_s"] = events / rebuildWatch.Elapsed.TotalSeconds;

@@ -31,11 +31,11 @@ public sealed class ListedMarksTests
         var reported = Take(new BestMarkReported(Discipline.Parse("marathon"), Mark.Parse("2:09:00"), PartialDate.Parse("2013")));
         Take(Run("tokyo", "2015-02-22", null, ResultStatus.Dnf));
 
-        _marks.Changed.Select(m => m.Id).ShouldBe([result, reported], ignoreOrder: true);
-        var listed = _marks.Changed.Single(m => m.Id == result);
+        _marks.Opened.Select(m => m.Id).ShouldBe([result, reported], ignoreOrder: true);
+        var listed = _marks.Opened.Single(m => m.Id == result);
         (listed.Name, listed.Country, listed.Sex, listed.Year, listed.Venue, listed.ResultId).ShouldBe(("Bat-Ochir Ser-Od", "MGL", Sex.Men, 2014, "Fukuoka", "fukuoka"));
         (listed.KnownFrom, listed.KnownUntil).ShouldBe((T0.AddMinutes(2), null));
-        _marks.Changed.Single(m => m.Id == reported).ResultId.ShouldBeNull();
+        _marks.Opened.Single(m => m.Id == reported).ResultId.ShouldBeNull();
     }
 
     [Fact]
@@ -45,18 +45,21 @@ public sealed class ListedMarksTests
         _marks.Saved();
 
         var corrected = Take(new ResultCorrected("fukuoka", "timing", Mark: Mark.Parse("2:08:50")));
-        _marks.Changed.Single(m => m.Id == first).KnownUntil.ShouldBe(T0.AddMinutes(3));
-        var now = _marks.Changed.Single(m => m.Id == corrected);
+        _marks.Closed.ShouldHaveSingleItem().Id.ShouldBe(first);
+        _marks.Closed.Single().KnownUntil.ShouldBe(T0.AddMinutes(3));
+        var now = _marks.Opened.ShouldHaveSingleItem();
+        now.Id.ShouldBe(corrected);
         (now.Mark, now.Date, now.Competition, now.KnownFrom, now.KnownUntil).ShouldBe((Mark.Parse("2:08:50"), PartialDate.Parse("2014-12-07"), "Race fukuoka", T0.AddMinutes(3), null));
 
         _marks.Saved();
         Take(new ResultAnnulled("fukuoka", "doping"));
-        _marks.Changed.ShouldHaveSingleItem().Id.ShouldBe(corrected);
+        _marks.Opened.ShouldBeEmpty();
+        _marks.Closed.ShouldHaveSingleItem().ShouldBeSameAs(now);
         now.KnownUntil.ShouldBe(T0.AddMinutes(4));
 
         _marks.Saved();
         Take(new ResultCorrected("fukuoka", "after the annulment", Mark: Mark.Parse("2:08:00")));
-        _marks.Changed.ShouldBeEmpty("an annulled result stays out of every list");
+        (_marks.Opened.Count, _marks.Closed.Count).ShouldBe((0, 0), "an annulled result stays out of every list");
     }
 
     [Fact]
@@ -67,14 +70,26 @@ public sealed class ListedMarksTests
 
         Take(new ResultCorrected("fukuoka", "left the course", Status: ResultStatus.Dnf));
 
-        _marks.Changed.ShouldHaveSingleItem().Id.ShouldBe(first);
-        _marks.Changed.Single().HeldAt(null).ShouldBeFalse();
-        _marks.Changed.Single().HeldAt(T0.AddMinutes(2)).ShouldBeTrue();
-        _marks.Changed.Single().HeldAt(T0.AddMinutes(3)).ShouldBeFalse("the correction was known from its own instant");
+        _marks.Opened.ShouldBeEmpty();
+        var closed = _marks.Closed.ShouldHaveSingleItem();
+        closed.Id.ShouldBe(first);
+        closed.HeldAt(null).ShouldBeFalse();
+        closed.HeldAt(T0.AddMinutes(2)).ShouldBeTrue();
+        closed.HeldAt(T0.AddMinutes(3)).ShouldBeFalse("the correction was known from its own instant");
     }
 
     private static ListedMark Listed(string athlete, string mark, string date) =>
         new() { Athlete = athlete, Mark = Mark.Parse(mark), Date = PartialDate.Parse(date) };
+
+    [Fact]
+    public void A_version_opened_and_closed_before_it_is_written_is_new_and_written_once_closed()
+    {
+        Take(Run("fukuoka", "2014-12-07", "2:08:50"));
+        Take(new ResultAnnulled("fukuoka", "doping"));
+
+        _marks.Closed.ShouldBeEmpty();
+        _marks.Opened.ShouldHaveSingleItem().KnownUntil.ShouldBe(T0.AddMinutes(3));
+    }
 
     [Fact]
     public void A_list_ranks_equal_marks_alike_skips_the_next_rank_and_keeps_each_athletes_first_mark_unless_all_are_asked_for()
