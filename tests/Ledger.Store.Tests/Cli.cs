@@ -6,6 +6,12 @@ namespace Ledger.Store.Tests;
 /// <summary>Runs the real ledger command line as its own process, as a user does.</summary>
 public static class Cli
 {
+    /// <summary>
+    /// The longest a verb may take before it is taken for hung: a verb answers in a second or two,
+    /// even on a loaded machine starting its own PostgreSQL well under this.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
     public sealed record Outcome(int Exit, string Out, string Err)
     {
         public JsonObject Json => JsonNode.Parse(Out)!.AsObject();
@@ -22,7 +28,27 @@ public static class Cli
     public static Task<Outcome> RunAsync(string connectionString, params string[] args) =>
         RunWithAsync(new() { ["LEDGER_CONNECTION"] = connectionString }, args);
 
+    /// <summary>Runs a verb to its end; one still running after <see cref="Timeout"/> is killed and fails the test.</summary>
     public static async Task<Outcome> RunWithAsync(Dictionary<string, string?> environment, params string[] args)
+    {
+        using var process = Start(environment, args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync(new CancellationTokenSource(Timeout).Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"`ledger {string.Join(' ', args)}` was still running after {Timeout.TotalSeconds:0} s and was killed; its stderr:\n{await error}");
+        }
+
+        return new Outcome(process.ExitCode, await output, await error);
+    }
+
+    private static Process Start(Dictionary<string, string?> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [Program, .. args])
         {
@@ -31,10 +57,6 @@ public static class Cli
             WorkingDirectory = RepositoryRoot,
         };
         foreach (var (name, value) in environment) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new Outcome(process.ExitCode, await output, await error);
+        return Process.Start(start)!;
     }
 }
