@@ -121,7 +121,11 @@ public sealed class BulkAppend : IAsyncDisposable
             await foreach (var e in events.ToAsyncEnumerable(cancellation))
             {
                 careers[e.StreamKey!].Fold(e.Data);
+                // Known by its id, and by the identity its fields give a line without one: so a fact a
+                // command appended (or an export's line brought with its own id) is skipped when a file
+                // without ids says it again.
                 seen[e.StreamKey!].Add(e.Id);
+                seen[e.StreamKey!].Add(EventFormat.IdentityOf(new EventEnvelope(e.StreamKey!, e.Data)));
             }
         }
 

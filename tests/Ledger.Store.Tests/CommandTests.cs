@@ -78,6 +78,19 @@ public sealed class CommandTests(LedgerDatabase db) : IClassFixture<LedgerDataba
     }
 
     [Fact]
+    public async Task A_result_added_by_hand_is_skipped_when_the_official_results_file_brings_it_again()
+    {
+        (await AddMarathon("2:07:59", more: ["--result-id", "probe-1"])).Exit.ShouldBe(0);
+        var official = Path.Combine(Directory.CreateTempSubdirectory("ledger-official-").FullName, "results.jsonl");
+        await File.WriteAllLinesAsync(official, [Lines.Result("probe-1", "2026-04-12", "2:07:59", competition: "Rotterdam Marathon")]);
+
+        var imported = await Ledger("import", official);
+
+        imported.Exit.ShouldBe(0, imported.Err);
+        (imported.Json["appended"]!.GetValue<int>(), imported.Json["skipped"]!.GetValue<int>()).ShouldBe((0, 1));
+    }
+
+    [Fact]
     public async Task The_same_command_id_twice_appends_once_and_answers_the_same()
     {
         var first = await AddMarathon("2:07:59", more: ["--command-id", "federation-42"]);

@@ -3,8 +3,10 @@ using Alba;
 using Ledger.Cli;
 using Ledger.Http;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Shouldly;
+using Wolverine;
 
 namespace Ledger.Store.Tests;
 
@@ -24,6 +26,23 @@ public sealed class ApiHost : IAsyncLifetime
         builder.AddLedgerApi();
         Host = await AlbaHost.For(builder, app => app.MapLedgerApi(new WriteAccess(Key, Loopback: true)));
     }
+
+    /// <summary>A write as a client sends it, with the key unless told otherwise: the status and the answer.</summary>
+    public async Task<(int Status, JsonObject Body)> PostAsync(string url, string body, string? key = Key, params (string Name, string Value)[] headers)
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Text(body).ToUrl(url);
+            if (key is not null) s.WithRequestHeader("X-Api-Key", key);
+            foreach (var (name, value) in headers) s.WithRequestHeader(name, value);
+            s.IgnoreStatusCode();
+        });
+        var text = await result.ReadAsTextAsync();
+        return (result.Context.Response.StatusCode, text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!.AsObject());
+    }
+
+    /// <summary>A command sent through the bus every write goes through, as the API and the CLI send it.</summary>
+    public Task<T> SendAsync<T>(object command) => Host.Services.GetRequiredService<IMessageBus>().InvokeAsync<T>(command);
 
     public async ValueTask DisposeAsync()
     {
@@ -48,18 +67,8 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
     private static string Marathon(string mark, string date = "2026-04-12", string competition = "Rotterdam Marathon") =>
         new JsonObject { ["date"] = date, ["competition"] = competition, ["discipline"] = "marathon", ["mark"] = mark }.ToJsonString();
 
-    private async Task<(int Status, JsonObject Body)> Post(string url, string body, string? key = ApiHost.Key, string? idempotencyKey = null)
-    {
-        var result = await api.Host.Scenario(s =>
-        {
-            s.Post.Text(body).ToUrl(url);
-            if (key is not null) s.WithRequestHeader("X-Api-Key", key);
-            if (idempotencyKey is not null) s.WithRequestHeader("Idempotency-Key", idempotencyKey);
-            s.IgnoreStatusCode();
-        });
-        var text = await result.ReadAsTextAsync();
-        return (result.Context.Response.StatusCode, text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!.AsObject());
-    }
+    private Task<(int Status, JsonObject Body)> Post(string url, string body, string? key = ApiHost.Key, string? idempotencyKey = null) =>
+        api.PostAsync(url, body, key, idempotencyKey is null ? [] : [("Idempotency-Key", idempotencyKey)]);
 
     private async Task<JsonObject> Get(string url)
     {
