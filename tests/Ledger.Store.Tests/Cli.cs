@@ -48,6 +48,60 @@ public static class Cli
         return new Outcome(process.ExitCode, await output, await error);
     }
 
+    /// <summary>`ledger serve` in a process of its own, killed when disposed.</summary>
+    public sealed class Server(Process process, Task<string> error, Uri address) : IAsyncDisposable
+    {
+        /// <summary>Where a client on this machine reaches it.</summary>
+        public Uri Address { get; } = address;
+
+        public async ValueTask DisposeAsync()
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            await error;
+            process.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Starts `ledger serve` on a free port of <paramref name="host"/> and waits until it answers
+    /// /health; a server that dies or does not answer within <see cref="Timeout"/> fails the test.
+    /// </summary>
+    public static async Task<Server> ServeAsync(Dictionary<string, string?> environment, string host)
+    {
+        var port = FreePort();
+        var process = Start(environment, ["serve", "--urls", $"http://{host}:{port}"]);
+        var error = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        var server = new Server(process, error, new Uri($"http://127.0.0.1:{port}"));
+        using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(5) };
+        var waited = Stopwatch.StartNew();
+        while (!process.HasExited && waited.Elapsed < Timeout)
+        {
+            try
+            {
+                if ((await client.GetAsync("/health")).IsSuccessStatusCode) return server;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        var why = process.HasExited ? $"exited with {process.ExitCode}" : $"did not answer /health within {Timeout.TotalSeconds:0} s";
+        await server.DisposeAsync();
+        throw new InvalidOperationException($"`ledger serve` on {host}:{port} {why}; its stderr:\n{await error}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static Process Start(Dictionary<string, string?> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [Program, .. args])
