@@ -101,6 +101,20 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
         (await Get($"/athletes/{Athlete}/pbs?asOf=2026-04-11"))["bests"]![0]!["mark"]!.GetValue<string>().ShouldBe("2:12:42");
     }
 
+    [Theory]
+    [InlineData("2010", "2:12:42")]
+    [InlineData("2010-08", null)]
+    public async Task A_partial_as_of_date_counts_to_its_last_day(string asOf, string? mark)
+    {
+        // Berlin, 2010-09-26: within 2010, after August 2010.
+        var pbs = await Get($"/athletes/{Athlete}/pbs?asOf={asOf}");
+        var records = await Get($"/records/MGL?asOf={asOf}");
+
+        string[] marks = mark is null ? [] : [mark];
+        pbs["bests"]!.AsArray().Select(b => b!["mark"]!.GetValue<string>()).ShouldBe(marks);
+        records["records"]!.AsArray().Select(r => r!["mark"]!.GetValue<string>()).ShouldBe(marks);
+    }
+
     [Fact]
     public async Task A_bad_body_is_400_naming_each_field_and_appends_nothing()
     {
