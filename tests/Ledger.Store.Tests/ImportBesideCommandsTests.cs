@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Ledger.Domain;
+using Ledger.Store.Commands;
 using Shouldly;
 
 namespace Ledger.Store.Tests;
@@ -74,5 +76,40 @@ public sealed class ImportBesideCommandsTests(ApiHost api) : IClassFixture<ApiHo
         var joined = $$"""{"type":"club_joined","athlete":"{{Athlete}}","club":"Morpeth Harriers","date":"2009-04","city":"Morpeth"}""";
 
         (await Db.ImportAsync("clubs.jsonl", joined)).ShouldBe(new ImportOutcome(0, 1));
+    }
+
+    /// <summary>
+    /// An import appends the records its file holds and decides nothing; commands decide on the record
+    /// that stands. Round after round, an import of a record runs while three athletes' results are
+    /// decided, every mark of a round faster than all before it and the imported one the fastest.
+    /// </summary>
+    [Fact]
+    public async Task An_import_running_while_commands_decide_records_loses_no_record_and_misleads_no_decision()
+    {
+        string[] rivals = ["rival-1", "rival-2", "rival-3"];
+        await Db.ImportAsync("rivals.jsonl", [.. rivals.Select(r => Lines.Registered(athlete: r))]);
+
+        for (var round = 0; round < 10; round++)
+        {
+            var fastest = 2 * 3600 + 12 * 60 - 20 * round - 5;
+            var imported = $"imported-{round}";
+            var import = Db.ImportAsync($"{imported}.jsonl", Lines.Registered(athlete: imported),
+                Lines.Result("race", "2026-04-12", Lines.Time(fastest), athlete: imported), Lines.Record(Lines.Time(fastest), "2026-04-12", "race", athlete: imported));
+            var commands = rivals.Select((rival, i) => api.SendAsync<ResultAnswer>(new RecordResult(rival,
+                new ResultRecorded($"round-{round}", PartialDate.Parse("2026-04-12"), "Rotterdam Marathon", Discipline.Parse("marathon"),
+                    ResultStatus.Finished, Mark.Parse(Lines.Time(fastest + 1 + i))), "tester")));
+            await Task.WhenAll([import, .. commands]);
+        }
+
+        // The entries in the order they were added, which is the order the appends were decided in.
+        await using var session = Db.Store.QuerySession();
+        var entries = (await session.LoadAsync<NationalRecordProgression>("MGL/men/marathon"))!.Entries;
+        entries.Select(e => e.Mark.Hundredths).ShouldBeInOrder(SortDirection.Descending);
+        entries.Select(e => e.Mark.Hundredths).ShouldBeUnique();
+        var setInStreams = new List<string>();
+        foreach (var athlete in rivals.Concat(Enumerable.Range(0, 10).Select(r => $"imported-{r}")).Append(Athlete))
+            setInStreams.AddRange((await Db.Queries.AuditAsync(athlete)).Events
+                .Where(e => e["type"]!.GetValue<string>() == "national_record_set").Select(e => $"{athlete} {e["mark"]}"));
+        entries.Select(e => $"{e.Athlete} {e.Mark}").Order().ShouldBe(setInStreams.Order());
     }
 }

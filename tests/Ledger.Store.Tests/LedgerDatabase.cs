@@ -74,6 +74,9 @@ public static class Lines
     public static string Annulled(string resultId, string reason, string athlete = Athlete) =>
         $$"""{"type":"result_annulled","athlete":"{{athlete}}","result_id":"{{resultId}}","reason":"{{reason}}"}""";
 
+    /// <summary>A time of so many seconds as athletics writes it: 2:12:00.</summary>
+    public static string Time(int seconds) => $"{seconds / 3600}:{seconds / 60 % 60:00}:{seconds % 60:00}";
+
     public static string Reported(string discipline, string mark, string date, string athlete = Athlete) =>
         $$"""{"type":"best_mark_reported","athlete":"{{athlete}}","discipline":"{{discipline}}","mark":"{{mark}}","date":"{{date}}"}""";
 }

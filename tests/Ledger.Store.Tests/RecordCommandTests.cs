@@ -86,7 +86,7 @@ public sealed class RecordCommandTests(ApiHost api) : IClassFixture<ApiHost>, IA
         for (var round = 0; round < 25; round++)
         {
             // From 2:12:00 down, ten seconds a round and a second between rivals.
-            var marks = rivals.Select((_, i) => Time(2 * 3600 + 12 * 60 - 10 * round - i)).ToList();
+            var marks = rivals.Select((_, i) => Lines.Time(2 * 3600 + 12 * 60 - 10 * round - i)).ToList();
             var answers = await Task.WhenAll(rivals.Select((rival, i) => Add($"round-{round}", marks[i], rival)));
             declared.AddRange(answers.Select((answer, i) => (answer, i)).Where(a => a.answer.NationalRecord).Select(a => $"{rivals[a.i]} {marks[a.i]}"));
         }
@@ -95,7 +95,7 @@ public sealed class RecordCommandTests(ApiHost api) : IClassFixture<ApiHost>, IA
         // Each record, in the order the ledger learned them, beat every record before it.
         history.Select(p => p.Mark.Hundredths).ShouldBeInOrder(SortDirection.Descending);
         history.Select(p => p.Mark.Hundredths).ShouldBeUnique();
-        history[^1].Mark.ToString().ShouldBe(Time(2 * 3600 + 12 * 60 - 10 * 24 - 3));
+        history[^1].Mark.ToString().ShouldBe(Lines.Time(2 * 3600 + 12 * 60 - 10 * 24 - 3));
         // Exactly one record kept per record a command said it set: none lost, none made up.
         history.Skip(1).Select(p => $"{p.Athlete} {p.Mark}").Order().ShouldBe(declared.Order());
         var setInStreams = 0;
@@ -103,6 +103,4 @@ public sealed class RecordCommandTests(ApiHost api) : IClassFixture<ApiHost>, IA
             setInStreams += (await Db.Queries.AuditAsync(rival)).Events.Count(e => e["type"]!.GetValue<string>() == "national_record_set");
         setInStreams.ShouldBe(declared.Count);
     }
-
-    private static string Time(int seconds) => $"{seconds / 3600}:{seconds / 60 % 60:00}:{seconds % 60:00}";
 }
