@@ -7,8 +7,8 @@ namespace Ledger.Store.Tests;
 public static class Cli
 {
     /// <summary>
-    /// The longest a verb may take before it is taken for hung: a verb answers in a second or two,
-    /// even on a loaded machine starting its own PostgreSQL well under this.
+    /// How long a verb may run before it is taken for hung: verbs answer in seconds, and even one
+    /// starting its own PostgreSQL on a loaded machine well within this.
     /// </summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
@@ -34,9 +34,10 @@ public static class Cli
         using var process = Start(environment, args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
         try
         {
-            await process.WaitForExitAsync(new CancellationTokenSource(Timeout).Token);
+            await process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
         {
@@ -72,6 +73,7 @@ public static class Cli
         var port = FreePort();
         var process = Start(environment, ["serve", "--urls", $"http://{host}:{port}"]);
         var error = process.StandardError.ReadToEndAsync();
+        // Read and dropped, so the server never stalls on a full pipe.
         _ = process.StandardOutput.ReadToEndAsync();
         var server = new Server(process, error, new Uri($"http://127.0.0.1:{port}"));
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(5) };
