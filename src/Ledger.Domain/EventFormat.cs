@@ -253,10 +253,21 @@ public static class EventFormat
     /// <summary>The event's fields as this format writes them, in UTF-8: what the store keeps.</summary>
     public static byte[] DataJson(EventEnvelope envelope) => JsonSerializer.SerializeToUtf8Bytes(envelope.Data, envelope.Data.GetType(), Options);
 
+    /// <summary>
+    /// The fields that tell one fact from another: a default said aloud is the same fact as one left
+    /// out (a result is record-eligible unless it says false), as this format writes them.
+    /// </summary>
+    public static JsonObject FactFields(object data) =>
+        JsonSerializer.SerializeToNode(Fact(data), data.GetType(), Options)!.AsObject();
+
+    private static object Fact(object data) => data is ResultRecorded { RecordEligible: true } eligible ? eligible with { RecordEligible = null } : data;
+
     /// <summary><see cref="IdentityOf(EventEnvelope)"/> for a caller that holds the <see cref="DataJson"/> already.</summary>
     public static Guid IdentityOf(EventEnvelope envelope, ReadOnlySpan<byte> dataJson)
     {
         if (envelope.Id is { } id) return id;
+        var fact = Fact(envelope.Data);
+        if (!ReferenceEquals(fact, envelope.Data)) return IdentityOf(envelope with { Data = fact });
         var prefix = $"{envelope.Athlete}\n{envelope.Type}\n";
         var canonical = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(prefix.Length) + dataJson.Length);
         var length = Encoding.UTF8.GetBytes(prefix, canonical);

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
 namespace Ledger.Domain;
 
 /// <summary>What is wrong with a value, named by the field it came in.</summary>
@@ -34,7 +37,7 @@ public static class Rules
         switch (@event)
         {
             case ResultRecorded r:
-                if (career.FindResult(r.ResultId) is not null) Refuse("result_id", $"result '{r.ResultId}' is already recorded");
+                if (career.FindResult(r.ResultId) is { } recorded) RefuseRecordedAgain(recorded.Result, r, Refuse);
                 CheckResult(career, r, Refuse);
                 break;
             case ResultCorrected c:
@@ -71,6 +74,22 @@ public static class Rules
 
         return problems;
     }
+
+    /// <summary>
+    /// A result id the career holds already. An import skips the same result before it is checked, so
+    /// this one says something else of it: each field it differs in is named, with both values, against
+    /// the result as the ledger now knows it.
+    /// </summary>
+    private static void RefuseRecordedAgain(ResultRecorded recorded, ResultRecorded again, Action<string, string> refuse)
+    {
+        var (known, said) = (EventFormat.FactFields(recorded), EventFormat.FactFields(again));
+        var differing = known.Select(f => f.Key).Union(said.Select(f => f.Key)).Where(f => !JsonNode.DeepEquals(known[f], said[f])).ToList();
+        foreach (var field in differing)
+            refuse(field, $"result '{again.ResultId}' is already recorded with {field} {Shown(known[field])}, not {Shown(said[field])}");
+        if (differing.Count == 0) refuse("result_id", $"result '{again.ResultId}' is already recorded");
+    }
+
+    private static string Shown(JsonNode? value) => value is null ? "none" : value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
 
     private static KnownResult? KnownUnannulled(Career career, string resultId, Action<string, string> refuse)
     {

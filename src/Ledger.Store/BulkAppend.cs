@@ -126,7 +126,11 @@ public sealed class BulkAppend : IAsyncDisposable
                 var stream = stored[e.StreamKey!];
                 stream.Marks.Take(stream.Career, e.Id, Stored.Instant(e.Timestamp), e.Data);
                 stream.Career.Fold(e.Data);
+                // Known by its id, and by the identity its fields give a line without one: so a fact a
+                // command appended (or an export's line brought with its own id) is skipped when a file
+                // without ids says it again.
                 stream.Seen.Add(e.Id);
+                stream.Seen.Add(EventFormat.IdentityOf(new EventEnvelope(e.StreamKey!, e.Data)));
             }
 
             foreach (var stream in stored.Values) stream.Marks.Saved();

@@ -139,6 +139,16 @@ public sealed class CodesAndFormatTests
     }
 
     [Fact]
+    public void A_default_said_aloud_gives_the_fact_the_identity_it_has_left_out()
+    {
+        const string result = """{"type":"result_recorded","athlete":"x","result_id":"a","date":"2026-04-12","competition":"Rotterdam Marathon","discipline":"marathon","status":"finished","mark":"2:07:59"}""";
+        EventEnvelope Saying(string eligible) => EventFormat.Parse(result.Replace("\"status\"", $"\"record_eligible\":{eligible},\"status\""), out _)!;
+
+        EventFormat.IdentityOf(Saying("true")).ShouldBe(EventFormat.IdentityOf(EventFormat.Parse(result, out _)!));
+        EventFormat.IdentityOf(Saying("false")).ShouldNotBe(EventFormat.IdentityOf(EventFormat.Parse(result, out _)!));
+    }
+
+    [Fact]
     public void A_fact_keeps_the_identity_it_was_first_imported_under()
     {
         // Derived from the athlete, type and fields: were it to change, re-importing a file would append it again.

@@ -26,22 +26,26 @@ public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>,
 
     private Task<Cli.Outcome> Ledger(params string[] args) => Cli.RunAsync(db.ConnectionString, args);
 
+    /// <summary>Imports a file or folder (the career when none is named), which must succeed: the answer.</summary>
+    private async Task<(int Appended, int Skipped)> Import(string? path = null, string? connectionString = null)
+    {
+        var imported = await Cli.RunAsync(connectionString ?? db.ConnectionString, "import", path ?? _folder, "--json");
+        imported.Exit.ShouldBe(0, imported.Err);
+        return (imported.Json["appended"]!.GetValue<int>(), imported.Json["skipped"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task Import_twice_appends_nothing_the_second_time()
     {
-        var first = await Ledger("import", _folder, "--json");
-        first.Exit.ShouldBe(0, first.Err);
-        first.Json["appended"]!.GetValue<int>().ShouldBe(4);
+        (await Import()).ShouldBe((4, 0));
 
-        var second = await Ledger("import", _folder, "--json");
-        second.Json["appended"]!.GetValue<int>().ShouldBe(0);
-        second.Json["skipped"]!.GetValue<int>().ShouldBe(4);
+        (await Import()).ShouldBe((0, 4));
     }
 
     [Fact]
     public async Task A_bad_mark_on_line_2_exits_2_names_the_line_and_appends_nothing()
     {
-        await Ledger("import", _folder);
+        await Import();
         var bad = Path.Combine(_folder, "bad.jsonl.txt");
         await File.WriteAllLinesAsync(bad, [Lines.Result("ok", "2026-01-05", "2:30:00"), Lines.Result("bad", "2026-01-06", "2:61:00")]);
 
@@ -56,7 +60,7 @@ public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>,
     [Fact]
     public async Task Read_verbs_print_one_json_document_of_the_contract_shape()
     {
-        await Ledger("import", _folder);
+        await Import();
 
         var pbs = (await Ledger("pbs", Lines.Athlete, "--json")).Json;
         pbs["athlete"]!.GetValue<string>().ShouldBe(Lines.Athlete);
@@ -79,7 +83,7 @@ public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>,
     [Fact]
     public async Task Known_at_before_anything_was_appended_answers_with_no_bests()
     {
-        await Ledger("import", _folder);
+        await Import();
 
         var pbs = await Ledger("pbs", Lines.Athlete, "--known-at", "2000-01-01T00:00:00Z", "--json");
 
@@ -94,7 +98,7 @@ public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>,
     [InlineData("pbs", Lines.Athlete, "--known-at", "yesterday")]
     public async Task Refused_input_exits_2_with_the_reason_on_stderr(params string[] args)
     {
-        await Ledger("import", _folder);
+        await Import();
 
         var refused = await Ledger([.. args, "--json"]);
 
@@ -104,16 +108,34 @@ public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>,
     }
 
     [Fact]
-    public async Task Export_writes_one_file_per_athlete_that_imports_back_unchanged()
+    public async Task Export_writes_one_file_per_athlete_that_imports_into_an_empty_ledger_unchanged()
     {
-        await Ledger("import", _folder);
+        await Import();
         var export = Path.Combine(_folder, "export");
 
         var exported = await Ledger("export", "--out", export, "--json");
 
+        exported.Exit.ShouldBe(0, exported.Err);
         exported.Json["exported"]!.GetValue<int>().ShouldBe(4);
         File.Exists(Path.Combine(export, $"{Lines.Athlete}.jsonl")).ShouldBeTrue();
-        (await Ledger("import", export, "--json")).Json["appended"]!.GetValue<int>().ShouldBe(0);
+        await using var empty = new LedgerDatabase();
+        await empty.InitializeAsync();
+        (await Import(export, empty.ConnectionString)).ShouldBe((4, 0));
+        (await empty.Queries.AuditAsync(Lines.Athlete)).Events.Select(e => e.ToJsonString())
+            .ShouldBe((await db.Queries.AuditAsync(Lines.Athlete)).Events.Select(e => e.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task A_partial_as_of_date_counts_to_its_last_day()
+    {
+        await Import();
+
+        var pbs = await Ledger("pbs", Lines.Athlete, "--as-of", "2010", "--json");
+
+        // Berlin, 2010-09-26, is within 2010 (HttpTests take a month the same way).
+        pbs.Exit.ShouldBe(0, pbs.Err);
+        pbs.Json["as_of"]!.GetValue<string>().ShouldBe("2010-12-31");
+        pbs.Json["bests"]!.AsArray().Select(b => b!["mark"]!.GetValue<string>()).ShouldBe(["2:12:42"]);
     }
 
     [Fact]

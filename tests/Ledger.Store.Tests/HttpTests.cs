@@ -3,8 +3,11 @@ using Alba;
 using Ledger.Cli;
 using Ledger.Http;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Shouldly;
+using Wolverine;
 
 namespace Ledger.Store.Tests;
 
@@ -24,6 +27,23 @@ public sealed class ApiHost : IAsyncLifetime
         builder.AddLedgerApi();
         Host = await AlbaHost.For(builder, app => app.MapLedgerApi(new WriteAccess(Key, Loopback: true)));
     }
+
+    /// <summary>A write as a client sends it, with the key unless told otherwise: the status and the answer.</summary>
+    public async Task<(int Status, JsonObject Body)> PostAsync(string url, string body, string? key = Key, params (string Name, string Value)[] headers)
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Text(body).ToUrl(url);
+            if (key is not null) s.WithRequestHeader("X-Api-Key", key);
+            foreach (var (name, value) in headers) s.WithRequestHeader(name, value);
+            s.IgnoreStatusCode();
+        });
+        var text = await result.ReadAsTextAsync();
+        return (result.Context.Response.StatusCode, text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!.AsObject());
+    }
+
+    /// <summary>A command sent through the bus every write goes through, as the API and the CLI send it.</summary>
+    public Task<T> SendAsync<T>(object command) => Host.Services.GetRequiredService<IMessageBus>().InvokeAsync<T>(command);
 
     public async ValueTask DisposeAsync()
     {
@@ -48,18 +68,8 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
     private static string Marathon(string mark, string date = "2026-04-12", string competition = "Rotterdam Marathon") =>
         new JsonObject { ["date"] = date, ["competition"] = competition, ["discipline"] = "marathon", ["mark"] = mark }.ToJsonString();
 
-    private async Task<(int Status, JsonObject Body)> Post(string url, string body, string? key = ApiHost.Key, string? idempotencyKey = null)
-    {
-        var result = await api.Host.Scenario(s =>
-        {
-            s.Post.Text(body).ToUrl(url);
-            if (key is not null) s.WithRequestHeader("X-Api-Key", key);
-            if (idempotencyKey is not null) s.WithRequestHeader("Idempotency-Key", idempotencyKey);
-            s.IgnoreStatusCode();
-        });
-        var text = await result.ReadAsTextAsync();
-        return (result.Context.Response.StatusCode, text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!.AsObject());
-    }
+    private Task<(int Status, JsonObject Body)> Post(string url, string body, string? key = ApiHost.Key, string? idempotencyKey = null) =>
+        api.PostAsync(url, body, key, idempotencyKey is null ? [] : [("Idempotency-Key", idempotencyKey)]);
 
     private async Task<JsonObject> Get(string url)
     {
@@ -89,6 +99,20 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
         var pbs = await Get($"/athletes/{Athlete}/pbs");
         pbs["bests"]![0]!["mark"]!.GetValue<string>().ShouldBe("2:07:59");
         (await Get($"/athletes/{Athlete}/pbs?asOf=2026-04-11"))["bests"]![0]!["mark"]!.GetValue<string>().ShouldBe("2:12:42");
+    }
+
+    [Theory]
+    [InlineData("2010", "2:12:42")]
+    [InlineData("2010-08", null)]
+    public async Task A_partial_as_of_date_counts_to_its_last_day(string asOf, string? mark)
+    {
+        // Berlin, 2010-09-26: within 2010, after August 2010.
+        var pbs = await Get($"/athletes/{Athlete}/pbs?asOf={asOf}");
+        var records = await Get($"/records/MGL?asOf={asOf}");
+
+        string[] marks = mark is null ? [] : [mark];
+        pbs["bests"]!.AsArray().Select(b => b!["mark"]!.GetValue<string>()).ShouldBe(marks);
+        records["records"]!.AsArray().Select(r => r!["mark"]!.GetValue<string>()).ShouldBe(marks);
     }
 
     [Fact]
@@ -169,12 +193,56 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
     }
 
     [Fact]
-    public async Task Without_a_key_writes_are_refused_when_listening_beyond_loopback()
+    public async Task A_write_with_a_wrong_api_key_is_401_and_appends_nothing()
     {
-        var access = WriteAccess.For(null, ["http://0.0.0.0:8080"]);
+        var (status, _) = await Post($"/athletes/{Athlete}/results", Marathon("2:07:59"), key: "not-the-key");
 
-        access.WritesOpen.ShouldBeFalse();
-        WriteAccess.For(null, ["http://127.0.0.1:8080", "http://[::1]:8080", "http://localhost:8080"]).WritesOpen.ShouldBeTrue();
-        WriteAccess.For("k", ["http://0.0.0.0:8080"]).WritesOpen.ShouldBeTrue();
+        status.ShouldBe(401);
+        (await AuditCount()).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_write_records_the_user_named_in_X_User_and_api_without_one()
+    {
+        (await api.PostAsync($"/athletes/{Athlete}/honours", """{"honour":"flag_bearer","occasion":"2012 Olympic Games","date":"2012-07-27"}""",
+            headers: ("X-User", "federation-desk"))).Status.ShouldBe(200);
+        (await Post($"/athletes/{Athlete}/clubs", """{"club":"Morpeth Harriers","date":"2009-04"}""")).Status.ShouldBe(200);
+
+        var users = (await Db.Queries.AuditAsync(Athlete)).Events.Skip(3).Select(e => (e["type"]!.GetValue<string>(), e["user"]!.GetValue<string>()));
+        users.ShouldBe([("honour_awarded", "federation-desk"), ("club_joined", "api")]);
+    }
+
+    [Fact]
+    public async Task Without_a_key_a_server_listening_beyond_loopback_refuses_writes_with_403_and_still_answers_reads()
+    {
+        await using var server = await Cli.ServeAsync(new() { ["LEDGER_CONNECTION"] = Db.ConnectionString, ["LEDGER_API_KEY"] = null }, "0.0.0.0");
+        using var client = new HttpClient { BaseAddress = server.Address };
+
+        var write = await client.PostAsync($"/athletes/{Athlete}/results", new StringContent(Marathon("2:07:59")));
+        var read = await client.GetAsync($"/athletes/{Athlete}/pbs");
+
+        ((int)write.StatusCode).ShouldBe(403, await write.Content.ReadAsStringAsync());
+        ((int)read.StatusCode).ShouldBe(200);
+        (await AuditCount()).ShouldBe(3);
+    }
+
+    [Theory]
+    [InlineData(null, "http://127.0.0.1:5080", null, 200)]
+    [InlineData(null, "http://[::1]:5080", null, 200)]
+    [InlineData(null, "http://localhost:5080", null, 200)]
+    [InlineData(null, "http://0.0.0.0:8080", null, 403)]
+    [InlineData(null, "http://*:8080", null, 403)]
+    [InlineData(null, "http://127.0.0.1:5080;http://0.0.0.0:8080", null, 403)]
+    [InlineData("k", "http://0.0.0.0:8080", "k", 200)]
+    [InlineData("k", "http://0.0.0.0:8080", "not-k", 401)]
+    [InlineData("k", "http://127.0.0.1:5080", null, 401)]
+    public async Task Who_may_write_follows_the_key_and_where_the_server_listens(string? apiKey, string urls, string? sent, int status)
+    {
+        var http = new DefaultHttpContext();
+        if (sent is not null) http.Request.Headers["X-Api-Key"] = sent;
+
+        var answer = await WriteAccess.For(apiKey, urls.Split(';')).Check(new DefaultEndpointFilterInvocationContext(http), _ => ValueTask.FromResult<object?>(Results.Ok()));
+
+        ((IStatusCodeHttpResult)answer!).StatusCode.ShouldBe(status);
     }
 }

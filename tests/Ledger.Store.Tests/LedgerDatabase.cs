@@ -50,11 +50,11 @@ public static class Lines
     public static string Registered(string athlete = Athlete, string country = "MGL", string sex = "men", string born = "1981-10-07") =>
         $$"""{"type":"athlete_registered","athlete":"{{athlete}}","name":"{{athlete}}","country":"{{country}}","sex":"{{sex}}","born":"{{born}}"}""";
 
-    public static string Result(string id, string date, string mark, string discipline = "marathon", string athlete = Athlete, string status = "finished", string? championship = null, int? place = null) =>
+    public static string Result(string id, string date, string mark, string discipline = "marathon", string athlete = Athlete, string status = "finished", string? championship = null, int? place = null, string? competition = null) =>
         System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["type"] = "result_recorded", ["athlete"] = athlete, ["result_id"] = id, ["date"] = date,
-            ["competition"] = $"Race {id}", ["discipline"] = discipline, ["status"] = status,
+            ["competition"] = competition ?? $"Race {id}", ["discipline"] = discipline, ["status"] = status,
             ["mark"] = status == "finished" ? mark : null, ["place"] = place, ["championship"] = championship,
         }.Where(kv => kv.Value is not null).ToDictionary());
 
@@ -73,6 +73,9 @@ public static class Lines
 
     public static string Annulled(string resultId, string reason, string athlete = Athlete) =>
         $$"""{"type":"result_annulled","athlete":"{{athlete}}","result_id":"{{resultId}}","reason":"{{reason}}"}""";
+
+    /// <summary>A time of so many seconds as athletics writes it: 2:12:00.</summary>
+    public static string Time(int seconds) => $"{seconds / 3600}:{seconds / 60 % 60:00}:{seconds % 60:00}";
 
     public static string Reported(string discipline, string mark, string date, string athlete = Athlete) =>
         $$"""{"type":"best_mark_reported","athlete":"{{athlete}}","discipline":"{{discipline}}","mark":"{{mark}}","date":"{{date}}"}""";

@@ -89,6 +89,40 @@ public sealed class TimeTravelTests(LedgerDatabase db) : IClassFixture<LedgerDat
         (await MarathonBest(knownAt: between)).ShouldBe("2:07:59");
         (await db.Queries.RecordsAsync("MGL", knownAt: between)).Records.Single().Mark.ToString().ShouldBe("2:07:59");
         (await db.Queries.RecordsAsync("MGL")).Records.Single().Mark.ToString().ShouldBe("2:12:42");
+        (await RecordHistory(between)).ShouldBe([("2:12:42", RecordStatus.Superseded, null), ("2:07:59", RecordStatus.Standing, null)]);
+        (await RecordHistory()).ShouldBe([("2:12:42", RecordStatus.Standing, null), ("2:07:59", RecordStatus.Rescinded, "result annulled")]);
+    }
+
+    private async Task<IReadOnlyList<(string Mark, RecordStatus Status, string? RescindReason)>> RecordHistory(DateTimeOffset? knownAt = null) =>
+        (await db.Queries.RecordHistoryAsync("MGL", Discipline.Parse("marathon"), Sex.Men, knownAt)).Progression
+            .Select(p => (p.Mark.ToString(), p.Status, p.RescindReason)).ToList();
+
+    [Fact]
+    public async Task As_of_a_date_before_a_record_the_record_standing_then_is_the_answer()
+    {
+        await db.ImportAsync("c.jsonl", Lines.Registered(),
+            Lines.Result("berlin", "2010-09-26", "2:12:42"), Lines.Record("2:12:42", "2010-09-26", "berlin"),
+            Lines.Result("fukuoka", "2014-12-07", "2:08:50"), Lines.Record("2:08:50", "2014-12-07", "fukuoka"));
+
+        async Task<string?> RecordAsOf(DateOnly asOf) => (await db.Queries.RecordsAsync("MGL", asOf: asOf)).Records.SingleOrDefault()?.Mark.ToString();
+
+        (await RecordAsOf(new DateOnly(2014, 12, 6))).ShouldBe("2:12:42");
+        (await RecordAsOf(new DateOnly(2014, 12, 7))).ShouldBe("2:08:50");
+        (await RecordAsOf(new DateOnly(2010, 9, 25))).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Championships_and_the_timeline_known_at_an_instant_leave_out_what_was_appended_later()
+    {
+        await db.ImportAsync("c.jsonl", Lines.Registered(), Lines.Result("beijing", "2008-08-24", "2:24:19", championship: "olympic_games", place: 50));
+        var before = await Between();
+        await db.ImportAsync("london.jsonl", Lines.Result("london", "2012-08-12", "2:11:35", championship: "olympic_games", place: 3));
+
+        var (then, now) = ((await db.Queries.ChampionshipsAsync(Athlete, knownAt: before)).Championships.Single(), (await db.Queries.ChampionshipsAsync(Athlete)).Championships.Single());
+        (then.Editions, then.Bronze, then.BestPlace).ShouldBe((1, 0, 50));
+        (now.Editions, now.Bronze, now.BestPlace).ShouldBe((2, 1, 3));
+        (await db.Queries.TimelineAsync(Athlete, knownAt: before)).Events.Select(e => e["date"]!.GetValue<string>()).ShouldBe(["2008-08-24"]);
+        (await db.Queries.TimelineAsync(Athlete)).Events.Select(e => e["date"]!.GetValue<string>()).ShouldBe(["2008-08-24", "2012-08-12"]);
     }
 
     [Fact]
