@@ -41,10 +41,6 @@ public sealed class ListedMark
 
     [JsonIgnore] public DateOnly FirstDay => Date.FirstDay;
     [JsonIgnore] public DateOnly LastDay => Date.LastDay;
-
-    /// <summary>Whether the ledger held this version at <paramref name="knownAt"/> (now, when null).</summary>
-    public bool HeldAt(DateTimeOffset? knownAt) =>
-        knownAt is null ? KnownUntil is null : KnownFrom <= knownAt && (KnownUntil is null || KnownUntil > knownAt);
 }
 
 /// <summary>

@@ -73,9 +73,7 @@ public sealed class ListedMarksTests
         _marks.Opened.ShouldBeEmpty();
         var closed = _marks.Closed.ShouldHaveSingleItem();
         closed.Id.ShouldBe(first);
-        closed.HeldAt(null).ShouldBeFalse();
-        closed.HeldAt(T0.AddMinutes(2)).ShouldBeTrue();
-        closed.HeldAt(T0.AddMinutes(3)).ShouldBeFalse("the correction was known from its own instant");
+        (closed.KnownFrom, closed.KnownUntil).ShouldBe((T0.AddMinutes(2), T0.AddMinutes(3)), "held from the result until the correction");
     }
 
     private static ListedMark Listed(string athlete, string mark, string date) =>
