@@ -10,7 +10,8 @@ public sealed record AthleteRegistered(
 public sealed record ResultRecorded(
     string ResultId, PartialDate Date, string Competition, Discipline Discipline, ResultStatus Status,
     Mark? Mark = null, int? Place = null, int? OverallPlace = null, string? Venue = null,
-    Championship? Championship = null, bool? RecordEligible = null, string? Notes = null, string? Source = null)
+    Championship? Championship = null, bool? RecordEligible = null, string? Notes = null, string? Source = null,
+    bool? NewWorldRecord = null)
 {
     /// <summary>The mark this result could stand as a record with: finished, timed and record-eligible (a method, so it is never stored).</summary>
     public Mark? EligibleMark() => Status == ResultStatus.Finished && RecordEligible != false ? Mark : null;
@@ -18,7 +19,7 @@ public sealed record ResultRecorded(
 
 /// <summary>A best known from a list, with no race attached.</summary>
 public sealed record BestMarkReported(
-    Discipline Discipline, Mark Mark, PartialDate Date, bool? NationalRecord = null, string? Source = null);
+    Discipline Discipline, Mark Mark, PartialDate Date, bool? NationalRecord = null, string? Source = null, bool? NewWorldRecord = null);
 
 public sealed record NationalRecordSet(
     Discipline Discipline, Mark Mark, PartialDate Date, string Country, Sex Sex, string? ResultId = null,
@@ -32,7 +33,7 @@ public sealed record ResultCorrected(
     string ResultId, string Reason, PartialDate? Date = null, string? Competition = null,
     Discipline? Discipline = null, ResultStatus? Status = null, Mark? Mark = null, int? Place = null,
     int? OverallPlace = null, string? Venue = null, Championship? Championship = null,
-    bool? RecordEligible = null, string? Notes = null, string? Source = null);
+    bool? RecordEligible = null, string? Notes = null, string? Source = null, bool? NewWorldRecord = null);
 
 public sealed record ResultAnnulled(string ResultId, string Reason, string? Source = null);
 
@@ -267,5 +268,6 @@ public sealed class Career
         Championship = c.Championship ?? r.Championship,
         RecordEligible = c.RecordEligible ?? r.RecordEligible,
         Notes = c.Notes ?? r.Notes,
+        NewWorldRecord = c.NewWorldRecord ?? r.NewWorldRecord,
     };
 }

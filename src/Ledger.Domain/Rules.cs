@@ -11,7 +11,9 @@ public sealed record FieldProblem(string Field, string Message)
 
 /// <summary>
 /// Which events may follow a career as it stands. Import and commands both ask here, so a file can
-/// never put into the ledger what a command would refuse.
+/// never put into the ledger what a command would refuse. Besides what the career allows, a fact
+/// must be plausible: nothing dated after today (UTC), and no mark faster than the world record of
+/// its discipline and sex unless it says it is a new one (<c>new_world_record</c>).
 /// </summary>
 public static class Rules
 {
@@ -19,6 +21,9 @@ public static class Rules
     {
         var problems = new List<FieldProblem>();
         void Refuse(string field, string message) => problems.Add(new FieldProblem(field, message));
+
+        if (DateOf(@event) is var (field, date) && date.FirstDay > Today)
+            Refuse(field, $"{field} {date} is after today ({Today:yyyy-MM-dd})");
 
         if (@event is AthleteRegistered registered)
         {
@@ -46,6 +51,9 @@ public static class Rules
                     if (string.IsNullOrWhiteSpace(c.Reason)) Refuse("reason", "a correction needs a reason");
                     CheckResult(career, Career.CorrectedBy(known.Result, c), Refuse);
                 }
+                break;
+            case BestMarkReported b:
+                CheckPlausible(career, b.Discipline, b.Mark, b.NewWorldRecord, Refuse);
                 break;
             case ResultAnnulled a:
                 if (string.IsNullOrWhiteSpace(a.Reason)) Refuse("reason", "an annulment needs a reason");
@@ -108,5 +116,29 @@ public static class Rules
         if (r.OverallPlace is <= 0) refuse("overall_place", $"place {r.OverallPlace} is not a place; places start at 1");
         if (career.Athlete?.Born is { } born && r.Date.LastDay < born.FirstDay)
             refuse("date", $"date {r.Date} is before the athlete was born ({born})");
+        if (r.Date.FirstDay > Today) refuse("date", $"date {r.Date} is after today ({Today:yyyy-MM-dd})");
+        if (r is { Status: ResultStatus.Finished, Mark: { } mark }) CheckPlausible(career, r.Discipline, mark, r.NewWorldRecord, refuse);
+    }
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>The date of a fact that is not a result (a result's date is checked with the result, corrected or not).</summary>
+    private static (string Field, PartialDate Date)? DateOf(object @event) => @event switch
+    {
+        AthleteRegistered { Born: { } born } => ("born", born),
+        BestMarkReported e => ("date", e.Date),
+        NationalRecordSet e => ("date", e.Date),
+        ClubJoined e => ("date", e.Date),
+        ClubLeft e => ("date", e.Date),
+        HonourAwarded e => ("date", e.Date),
+        _ => null,
+    };
+
+    /// <summary>A mark faster than the world record is a typo far more often than a new record: it must say which it is.</summary>
+    private static void CheckPlausible(Career career, Discipline discipline, Mark mark, bool? newWorldRecord, Action<string, string> refuse)
+    {
+        if (newWorldRecord == true || career.Athlete is not { } athlete || WorldRecords.Of(discipline, athlete.Sex) is not { } record || mark >= record.Mark) return;
+        refuse("mark", $"mark {mark} is faster than the {athlete.Sex.ToString().ToLowerInvariant()}'s {discipline} world record, {record}: " +
+                       "implausible, unless it is a new world record, which the result must say (new_world_record)");
     }
 }

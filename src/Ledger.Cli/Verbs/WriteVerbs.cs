@@ -98,6 +98,7 @@ public class AddResultInput : WriteInput
     [FlagAlias("result-id")] [Description("The result's id (made from date, competition and discipline when left out)")] public string? ResultIdFlag { get; set; }
     [FlagAlias("not-record-eligible")] [Description("The mark cannot stand as a record (e.g. an aided course)")] public bool NotRecordEligibleFlag { get; set; }
     [FlagAlias("notes")] public string? NotesFlag { get; set; }
+    [FlagAlias("new-world-record")] [Description("The mark is faster than the world record, and that is so: a new world record")] public bool NewWorldRecordFlag { get; set; }
 }
 
 [Description("Appends a result; a national record with it when it beats the standing one", Name = "add-result")]
@@ -119,7 +120,8 @@ public class AddResultCommand : WriteCommand<AddResultInput, ResultAnswer>
         var resultId = i.ResultIdFlag ?? RecordResult.IdFor(date, competition, discipline);
         return new RecordResult(i.Athlete, new ResultRecorded(resultId, date, competition, discipline, status,
             Parsed(i.MarkFlag, Mark.Parse), Number(i.PlaceFlag, "place"), Number(i.OverallPlaceFlag, "overall-place"), i.VenueFlag,
-            Parsed(i.ChampionshipFlag, Championship.Parse), i.NotRecordEligibleFlag ? false : null, i.NotesFlag),
+            Parsed(i.ChampionshipFlag, Championship.Parse), i.NotRecordEligibleFlag ? false : null, i.NotesFlag,
+            NewWorldRecord: i.NewWorldRecordFlag ? true : null),
             i.User, i.CommandIdFlag);
     }
 }
@@ -134,6 +136,7 @@ public class CorrectResultInput : WriteInput
     [FlagAlias("date")] public string? DateFlag { get; set; }
     [FlagAlias("competition")] public string? CompetitionFlag { get; set; }
     [FlagAlias("venue")] public string? VenueFlag { get; set; }
+    [FlagAlias("new-world-record")] [Description("The corrected mark is faster than the world record, and that is so")] public bool NewWorldRecordFlag { get; set; }
 }
 
 [Description("Appends a correction of a result; a record it no longer earns is rescinded", Name = "correct-result")]
@@ -142,7 +145,8 @@ public class CorrectResultCommand : WriteCommand<CorrectResultInput, ResultAnswe
 
     protected override ILedgerCommand Command(CorrectResultInput i) => new CorrectResult(i.Athlete,
         new ResultCorrected(i.ResultId, Required(i.ReasonFlag, "reason"), Parsed(i.DateFlag, PartialDate.Parse), i.CompetitionFlag,
-            Mark: Parsed(i.MarkFlag, Mark.Parse), Place: Number(i.PlaceFlag, "place"), Venue: i.VenueFlag),
+            Mark: Parsed(i.MarkFlag, Mark.Parse), Place: Number(i.PlaceFlag, "place"), Venue: i.VenueFlag,
+            NewWorldRecord: i.NewWorldRecordFlag ? true : null),
         i.User, i.CommandIdFlag);
 }
 

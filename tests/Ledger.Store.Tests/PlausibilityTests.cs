@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Shouldly;
+
+namespace Ledger.Store.Tests;
+
+/// <summary>Implausible input refused alike by the command line and the HTTP API, naming the field, with nothing appended.</summary>
+public sealed class PlausibilityTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifetime
+{
+    private static readonly string NextYear = $"{DateTime.UtcNow.Year + 1}-01-01";
+
+    public async ValueTask InitializeAsync()
+    {
+        await api.Database.ResetAsync();
+        await api.Database.ImportAsync("career.jsonl", Lines.Registered(), Lines.Result("berlin-2010", "2010-09-26", "2:12:42"));
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task<int> AuditCountAsync() => (await api.Database.Queries.AuditAsync(Lines.Athlete)).Events.Count;
+
+    private async Task<(int Status, JsonObject Body)> PostResult(JsonObject body)
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Post.Text(body.ToJsonString()).ToUrl($"/athletes/{Lines.Athlete}/results");
+            s.WithRequestHeader("X-Api-Key", ApiHost.Key);
+            s.IgnoreStatusCode();
+        });
+        return (result.Context.Response.StatusCode, JsonNode.Parse(await result.ReadAsTextAsync())!.AsObject());
+    }
+
+    [Fact]
+    public async Task A_result_in_the_future_or_faster_than_the_world_record_is_refused_by_the_cli_and_over_http()
+    {
+        var future = await Cli.RunAsync(api.Database.ConnectionString, "add-result", Lines.Athlete, "--date", NextYear, "--competition", "Future Marathon",
+            "--discipline", "marathon", "--mark", "2:10:00", "--json");
+        (future.Exit, future.Out).ShouldBe((2, ""));
+        future.Err.ShouldContain($"field 'date': date {NextYear} is after today");
+
+        var typo = await Cli.RunAsync(api.Database.ConnectionString, "add-result", Lines.Athlete, "--date", "2025-05-04", "--competition", "Track Night",
+            "--discipline", "5000m", "--mark", "1:12.86", "--json");
+        typo.Exit.ShouldBe(2);
+        typo.Err.ShouldContain("field 'mark': mark 1:12.86 is faster than the men's 5000m world record, 12:35.36");
+
+        var (status, problem) = await PostResult(new JsonObject { ["date"] = "2025-04-21", ["competition"] = "London Marathon", ["discipline"] = "marathon", ["mark"] = "0:00:01" });
+        status.ShouldBe(400);
+        problem["errors"]!["mark"]![0]!.GetValue<string>().ShouldContain("world record, 2:00:35");
+
+        (await AuditCountAsync()).ShouldBe(2);
+        (await api.Database.Queries.RecordsAsync("MGL")).Records.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_new_world_record_said_so_is_appended_and_the_event_keeps_the_acknowledgement()
+    {
+        var (status, answer) = await PostResult(new JsonObject
+        {
+            ["date"] = "2025-10-12", ["competition"] = "Chicago Marathon", ["discipline"] = "marathon", ["mark"] = "2:00:10", ["new_world_record"] = true,
+        });
+        status.ShouldBe(200, answer.ToJsonString());
+
+        var audit = await api.Database.Queries.AuditAsync(Lines.Athlete);
+        audit.Events.Single(e => e["type"]!.GetValue<string>() == "result_recorded" && e["mark"]!.GetValue<string>() == "2:00:10")["new_world_record"]!.GetValue<bool>().ShouldBeTrue();
+    }
+}
