@@ -58,7 +58,7 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where
             await Run(input, host.Services);
             return true;
         }
-        catch (Exception e) when (e is InputRefused or AthleteNotFound or FormatException or CommandRefused)
+        catch (Exception e) when (e is InputRefused or NotInLedger or FormatException or CommandRefused)
         {
             var problems = e switch
             {

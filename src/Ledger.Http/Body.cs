@@ -79,7 +79,7 @@ public static class Problems
             CommandRefused refused => (400, "The command was refused; nothing was appended.",
                 refused.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())),
             FormatException or InputRefused => (400, error.Message, null),
-            AthleteNotFound => (404, error.Message, null),
+            NotInLedger => (404, error.Message, null),
             Microsoft.AspNetCore.Http.BadHttpRequestException bad => (bad.StatusCode, bad.Message, null),
             _ => (500, "The ledger failed to answer; see its log.", (Dictionary<string, string[]>?)null),
         };

@@ -6,7 +6,13 @@ using Marten;
 
 namespace Ledger.Store;
 
-public sealed class AthleteNotFound(string athlete) : Exception($"no athlete '{athlete}' in the ledger");
+/// <summary>A read named something the ledger does not hold: 404 over HTTP, a refusal on the command line.</summary>
+public abstract class NotInLedger(string message) : Exception(message);
+
+public sealed class AthleteNotFound(string athlete) : NotInLedger($"no athlete '{athlete}' in the ledger");
+
+/// <summary>A country no athlete of the ledger has: most often a typo, never an empty answer.</summary>
+public sealed class CountryNotFound(string country) : NotInLedger($"no athlete of country '{country}' in the ledger");
 
 /// <summary>
 /// The read side. Domain time (<c>asOf</c>: when it happened) is read off the projected documents by
@@ -89,10 +95,11 @@ public sealed class Queries(IDocumentStore store)
         return last.SingleOrDefault() ?? "0";
     }
 
-    public async Task<bool> HasAthletesOfAsync(string country, CancellationToken cancellation = default)
+    /// <summary>Asked only when a country's answer is empty, so a known country costs nothing more.</summary>
+    private async Task KnownCountryAsync(string country, CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
-        return await session.Query<AthleteSummary>().AnyAsync(a => a.Country == country, cancellation);
+        if (!await session.Query<AthleteSummary>().AnyAsync(a => a.Country == country, cancellation)) throw new CountryNotFound(country);
     }
 
     public async Task<PbsView> PersonalBestsAsync(string athlete, DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
@@ -127,6 +134,7 @@ public sealed class Queries(IDocumentStore store)
     {
         await using var session = store.QuerySession();
         var progressions = await session.Query<NationalRecordProgression>().Where(p => p.Country == country).ToListAsync(cancellation);
+        if (progressions.Count == 0) await KnownCountryAsync(country, cancellation);
         var records = progressions
             .Where(p => sex is null || p.Sex == sex)
             .Select(p => (p, standing: p.Standing(asOf, knownAt)))
@@ -141,6 +149,7 @@ public sealed class Queries(IDocumentStore store)
     {
         await using var session = store.QuerySession();
         var progression = await session.LoadAsync<NationalRecordProgression>(NationalRecordProgression.KeyOf(country, sex, discipline), cancellation);
+        if (progression is null) await KnownCountryAsync(country, cancellation);
         var history = progression?.History(knownAt).Select(h => new ProgressionView(
             h.Entry.Mark, h.Entry.Athlete, h.Entry.Date, h.Entry.Competition, h.Entry.RecordedAt, h.Status,
             h.Entry.RescindedAt, h.Entry.RescindReason)).ToList() ?? [];
@@ -167,6 +176,7 @@ public sealed class Queries(IDocumentStore store)
             if (ranked.Count == filter.Limit || read.Count < rows) break;
         }
 
+        if (ranked.Count == 0 && filter.Country is { } listed) await KnownCountryAsync(listed, cancellation);
         var athletes = ranked.Select(r => r.Listed.Athlete).Distinct().ToArray();
         var ofTheAthletes = new MarksWhere(filter.Discipline, filter.Sex, filter.AsOf, filter.KnownAt).Where("athlete = any(?)", (object)athletes);
         var bests = (await session.QueryAsync<AthleteBest>(

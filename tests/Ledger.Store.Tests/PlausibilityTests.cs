@@ -63,4 +63,23 @@ public sealed class PlausibilityTests(ApiHost api) : IClassFixture<ApiHost>, IAs
         var audit = await api.Database.Queries.AuditAsync(Lines.Athlete);
         audit.Events.Single(e => e["type"]!.GetValue<string>() == "result_recorded" && e["mark"]!.GetValue<string>() == "2:00:10")["new_world_record"]!.GetValue<bool>().ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("/records/ZZZ", "records", "ZZZ")]
+    [InlineData("/records/ZZZ/marathon/history", "record-history", "ZZZ", "marathon")]
+    [InlineData("/toplists/marathon?sex=men&country=ZZZ", "toplist", "marathon", "--sex", "men", "--country", "ZZZ")]
+    public async Task A_country_no_athlete_has_is_not_found_naming_it_not_an_empty_answer(string url, params string[] verb)
+    {
+        var refused = await Cli.RunAsync(api.Database.ConnectionString, [.. verb, "--json"]);
+        (refused.Exit, refused.Out).ShouldBe((2, ""));
+        refused.Err.ShouldContain("no athlete of country 'ZZZ' in the ledger");
+
+        await api.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.StatusCodeShouldBe(404);
+            s.ContentShouldContain("no athlete of country 'ZZZ'");
+        });
+        (await Cli.RunAsync(api.Database.ConnectionString, [.. verb.Select(v => v == "ZZZ" ? "MGL" : v), "--json"])).Exit.ShouldBe(0, "a country the ledger knows answers, records or none");
+    }
 }

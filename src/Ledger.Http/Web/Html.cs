@@ -108,14 +108,14 @@ public static class Html
     public static IResult NotFound(string message) =>
         Page("Not found", H($"""<h1>Not found</h1><p>{message}</p><p><a href="/">All athletes</a></p>"""), StatusCodes.Status404NotFound);
 
-    /// <summary>What a page answers when the athlete is unknown or a query value is malformed.</summary>
+    /// <summary>What a page answers when the athlete or country is unknown or a query value is malformed.</summary>
     public static async ValueTask<object?> Refusals(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try
         {
             return await next(context);
         }
-        catch (AthleteNotFound e)
+        catch (NotInLedger e)
         {
             return NotFound($"There is {e.Message}.");
         }

@@ -11,9 +11,7 @@ public static class RecordsPage
 {
     public static async Task<IResult> RenderAsync(string country, Queries queries, CancellationToken cancellation)
     {
-        var records = Codes.IsCountry(country) ? (await queries.RecordsAsync(country, cancellation: cancellation)).Records : [];
-        if (records.Count == 0 && !await queries.HasAthletesOfAsync(country, cancellation))
-            return NotFound($"The ledger knows no athlete and no record of country '{country}'.");
+        var records = (await queries.RecordsAsync(country, cancellation: cancellation)).Records;
 
         var histories = new Dictionary<RecordView, IReadOnlyList<ProgressionView>>();
         foreach (var record in records)
