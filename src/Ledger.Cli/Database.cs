@@ -25,6 +25,7 @@ public static class Hosting
         {
             services.AddLedgerStore(connectionString);
             services.AddSingleton<Queries>();
+            services.AddSingleton<WriteKeys>();
             services.AddSingleton<Importer>();
             services.AddSingleton<Exporter>();
         })

@@ -36,8 +36,14 @@ public static class Body
         return EventFormat.Parse(json.ToJsonString(), out var problems)?.Data as T ?? throw new CommandRefused(problems);
     }
 
-    public static string User(HttpRequest request) =>
-        request.Headers["X-User"].FirstOrDefault() is { Length: > 0 } user ? user : "api";
+    /// <summary>Who a write is recorded as: the key's name, then the person X-User names ("athletics-kenya/jane"); "api" with neither.</summary>
+    public static string User(HttpRequest request)
+    {
+        var person = request.Headers["X-User"].FirstOrDefault() is { Length: > 0 } user ? user : null;
+        return request.HttpContext.Items[WriteAccess.KeyName] is string key
+            ? person is null ? key : $"{key}/{person}"
+            : person ?? "api";
+    }
 
     public static string? CommandId(HttpRequest request) =>
         request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } key ? key : null;

@@ -53,5 +53,6 @@ public static class LedgerStore
             if (mapping.DocumentType == typeof(ListedMark)) ListedMarkRows.Map(mapping);
         });
         options.Schema.For<Commands.ProcessedCommand>();
+        options.Schema.For<WriteKey>().Duplicate(x => x.Name, configure: index => index.IsUnique = true);
     }
 }

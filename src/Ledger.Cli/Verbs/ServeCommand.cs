@@ -32,7 +32,7 @@ public class ServeCommand : LedgerCommand<ServeInput>
         var app = builder.Build();
         app.MapLedgerApi(access);
         await app.StartAsync();
-        AnsiConsole.MarkupLine($"ledger listening on {Markup.Escape(string.Join(", ", urls))}; writes {(access.ApiKey is not null ? "need X-Api-Key" : access.WritesOpen ? "open (loopback, no LEDGER_API_KEY)" : "disabled (no LEDGER_API_KEY)")}");
+        AnsiConsole.MarkupLine($"ledger listening on {Markup.Escape(string.Join(", ", urls))}; writes {(access.ApiKey is not null ? "need X-Api-Key" : access.Loopback ? "need X-Api-Key once a key is made (ledger keys add), open on loopback until then" : "need a key made by ledger keys add")}");
         await ((IHost)app).WaitForShutdownAsync();
     }
 }
