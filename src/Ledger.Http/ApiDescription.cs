@@ -1,3 +1,4 @@
+using Ledger.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
@@ -23,7 +24,11 @@ public static class ApiDescription
     };
 
     public static void AddApiDescription(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer(DescribeAsync));
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer(DescribeAsync);
+            options.AddSchemaTransformer(TextAsync);
+        });
 
     /// <summary>Reads need no key; the description says so, or a client could not tell them from writes.</summary>
     public static TBuilder Anonymous<TBuilder>(this TBuilder endpoints) where TBuilder : IEndpointConventionBuilder =>
@@ -75,6 +80,16 @@ public static class ApiDescription
         Description = description,
         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
     };
+
+    /// <summary>The ledger's own converters write marks, dates, disciplines and championships as text, which the generator cannot see.</summary>
+    private static Task TextAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellation)
+    {
+        var type = context.JsonTypeInfo.Type;
+        var value = Nullable.GetUnderlyingType(type) ?? type;
+        if (context.JsonTypeInfo.Options.GetConverter(value).GetType().Assembly == typeof(EventFormat).Assembly)
+            schema.Type = value == type ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+        return Task.CompletedTask;
+    }
 
     private static Task DescribeAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellation)
     {

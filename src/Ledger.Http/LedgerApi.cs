@@ -31,6 +31,8 @@ public static class LedgerApi
         {
             EventFormat.Configure(json.SerializerOptions);
             json.SerializerOptions.DefaultIgnoreCondition = ViewJson.Options.DefaultIgnoreCondition;
+            // Bodies are read by the event format, which takes no number from a string; so says the description.
+            json.SerializerOptions.NumberHandling = EventFormat.Options.NumberHandling;
         });
         builder.Services.AddApiDescription();
         builder.Services.AddSingleton<Queries>();

@@ -50,7 +50,9 @@ public sealed class ApiDescriptionTests(ApiHost api) : IClassFixture<ApiHost>
         foreach (var (path, _, write) in writes)
         {
             write["security"]!.AsArray().Single()!.AsObject().Single().Key.ShouldBe("ApiKey", path);
-            write["requestBody"]!["content"]!["application/json"]!["schema"]!["properties"]!.AsObject().ShouldNotBeEmpty(path);
+            var fields = write["requestBody"]!["content"]!["application/json"]!["schema"]!["properties"]!.AsObject();
+            fields.ShouldNotBeEmpty(path);
+            fields.ShouldAllBe(field => field.Value!["type"] != null || field.Value["enum"] != null, path);
             new[] { "200", "400", "401", "403", "413" }.ShouldBeSubsetOf(write["responses"]!.AsObject().Select(r => r.Key), path);
             new[] { "Idempotency-Key", "X-User" }.ShouldBeSubsetOf(write["parameters"]!.AsArray().Select(p => (string)p!["name"]!), path);
         }
