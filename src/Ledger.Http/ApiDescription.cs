@@ -14,7 +14,7 @@ namespace Ledger.Http;
 /// </summary>
 public static class ApiDescription
 {
-    public const string KeyScheme = "ApiKey";
+    private const string KeyScheme = "ApiKey";
 
     private static readonly Dictionary<string, string> Tags = new()
     {

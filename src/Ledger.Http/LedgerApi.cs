@@ -70,7 +70,7 @@ public static class LedgerApi
             .WithName("GetPersonalBests").WithSummary("The athlete's personal bests, as of a date and as the ledger knew them at an instant").ProducesProblem(400);
         athletes.MapGet("/championships", (string athlete, string? asOf, string? knownAt, Queries q, CancellationToken c) =>
             q.ChampionshipsAsync(athlete, Moments.AsOf(asOf), Moments.KnownAt(knownAt), c))
-            .WithName("GetChampionships").WithSummary("The athlete's championship results and medals").ProducesProblem(400);
+            .WithName("GetChampionships").WithSummary("The athlete's championships: editions, starts, finishes and medals").ProducesProblem(400);
         athletes.MapGet("/timeline", (string athlete, string? asOf, string? knownAt, Queries q, CancellationToken c) =>
             q.TimelineAsync(athlete, Moments.AsOf(asOf), Moments.KnownAt(knownAt), c))
             .WithName("GetTimeline").WithSummary("The athlete's career in date order").ProducesProblem(400);
