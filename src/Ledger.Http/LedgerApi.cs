@@ -31,8 +31,10 @@ public static class LedgerApi
         {
             EventFormat.Configure(json.SerializerOptions);
             json.SerializerOptions.DefaultIgnoreCondition = ViewJson.Options.DefaultIgnoreCondition;
+            // Bodies are read by the event format, which takes no number from a string; so says the description.
+            json.SerializerOptions.NumberHandling = EventFormat.Options.NumberHandling;
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiDescription();
         builder.Services.AddSingleton<Queries>();
         builder.Services.AddWebPages();
         builder.Services.AddFreshness();
@@ -49,10 +51,10 @@ public static class LedgerApi
             await using var session = store.QuerySession();
             await session.QueryAsync<int>("select 1", cancellation);
             return Results.Ok(new { status = "healthy" });
-        }).WithSummary("Answers 200 when the database answers");
+        }).WithTags("health").WithName("GetHealth").WithSummary("Answers 200 when the database answers").Anonymous();
 
-        MapReads(app.MapGroup("").WithTags("read").CachedByEvents());
-        MapWrites(app.MapGroup("").WithTags("write").AddEndpointFilter(access.Check));
+        MapReads(app.MapGroup("").WithTags("read").CachedByEvents().Anonymous());
+        MapWrites(app.MapGroup("").WithTags("write").AddEndpointFilter(access.Check).Writes());
         app.MapWebPages();
     }
 
@@ -60,52 +62,61 @@ public static class LedgerApi
     {
         api.MapGet("/athletes", (string? country, string? sex, string? q, int? page, int? pageSize, Queries queries, CancellationToken c) =>
             queries.AthletesAsync(AthleteFilter.Of(country, Moments.SexOf(sex), q, page, pageSize, "page", "pageSize"), c))
-            .WithSummary("One page of athletes, filtered by country and sex and searched by name (q)");
-        api.MapGet("/athletes/{athlete}/pbs", (string athlete, string? asOf, string? knownAt, Queries q, CancellationToken c) =>
-            q.PersonalBestsAsync(athlete, Moments.AsOf(asOf), Moments.KnownAt(knownAt), c));
-        api.MapGet("/athletes/{athlete}/championships", (string athlete, string? asOf, string? knownAt, Queries q, CancellationToken c) =>
-            q.ChampionshipsAsync(athlete, Moments.AsOf(asOf), Moments.KnownAt(knownAt), c));
-        api.MapGet("/athletes/{athlete}/timeline", (string athlete, string? asOf, string? knownAt, Queries q, CancellationToken c) =>
-            q.TimelineAsync(athlete, Moments.AsOf(asOf), Moments.KnownAt(knownAt), c));
-        api.MapGet("/athletes/{athlete}/audit", (string athlete, Queries q, CancellationToken c) => q.AuditAsync(athlete, c));
+            .WithName("ListAthletes").WithSummary("One page of athletes, filtered by country and sex and searched by name (q)").ProducesProblem(400);
+
+        var athletes = api.MapGroup("/athletes/{athlete}").ProducesProblem(404);
+        athletes.MapGet("/pbs", (string athlete, string? asOf, string? knownAt, Queries q, CancellationToken c) =>
+            q.PersonalBestsAsync(athlete, Moments.AsOf(asOf), Moments.KnownAt(knownAt), c))
+            .WithName("GetPersonalBests").WithSummary("The athlete's personal bests, as of a date and as the ledger knew them at an instant").ProducesProblem(400);
+        athletes.MapGet("/championships", (string athlete, string? asOf, string? knownAt, Queries q, CancellationToken c) =>
+            q.ChampionshipsAsync(athlete, Moments.AsOf(asOf), Moments.KnownAt(knownAt), c))
+            .WithName("GetChampionships").WithSummary("The athlete's championships: editions, starts, finishes and medals").ProducesProblem(400);
+        athletes.MapGet("/timeline", (string athlete, string? asOf, string? knownAt, Queries q, CancellationToken c) =>
+            q.TimelineAsync(athlete, Moments.AsOf(asOf), Moments.KnownAt(knownAt), c))
+            .WithName("GetTimeline").WithSummary("The athlete's career in date order").ProducesProblem(400);
+        athletes.MapGet("/audit", (string athlete, Queries q, CancellationToken c) => q.AuditAsync(athlete, c))
+            .WithName("GetAudit").WithSummary("Every event of the athlete's stream, with who appended it and when");
+
         api.MapGet("/records/{country}", (string country, string? sex, string? asOf, string? knownAt, Queries q, CancellationToken c) =>
-            q.RecordsAsync(country, Moments.SexOf(sex), Moments.AsOf(asOf), Moments.KnownAt(knownAt), c));
+            q.RecordsAsync(country, Moments.SexOf(sex), Moments.AsOf(asOf), Moments.KnownAt(knownAt), c))
+            .WithName("GetRecords").WithSummary("The country's standing national records").ProducesProblem(400);
         api.MapGet("/records/{country}/{discipline}/history", (string country, string discipline, string? sex, string? knownAt, Queries q, CancellationToken c) =>
-            q.RecordHistoryAsync(country, Discipline.Parse(discipline), Moments.SexOf(sex) ?? Sex.Men, Moments.KnownAt(knownAt), c));
+            q.RecordHistoryAsync(country, Discipline.Parse(discipline), Moments.SexOf(sex) ?? Sex.Men, Moments.KnownAt(knownAt), c))
+            .WithName("GetRecordHistory").WithSummary("How a national record progressed, rescinded marks included").ProducesProblem(400);
         api.MapGet("/toplists/{discipline}", (string discipline, string? sex, int? year, string? country, string? asOf, string? knownAt, int? limit, bool? allMarks, Queries q, CancellationToken c) =>
             q.ToplistAsync(ToplistFilter.Of(discipline, Moments.SexOf(sex), year, country, Moments.AsOf(asOf), Moments.KnownAt(knownAt), limit, allMarks ?? false), c))
-            .WithSummary("The best marks of a discipline and sex (one per athlete unless allMarks), of a year or all time, of a country or the world");
+            .WithName("GetToplist").WithSummary("The best marks of a discipline and sex (one per athlete unless allMarks), of a year or all time, of a country or the world").ProducesProblem(400);
     }
 
     private static void MapWrites(RouteGroupBuilder api)
     {
         api.MapPost("/athletes/{athlete}", async (string athlete, HttpRequest request, IMessageBus bus) =>
             await bus.InvokeAsync<AthleteAnswer>(new RegisterAthlete(athlete, await Body.ReadAsync<AthleteRegistered>(request, athlete), Body.User(request), Body.CommandId(request))))
-            .WithSummary("Registers an athlete (body: athlete_registered fields)");
+            .WithName("RegisterAthlete").WithBody<AthleteRegistered>().WithSummary("Registers an athlete (body: athlete_registered fields)");
 
         api.MapPost("/athletes/{athlete}/results", async (string athlete, HttpRequest request, IMessageBus bus) =>
             await bus.InvokeAsync<ResultAnswer>(new RecordResult(athlete, await Body.ReadAsync<ResultRecorded>(request, athlete, CompleteResult), Body.User(request), Body.CommandId(request))))
-            .WithSummary("Records a result (body: result_recorded fields; result_id and status may be left out)");
+            .WithName("RecordResult").WithBody<ResultRecorded>("result_id", "status").WithSummary("Records a result (body: result_recorded fields; result_id and status may be left out)");
 
         api.MapPost("/athletes/{athlete}/results/{resultId}/corrections", async (string athlete, string resultId, HttpRequest request, IMessageBus bus) =>
             await bus.InvokeAsync<ResultAnswer>(new CorrectResult(athlete, await Body.ReadAsync<ResultCorrected>(request, athlete, json => json["result_id"] = resultId), Body.User(request), Body.CommandId(request))))
-            .WithSummary("Corrects a result (body: reason and the fields that change)");
+            .WithName("CorrectResult").WithBody<ResultCorrected>("result_id").WithSummary("Corrects a result (body: reason and the fields that change)");
 
         api.MapPost("/athletes/{athlete}/results/{resultId}/annulment", async (string athlete, string resultId, HttpRequest request, IMessageBus bus) =>
             await bus.InvokeAsync<ResultAnswer>(new AnnulResult(athlete, await Body.ReadAsync<ResultAnnulled>(request, athlete, json => json["result_id"] = resultId), Body.User(request), Body.CommandId(request))))
-            .WithSummary("Annuls a result (body: reason)");
+            .WithName("AnnulResult").WithBody<ResultAnnulled>("result_id").WithSummary("Annuls a result (body: reason)");
 
         api.MapPost("/athletes/{athlete}/clubs", async (string athlete, HttpRequest request, IMessageBus bus) =>
             await bus.InvokeAsync<AthleteAnswer>(new JoinClub(athlete, await Body.ReadAsync<ClubJoined>(request, athlete), Body.User(request), Body.CommandId(request))))
-            .WithSummary("The athlete joins a club (body: club, date, city)");
+            .WithName("JoinClub").WithBody<ClubJoined>().WithSummary("The athlete joins a club (body: club, date, city)");
 
         api.MapPost("/athletes/{athlete}/club-departures", async (string athlete, HttpRequest request, IMessageBus bus) =>
             await bus.InvokeAsync<AthleteAnswer>(new LeaveClub(athlete, await Body.ReadAsync<ClubLeft>(request, athlete), Body.User(request), Body.CommandId(request))))
-            .WithSummary("The athlete leaves a club (body: club, date)");
+            .WithName("LeaveClub").WithBody<ClubLeft>().WithSummary("The athlete leaves a club (body: club, date)");
 
         api.MapPost("/athletes/{athlete}/honours", async (string athlete, HttpRequest request, IMessageBus bus) =>
             await bus.InvokeAsync<AthleteAnswer>(new AwardHonour(athlete, await Body.ReadAsync<HonourAwarded>(request, athlete), Body.User(request), Body.CommandId(request))))
-            .WithSummary("Awards an honour (body: honour, occasion, date)");
+            .WithName("AwardHonour").WithBody<HonourAwarded>().WithSummary("Awards an honour (body: honour, occasion, date)");
     }
 
     /// <summary>As on the command line: finished unless said otherwise, and named from the race when unnamed.</summary>
