@@ -38,12 +38,14 @@ public static class LedgerApi
         builder.Services.AddSingleton<Queries>();
         builder.Services.AddWebPages();
         builder.Services.AddFreshness();
+        builder.AddWriteLimits();
     }
 
     public static void MapLedgerApi(this WebApplication app, WriteAccess access)
     {
         app.UseExceptionHandler(errors => errors.Run(Problems.WriteAsync));
         app.UseFreshness();
+        app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
 
         app.MapGet("/health", async (IDocumentStore store, CancellationToken cancellation) =>
@@ -54,7 +56,7 @@ public static class LedgerApi
         }).WithTags("health").WithName("GetHealth").WithSummary("Answers 200 when the database answers").Anonymous();
 
         MapReads(app.MapGroup("").WithTags("read").CachedByEvents().Anonymous());
-        MapWrites(app.MapGroup("").WithTags("write").AddEndpointFilter(access.Check).Writes());
+        MapWrites(app.MapGroup("").WithTags("write").AddEndpointFilter(access.Check).LimitedPerKey().Writes());
         app.MapWebPages();
     }
 

@@ -12,8 +12,11 @@ using Wolverine;
 namespace Ledger.Store.Tests;
 
 /// <summary>The ledger's HTTP API, hosted as `ledger serve` hosts it, on its own database.</summary>
-public sealed class ApiHost : IAsyncLifetime
+public class ApiHost : IAsyncLifetime
 {
+    /// <summary>The writes a key may make in a minute, when a test needs the limit low.</summary>
+    protected virtual int? WritesPerMinute => null;
+
     public const string Key = "test-key";
     public LedgerDatabase Database { get; } = new();
     public IAlbaHost Host { get; private set; } = null!;
@@ -24,6 +27,7 @@ public sealed class ApiHost : IAsyncLifetime
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Host.UseLedger(() => Database.ConnectionString);
+        if (WritesPerMinute is { } limit) builder.Configuration["LEDGER_WRITES_PER_MINUTE"] = limit.ToString();
         builder.AddLedgerApi();
         Host = await AlbaHost.For(builder, app => app.MapLedgerApi(new WriteAccess(Key, Loopback: true)));
     }
