@@ -92,6 +92,26 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
         audit.Events[0]["correlation_id"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
     }
 
+    [Fact]
+    public async Task A_first_import_of_many_marks_leaves_the_marks_indexes_as_they_were_and_in_use()
+    {
+        async Task<string[]> IndexesAsync()
+        {
+            await using var session = db.Store.QuerySession();
+            return (await session.QueryAsync<string>("select indexdef from pg_indexes where schemaname = 'ledger' and tablename = 'mt_doc_listedmark' order by indexname")).ToArray();
+        }
+
+        var before = await IndexesAsync();
+        var start = new DateOnly(1990, 1, 1);
+        await db.ImportAsync("many.jsonl", [Lines.Registered(), .. Enumerable.Range(0, 10_001).Select(i =>
+            Lines.Result($"r{i}", start.AddDays(i / 2).ToString("yyyy-MM-dd"), $"2:{10 + i % 40}:{i % 60:D2}"))]);
+
+        (await IndexesAsync()).ShouldBe(before);
+        before.Length.ShouldBe(4);
+        var list = await db.Queries.ToplistAsync(ToplistFilter.Of("marathon", Domain.Sex.Men, 1995, "MGL", null, null, 3, allMarks: true));
+        list.Entries.Select(e => e.Mark.ToString()).ShouldBe(["2:10:00", "2:10:00", "2:10:00"]);
+    }
+
     /// <summary>
     /// The import writes the read models itself, so it must know every one the store registers: a
     /// projection added without import support leaves this test with documents the import never wrote.
