@@ -116,16 +116,17 @@ public static class Rules
         if (r.OverallPlace is <= 0) refuse("overall_place", $"place {r.OverallPlace} is not a place; places start at 1");
         if (career.Athlete?.Born is { } born && r.Date.LastDay < born.FirstDay)
             refuse("date", $"date {r.Date} is before the athlete was born ({born})");
-        if (r.Date.FirstDay > Today) refuse("date", $"date {r.Date} is after today ({Today:yyyy-MM-dd})");
         if (r is { Status: ResultStatus.Finished, Mark: { } mark }) CheckPlausible(career, r.Discipline, mark, r.NewWorldRecord, refuse);
     }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    /// <summary>The date of a fact that is not a result (a result's date is checked with the result, corrected or not).</summary>
+    /// <summary>The date a fact brings, if any (a correction that leaves the date as it was brings none).</summary>
     private static (string Field, PartialDate Date)? DateOf(object @event) => @event switch
     {
         AthleteRegistered { Born: { } born } => ("born", born),
+        ResultRecorded e => ("date", e.Date),
+        ResultCorrected { Date: { } corrected } => ("date", corrected),
         BestMarkReported e => ("date", e.Date),
         NationalRecordSet e => ("date", e.Date),
         ClubJoined e => ("date", e.Date),

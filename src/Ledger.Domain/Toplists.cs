@@ -67,8 +67,7 @@ public sealed class ListedMarks
         [typeof(AthleteRegistered), typeof(ResultRecorded), typeof(ResultCorrected), typeof(ResultAnnulled), typeof(BestMarkReported)];
 
     /// <summary>Whether the event can change the marks.</summary>
-    public static bool Concerns(object @event) =>
-        @event is ResultRecorded or ResultCorrected or ResultAnnulled or BestMarkReported;
+    public static bool Concerns(object @event) => @event is not AthleteRegistered && EventTypes.Contains(@event.GetType());
 
     public void Take(Career before, Guid eventId, DateTimeOffset recordedAt, object @event)
     {

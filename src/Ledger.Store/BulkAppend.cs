@@ -68,7 +68,7 @@ public sealed class BulkAppend : IAsyncDisposable
 
     private string Schema => _options.Events.DatabaseSchemaName;
 
-    private string SummaryTable => _store.Options.FindOrResolveDocumentType(typeof(AthleteSummary)).TableName.QualifiedName;
+    private string SummaryTable => _store.TableOf<AthleteSummary>();
 
     /// <summary>Starts the transaction everything is written in; nothing is kept unless <see cref="CommitAsync"/> is reached.</summary>
     public static async Task<BulkAppend> BeginAsync(IDocumentStore store, CancellationToken cancellation)
@@ -215,7 +215,7 @@ public sealed class BulkAppend : IAsyncDisposable
     /// <summary>The marks the events opened or closed, as the toplist projection would write them; a mark stored before and closed now is written again whole.</summary>
     private async Task WriteMarksAsync(IReadOnlyList<StreamAppend> streams, CancellationToken cancellation)
     {
-        var table = ListedMarkRows.Table(_store);
+        var table = _store.TableOf<ListedMark>();
         var closed = streams.SelectMany(s => s.Marks.Closed).ToList();
         var opened = streams.SelectMany(s => s.Marks.Opened).ToList();
         await ExecuteAsync($"delete from {table} where id = any(@ids)", cancellation, ("ids", closed.Select(m => m.Id).ToArray()));
@@ -303,7 +303,7 @@ public sealed class BulkAppend : IAsyncDisposable
         // events took 31 s instead of 17 s. Sampling the tables again costs half a second.
         if (_appended >= 10_000)
         {
-            await new NpgsqlCommand($"analyze {Schema}.mt_events, {Schema}.mt_streams, {SummaryTable}, {ListedMarkRows.Table(_store)}", _connection).ExecuteNonQueryAsync(cancellation);
+            await new NpgsqlCommand($"analyze {Schema}.mt_events, {Schema}.mt_streams, {SummaryTable}, {_store.TableOf<ListedMark>()}", _connection).ExecuteNonQueryAsync(cancellation);
         }
     }
 

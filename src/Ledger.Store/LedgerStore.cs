@@ -12,6 +12,9 @@ public static class LedgerStore
 {
     public const string Schema = "ledger";
 
+    /// <summary>The qualified name of the table a document type is stored in, for the SQL Marten's LINQ does not write.</summary>
+    public static string TableOf<T>(this IDocumentStore store) => store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
+
     /// <summary>
     /// Marten as the ledger needs it: athletes as string-keyed streams, events stored in the
     /// contract's own JSON, who and why recorded on every event, and the read models inline.

@@ -62,8 +62,6 @@ public static class ListedMarkRows
         mapping.AddIndex("athlete");
     }
 
-    public static string Table(IDocumentStore store) => store.Options.FindOrResolveDocumentType(typeof(ListedMark)).TableName.QualifiedName;
-
     /// <summary>Queues the insert of new marks in one statement, its columns as arrays (placeholders '?', Marten's).</summary>
     public static void Insert(IDocumentOperations operations, IReadOnlyList<ListedMark> marks)
     {
@@ -71,7 +69,7 @@ public static class ListedMarkRows
         var arrays = Columns.Select(c => $"?::{c.Type}[]");
         var serializer = operations.DocumentStore.Options.Serializer();
         operations.QueueSqlCommand(
-            $"insert into {Table(operations.DocumentStore)} (id, data, {ColumnNames}, mt_dotnet_type) " +
+            $"insert into {operations.DocumentStore.TableOf<ListedMark>()} (id, data, {ColumnNames}, mt_dotnet_type) " +
             $"select u.*, '{typeof(ListedMark).FullName}' from unnest(?::uuid[], ?::jsonb[], {string.Join(", ", arrays)}) u",
             [marks.Select(m => m.Id).ToArray(), marks.Select(serializer.ToJson).ToArray(), .. Columns.Select(c => c.Array(marks))]);
     }
@@ -81,7 +79,7 @@ public static class ListedMarkRows
     {
         var serializer = store.Options.Serializer();
         await using var copy = await connection.BeginBinaryImportAsync(
-            $"copy {Table(store)} (id, data, mt_dotnet_type, {ColumnNames}) from stdin (format binary)", cancellation);
+            $"copy {store.TableOf<ListedMark>()} (id, data, mt_dotnet_type, {ColumnNames}) from stdin (format binary)", cancellation);
         foreach (var mark in marks)
         {
             await copy.StartRowAsync(cancellation);

@@ -63,7 +63,7 @@ public sealed class Queries(IDocumentStore store)
     public async Task<IReadOnlyList<string>> CountriesAsync(CancellationToken cancellation = default)
     {
         await using var session = store.QuerySession();
-        var table = Table<AthleteSummary>();
+        var table = store.TableOf<AthleteSummary>();
         return await session.QueryAsync<string>($"""
             with recursive countries(country) as (
               (select country from {table} where country is not null order by country limit 1)
@@ -180,7 +180,7 @@ public sealed class Queries(IDocumentStore store)
         var athletes = ranked.Select(r => r.Listed.Athlete).Distinct().ToArray();
         var ofTheAthletes = new MarksWhere(filter.Discipline, filter.Sex, filter.AsOf, filter.KnownAt).Where("athlete = any(?)", (object)athletes);
         var bests = (await session.QueryAsync<AthleteBest>(
-                $"select jsonb_build_object('athlete', athlete, 'hundredths', min(hundredths)) from {Table<ListedMark>()} {ofTheAthletes} group by athlete",
+                $"select jsonb_build_object('athlete', athlete, 'hundredths', min(hundredths)) from {store.TableOf<ListedMark>()} {ofTheAthletes} group by athlete",
                 cancellation, ofTheAthletes.Parameters))
             .ToDictionary(b => b.Athlete, b => b.Hundredths);
         var keys = ranked.Select(r => NationalRecordProgression.KeyOf(r.Listed.Country, filter.Sex, filter.Discipline)).Distinct().ToArray();
@@ -226,8 +226,6 @@ public sealed class Queries(IDocumentStore store)
 
         public override string ToString() => "where " + string.Join(" and ", _conditions);
     }
-
-    private string Table<T>() => store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
 
     /// <summary>Every event as appended, with who and when; a correction shows the result before and after.</summary>
     public async Task<AuditView> AuditAsync(string athlete, CancellationToken cancellation = default)
