@@ -11,8 +11,7 @@ public sealed class CachingTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLi
 
     public async ValueTask InitializeAsync()
     {
-        await api.Database.ResetAsync();
-        await api.Database.ImportAsync("career.jsonl", Lines.Registered(), Lines.Result("berlin-2010", "2010-09-26", "2:12:42"),
+        await api.Database.ResetToAsync(Lines.Registered(), Lines.Result("berlin-2010", "2010-09-26", "2:12:42"),
             Lines.Registered("rival"), Lines.Result("rival-1", "2011-04-17", "2:11:35", athlete: "rival"));
     }
 

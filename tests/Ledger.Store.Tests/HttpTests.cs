@@ -63,8 +63,7 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
 
     public async ValueTask InitializeAsync()
     {
-        await Db.ResetAsync();
-        await Db.ImportAsync("career.jsonl", Lines.Registered(), Lines.Result("berlin-2010", "2010-09-26", "2:12:42"), Lines.Record("2:12:42", "2010-09-26", "berlin-2010"));
+        await Db.ResetToAsync(Lines.RecordHolder);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

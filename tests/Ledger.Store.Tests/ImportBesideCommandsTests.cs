@@ -16,8 +16,7 @@ public sealed class ImportBesideCommandsTests(ApiHost api) : IClassFixture<ApiHo
 
     public async ValueTask InitializeAsync()
     {
-        await Db.ResetAsync();
-        await Db.ImportAsync("career.jsonl", Lines.Registered(), Lines.Result("berlin-2010", "2010-09-26", "2:12:42"), Lines.Record("2:12:42", "2010-09-26", "berlin-2010"));
+        await Db.ResetToAsync(Lines.RecordHolder);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

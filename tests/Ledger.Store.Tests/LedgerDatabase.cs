@@ -20,6 +20,13 @@ public sealed class LedgerDatabase : IAsyncLifetime
 
     public Task ResetAsync() => Store.Advanced.ResetAllData();
 
+    /// <summary>Empties the ledger and imports these lines: the career a test class starts from.</summary>
+    public async Task ResetToAsync(params string[] career)
+    {
+        await ResetAsync();
+        await ImportAsync("career.jsonl", career);
+    }
+
     /// <summary>Writes the lines to a file of the given name and imports it.</summary>
     public async Task<ImportOutcome> ImportAsync(string fileName, params string[] lines)
     {
@@ -46,6 +53,9 @@ public sealed class LedgerDatabase : IAsyncLifetime
 public static class Lines
 {
     public const string Athlete = "bat-ochir-ser-od";
+
+    /// <summary>The athlete, his Berlin 2010 result and the national record it set: where most command tests start.</summary>
+    public static string[] RecordHolder => [Registered(), Result("berlin-2010", "2010-09-26", "2:12:42"), Record("2:12:42", "2010-09-26", "berlin-2010")];
 
     public static string Registered(string athlete = Athlete, string country = "MGL", string sex = "men", string born = "1981-10-07") =>
         $$"""{"type":"athlete_registered","athlete":"{{athlete}}","name":"{{athlete}}","country":"{{country}}","sex":"{{sex}}","born":"{{born}}"}""";

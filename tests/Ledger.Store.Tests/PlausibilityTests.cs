@@ -11,8 +11,7 @@ public sealed class PlausibilityTests(ApiHost api) : IClassFixture<ApiHost>, IAs
 
     public async ValueTask InitializeAsync()
     {
-        await api.Database.ResetAsync();
-        await api.Database.ImportAsync("career.jsonl", Lines.Registered(), Lines.Result("berlin-2010", "2010-09-26", "2:12:42"));
+        await api.Database.ResetToAsync(Lines.Registered(), Lines.Result("berlin-2010", "2010-09-26", "2:12:42"));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -12,8 +12,7 @@ public sealed class RecordCommandTests(ApiHost api) : IClassFixture<ApiHost>, IA
 
     public async ValueTask InitializeAsync()
     {
-        await Db.ResetAsync();
-        await Db.ImportAsync("career.jsonl", Lines.Registered(), Lines.Result("berlin-2010", "2010-09-26", "2:12:42"), Lines.Record("2:12:42", "2010-09-26", "berlin-2010"));
+        await Db.ResetToAsync(Lines.RecordHolder);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -314,8 +314,7 @@ public sealed class ToplistVerbTests(LedgerDatabase db) : IClassFixture<LedgerDa
 {
     public async ValueTask InitializeAsync()
     {
-        await db.ResetAsync();
-        await db.ImportAsync("career.jsonl", Lines.Registered(), Lines.Result("berlin-2010", "2010-09-26", "2:12:42"), Lines.Result("tokyo-2014", "2014-02-27", "2:11:05"));
+        await db.ResetToAsync(Lines.Registered(), Lines.Result("berlin-2010", "2010-09-26", "2:12:42"), Lines.Result("tokyo-2014", "2014-02-27", "2:11:05"));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

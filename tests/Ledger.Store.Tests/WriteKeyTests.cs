@@ -9,8 +9,7 @@ public sealed class WriteKeyTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncL
 {
     public async ValueTask InitializeAsync()
     {
-        await api.Database.ResetAsync();
-        await api.Database.ImportAsync("career.jsonl", Lines.Registered(), Lines.Result("berlin-2010", "2010-09-26", "2:12:42"));
+        await api.Database.ResetToAsync(Lines.Registered(), Lines.Result("berlin-2010", "2010-09-26", "2:12:42"));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -88,8 +87,7 @@ public sealed class WriteLimitTests(ThreeWritesAMinute api) : IClassFixture<Thre
 {
     public async ValueTask InitializeAsync()
     {
-        await api.Database.ResetAsync();
-        await api.Database.ImportAsync("career.jsonl", Lines.Registered());
+        await api.Database.ResetToAsync(Lines.Registered());
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
