@@ -1,7 +1,7 @@
 namespace Ledger.Domain;
 
-/// <summary>The athlete's marks in one discipline, in outline: how many, the best, and the best that could stand as a record.</summary>
-public sealed record DisciplineMarks(Discipline Discipline, int Marks, Mark Best, Mark? BestEligible);
+/// <summary>The athlete's legal marks in one discipline, outdoors or indoors, in outline: how many, the best, and the best that could stand as a record.</summary>
+public sealed record DisciplineMarks(Discipline Discipline, int Marks, Mark Best, Mark? BestEligible, bool Indoor = false);
 
 /// <summary>
 /// Who an athlete is and the outline of their career, small enough to list by the thousand: lists,
@@ -23,13 +23,16 @@ public sealed class AthleteSummary
     public PartialDate? FirstResult { get; set; }
     public PartialDate? LastResult { get; set; }
 
-    /// <summary>The discipline of most of the athlete's marks; of equal counts, the ledger's order of disciplines.</summary>
+    /// <summary>The discipline of most of the athlete's legal marks; of equal counts, the ledger's order of disciplines.</summary>
     public Discipline? MainDiscipline { get; set; }
 
     /// <summary>The best mark of the main discipline, raced or reported.</summary>
     public Mark? Best { get; set; }
 
-    /// <summary>Every discipline the athlete has a mark in, in the ledger's order of disciplines.</summary>
+    /// <summary>
+    /// Every discipline the athlete has a legal mark in, in the ledger's order of disciplines, outdoors
+    /// before indoors. Wind-assisted marks are left out: they are no one's best in a list.
+    /// </summary>
     public List<DisciplineMarks> Disciplines { get; set; } = [];
 
     /// <summary>The events that change a summary; the others leave it as it is.</summary>
@@ -51,10 +54,11 @@ public sealed class AthleteSummary
                 Results++;
                 if (FirstResult is null || e.Date.CompareTo(FirstResult.Value) < 0) FirstResult = e.Date;
                 if (LastResult is null || e.Date.CompareTo(LastResult.Value) > 0) LastResult = e.Date;
-                if (e is { Status: ResultStatus.Finished, Mark: { } mark }) Weigh(e.Discipline, mark, eligible: e.EligibleMark() is not null);
+                if (e is { Status: ResultStatus.Finished, Mark: { } mark } && !Conditions.IsAssisted(e.Wind))
+                    Weigh(e.Discipline, e.Indoor == true, mark, eligible: e.EligibleMark() is not null);
                 break;
-            case BestMarkReported e:
-                Weigh(e.Discipline, e.Mark, eligible: true);
+            case BestMarkReported e when !Conditions.IsAssisted(e.Wind):
+                Weigh(e.Discipline, e.Indoor == true, e.Mark, eligible: e.EligibleMark() is not null);
                 break;
             case ResultCorrected or ResultAnnulled:
                 throw new InvalidOperationException($"a {@event.GetType().Name} is weighed against the whole career: AthleteSummary.Of");
@@ -71,30 +75,32 @@ public sealed class AthleteSummary
         return summary;
     }
 
-    /// <summary>The athlete's best mark in the discipline that could stand as a record: record-eligible results and reported bests.</summary>
-    public Mark? BestEligible(Discipline discipline) => Disciplines.Find(d => d.Discipline == discipline)?.BestEligible;
+    /// <summary>The athlete's best mark in the discipline, outdoors or indoors, that could stand as a record: record-eligible results and reported bests.</summary>
+    public Mark? BestEligible(Discipline discipline, bool indoor) => Disciplines.Find(d => d.Discipline == discipline && d.Indoor == indoor)?.BestEligible;
 
-    private void Weigh(Discipline discipline, Mark mark, bool eligible)
+    private void Weigh(Discipline discipline, bool indoor, Mark mark, bool eligible)
     {
-        var index = Disciplines.FindIndex(d => d.Discipline == discipline);
+        var index = Disciplines.FindIndex(d => d.Discipline == discipline && d.Indoor == indoor);
         if (index < 0)
         {
-            Disciplines.Add(new DisciplineMarks(discipline, 1, mark, eligible ? mark : null));
-            Disciplines.Sort((a, b) => Order(a.Discipline, b.Discipline));
+            Disciplines.Add(new DisciplineMarks(discipline, 1, mark, eligible ? mark : null, indoor));
+            Disciplines.Sort(Order);
         }
         else
         {
             var so = Disciplines[index];
-            Disciplines[index] = new DisciplineMarks(discipline, so.Marks + 1, Min(so.Best, mark)!.Value,
-                eligible ? Min(so.BestEligible, mark) : so.BestEligible);
+            Disciplines[index] = so with
+            {
+                Marks = so.Marks + 1, Best = discipline.Best(so.Best, mark)!.Value, BestEligible = eligible ? discipline.Best(so.BestEligible, mark) : so.BestEligible,
+            };
         }
 
         var main = Disciplines.MaxBy(d => d.Marks)!;
         (MainDiscipline, Best) = (main.Discipline, main.Best);
     }
 
-    private static Mark? Min(Mark? a, Mark b) => a is { } x && x <= b ? x : b;
-
-    private static int Order(Discipline a, Discipline b) =>
-        a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : string.CompareOrdinal(a.Code, b.Code);
+    private static int Order(DisciplineMarks a, DisciplineMarks b) =>
+        a.Discipline.Rank != b.Discipline.Rank ? a.Discipline.Rank.CompareTo(b.Discipline.Rank)
+        : string.CompareOrdinal(a.Discipline.Code, b.Discipline.Code) is var byCode and not 0 ? byCode
+        : a.Indoor.CompareTo(b.Indoor);
 }

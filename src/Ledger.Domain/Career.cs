@@ -7,33 +7,62 @@ public sealed record AthleteRegistered(
     string Name, string Country, Sex Sex, PartialDate? Born = null, string? Birthplace = null,
     string? NativeName = null, string? Nickname = null, string? Source = null);
 
+/// <summary>
+/// A result. <paramref name="Wind"/> is the reading of a wind-measured discipline (none indoors);
+/// <paramref name="Indoor"/> is true for a mark set indoors, which stands apart from outdoor marks.
+/// </summary>
 public sealed record ResultRecorded(
     string ResultId, PartialDate Date, string Competition, Discipline Discipline, ResultStatus Status,
     Mark? Mark = null, int? Place = null, int? OverallPlace = null, string? Venue = null,
     Championship? Championship = null, bool? RecordEligible = null, string? Notes = null, string? Source = null,
-    bool? NewWorldRecord = null)
+    bool? NewWorldRecord = null, Wind? Wind = null, bool? Indoor = null)
 {
-    /// <summary>The mark this result could stand as a record with: finished, timed and record-eligible (a method, so it is never stored).</summary>
-    public Mark? EligibleMark() => Status == ResultStatus.Finished && RecordEligible != false ? Mark : null;
+    /// <summary>The mark this result could stand as a record with: finished, marked, record-eligible and wind-legal (a method, so it is never stored).</summary>
+    public Mark? EligibleMark() => Status == ResultStatus.Finished && RecordEligible != false && Conditions.AllowRecord(Discipline, Wind, Indoor) ? Mark : null;
 }
 
 /// <summary>A best known from a list, with no race attached.</summary>
 public sealed record BestMarkReported(
-    Discipline Discipline, Mark Mark, PartialDate Date, bool? NationalRecord = null, string? Source = null, bool? NewWorldRecord = null);
+    Discipline Discipline, Mark Mark, PartialDate Date, bool? NationalRecord = null, string? Source = null, bool? NewWorldRecord = null,
+    Wind? Wind = null, bool? Indoor = null)
+{
+    /// <summary>The mark, if it could stand as a record: wind-legal (a method, so it is never stored).</summary>
+    public Mark? EligibleMark() => Conditions.AllowRecord(Discipline, Wind, Indoor) ? Mark : null;
+}
 
+/// <summary>Indoor and outdoor records are kept apart: <paramref name="Indoor"/> is true for an indoor record.</summary>
 public sealed record NationalRecordSet(
     Discipline Discipline, Mark Mark, PartialDate Date, string Country, Sex Sex, string? ResultId = null,
-    string? Competition = null, string? Source = null, bool? Ratified = null);
+    string? Competition = null, string? Source = null, bool? Ratified = null, bool? Indoor = null);
 
 public sealed record NationalRecordRescinded(
-    Discipline Discipline, Mark Mark, string Country, Sex Sex, string Reason, string? ResultId = null);
+    Discipline Discipline, Mark Mark, string Country, Sex Sex, string Reason, string? ResultId = null, bool? Indoor = null);
 
 /// <summary>Changes the fields it carries of an earlier result; the others stay as they were.</summary>
 public sealed record ResultCorrected(
     string ResultId, string Reason, PartialDate? Date = null, string? Competition = null,
     Discipline? Discipline = null, ResultStatus? Status = null, Mark? Mark = null, int? Place = null,
     int? OverallPlace = null, string? Venue = null, Championship? Championship = null,
-    bool? RecordEligible = null, string? Notes = null, string? Source = null, bool? NewWorldRecord = null);
+    bool? RecordEligible = null, string? Notes = null, string? Source = null, bool? NewWorldRecord = null,
+    Wind? Wind = null, bool? Indoor = null);
+
+/// <summary>What the wind and the place of a mark allow it to count for.</summary>
+public static class Conditions
+{
+    /// <summary>
+    /// A record needs a legal wind where the wind is measured outdoors: a reading, and no more than
+    /// +2.0 m/s. A mark without a reading still counts as a personal best.
+    /// </summary>
+    public static bool AllowRecord(Discipline discipline, Wind? wind, bool? indoor) =>
+        indoor == true || !discipline.Info.Wind || wind is { IsAssisted: false };
+
+    /// <summary>A wind-assisted mark is no legal best: it is shown beside the legal one.</summary>
+    public static bool IsAssisted(Wind? wind) => wind is { IsAssisted: true };
+
+    /// <summary>A mark as statisticians print it: <c>9.86 (+0.9)</c>, wind-assisted <c>9.79w (+2.4)</c>, indoors <c>6.45i</c>.</summary>
+    public static string Shown(Mark mark, Wind? wind, bool indoor) =>
+        $"{mark}{(IsAssisted(wind) ? "w" : "")}{(indoor ? "i" : "")}{(wind is { } w ? $" ({w})" : "")}";
+}
 
 public sealed record ResultAnnulled(string ResultId, string Reason, string? Source = null);
 
@@ -49,7 +78,17 @@ public sealed record KnownResult(ResultRecorded Result, string? AnnulledBecause 
     public bool Counts => AnnulledBecause is null;
 }
 
-public sealed record PersonalBest(Discipline Discipline, Mark Mark, PartialDate Date, string? Competition, string? ResultId);
+/// <summary>
+/// The best mark of a discipline, indoors or out: the legal best, with a better wind-assisted mark
+/// beside it when there is one. Where every mark of the discipline was wind-assisted, the best of
+/// them stands alone, its wind saying what it is.
+/// </summary>
+public sealed record PersonalBest(
+    Discipline Discipline, Mark Mark, PartialDate Date, string? Competition, string? ResultId, Wind? Wind = null, bool Indoor = false,
+    PersonalBest? WindAssistedBest = null)
+{
+    public bool IsLegal => !Conditions.IsAssisted(Wind);
+}
 
 public sealed record ChampionshipCount(
     Championship Championship, int Editions, int Starts, int Finishes, int Dnf, int Gold, int Silver, int Bronze,
@@ -144,16 +183,26 @@ public sealed class Career
         Results.Where(r => r.Counts && Happened(r.Result.Date, asOf)).Select(r => r.Result);
 
     /// <summary>
-    /// The best mark per discipline: finished results with a mark and reported bests. A tie goes to
-    /// the earlier date, since that is when the mark was first run.
+    /// The best mark per discipline, outdoors and indoors apart: finished results with a mark and
+    /// reported bests. A tie goes to the earlier date, since that is when the mark was first made.
     /// </summary>
     public IReadOnlyList<PersonalBest> PersonalBests(DateOnly? asOf = null) =>
         Marks(asOf)
-            .GroupBy(b => b.Discipline)
-            .Select(g => g.OrderBy(b => b.Mark).ThenBy(b => b.Date).First())
+            .GroupBy(b => (b.Discipline, b.Indoor))
+            .Select(g =>
+            {
+                var legal = Best(g.Key.Discipline, g.Where(b => b.IsLegal));
+                var assisted = Best(g.Key.Discipline, g.Where(b => !b.IsLegal));
+                return legal is null ? assisted! : assisted is not null && g.Key.Discipline.Beats(assisted.Mark, legal.Mark) ? legal with { WindAssistedBest = assisted } : legal;
+            })
             .OrderBy(b => b.Discipline.Rank)
             .ThenBy(b => b.Discipline.Code, StringComparer.Ordinal)
+            .ThenBy(b => b.Indoor)
             .ToList();
+
+    /// <summary>The best of some marks of one discipline, the earliest of equal ones; null when there are none.</summary>
+    private static PersonalBest? Best(Discipline discipline, IEnumerable<PersonalBest> marks) =>
+        marks.OrderBy(b => b.Mark, discipline.BetterFirst).ThenBy(b => b.Date).FirstOrDefault();
 
     /// <summary>Everything a profile shows as of <paramref name="asOf"/>; the athlete must be registered.</summary>
     public Profile ProfileAsOf(DateOnly? asOf)
@@ -176,36 +225,40 @@ public sealed class Career
     /// </summary>
     private HashSet<string> PersonalBestsOnTheirDay(DateOnly? asOf)
     {
-        var best = new Dictionary<Discipline, PersonalBest>();
+        var best = new Dictionary<(Discipline, bool), PersonalBest>();
         var results = new HashSet<string>();
-        foreach (var day in Marks(asOf).GroupBy(m => m.Date.LastDay).OrderBy(d => d.Key))
+        foreach (var day in Marks(asOf).Where(m => m.IsLegal).GroupBy(m => m.Date.LastDay).OrderBy(d => d.Key))
         {
             foreach (var mark in day)
-                if (!best.TryGetValue(mark.Discipline, out var so) || mark.Mark < so.Mark || (mark.Mark == so.Mark && mark.Date.CompareTo(so.Date) < 0))
-                    best[mark.Discipline] = mark;
-            results.UnionWith(day.Where(m => m.ResultId is not null && ReferenceEquals(best[m.Discipline], m)).Select(m => m.ResultId!));
+                if (!best.TryGetValue((mark.Discipline, mark.Indoor), out var so) || Before(mark, so))
+                    best[(mark.Discipline, mark.Indoor)] = mark;
+            results.UnionWith(day.Where(m => m.ResultId is not null && ReferenceEquals(best[(m.Discipline, m.Indoor)], m)).Select(m => m.ResultId!));
         }
 
         return results;
     }
 
+    /// <summary>Whether a mark comes before another of its discipline: better, or as good and earlier.</summary>
+    private static bool Before(PersonalBest mark, PersonalBest other) =>
+        mark.Discipline.Compare(mark.Mark, other.Mark) is var better && (better < 0 || (better == 0 && mark.Date.CompareTo(other.Date) < 0));
+
     /// <summary>Every mark of the career by <paramref name="asOf"/>: raced, then reported.</summary>
     private IEnumerable<PersonalBest> Marks(DateOnly? asOf) =>
         ResultsAsOf(asOf)
             .Where(r => r is { Status: ResultStatus.Finished, Mark: not null })
-            .Select(r => new PersonalBest(r.Discipline, r.Mark!.Value, r.Date, r.Competition, r.ResultId))
-            .Concat(ReportedBests.Where(b => Happened(b.Date, asOf)).Select(b => new PersonalBest(b.Discipline, b.Mark, b.Date, null, null)));
+            .Select(r => new PersonalBest(r.Discipline, r.Mark!.Value, r.Date, r.Competition, r.ResultId, r.Wind, r.Indoor == true))
+            .Concat(ReportedBests.Where(b => Happened(b.Date, asOf)).Select(b => new PersonalBest(b.Discipline, b.Mark, b.Date, null, null, b.Wind, b.Indoor == true)));
 
     /// <summary>
-    /// The best mark in the discipline that could stand as a record: record-eligible finished results
-    /// and reported bests, leaving out one result when named (the one a correction is about).
+    /// The best mark in the discipline, indoors or out, that could stand as a record: record-eligible
+    /// finished results and reported bests, leaving out one result when named (the one a correction is about).
     /// </summary>
-    public Mark? BestEligible(Discipline discipline, string? leavingOut = null) =>
+    public Mark? BestEligible(Discipline discipline, bool indoor, string? leavingOut = null) =>
         ResultsAsOf(null)
-            .Where(r => r.Discipline == discipline && r.ResultId != leavingOut)
+            .Where(r => r.Discipline == discipline && (r.Indoor == true) == indoor && r.ResultId != leavingOut)
             .Select(r => r.EligibleMark())
-            .Concat(ReportedBests.Where(b => b.Discipline == discipline).Select(b => (Mark?)b.Mark))
-            .Min();
+            .Concat(ReportedBests.Where(b => b.Discipline == discipline && (b.Indoor == true) == indoor).Select(b => b.EligibleMark()))
+            .Aggregate((Mark?)null, discipline.Best);
 
     /// <summary>
     /// Counts per championship series: editions are the distinct years entered, starts the races
@@ -269,5 +322,7 @@ public sealed class Career
         RecordEligible = c.RecordEligible ?? r.RecordEligible,
         Notes = c.Notes ?? r.Notes,
         NewWorldRecord = c.NewWorldRecord ?? r.NewWorldRecord,
+        Wind = c.Wind ?? r.Wind,
+        Indoor = c.Indoor ?? r.Indoor,
     };
 }

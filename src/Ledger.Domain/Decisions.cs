@@ -7,7 +7,7 @@ public sealed class CommandRefused(IReadOnlyList<FieldProblem> problems)
     public IReadOnlyList<FieldProblem> Problems { get; } = problems;
 }
 
-/// <summary>What the ledger knows of one country, sex and discipline when it decides on a record.</summary>
+/// <summary>What the ledger knows of one country, sex and discipline (outdoors or indoors) when it decides on a record.</summary>
 /// <param name="Standing">The record as it stands, if any.</param>
 /// <param name="BestKnown">With no record standing, the best record-eligible mark of any athlete of that country and sex.</param>
 public sealed record RecordContext(RecordEntry? Standing, Mark? BestKnown)
@@ -16,9 +16,10 @@ public sealed record RecordContext(RecordEntry? Standing, Mark? BestKnown)
 
     /// <summary>
     /// A record must beat the standing one; where none stands yet, every eligible mark known, so the
-    /// ledger never declares a record slower than a mark it holds.
+    /// ledger never declares a record worse than a mark it holds.
     /// </summary>
-    public bool IsBeatenBy(Mark mark) => Standing is not null ? mark < Standing.Mark : BestKnown is null || mark < BestKnown;
+    public bool IsBeatenBy(Discipline discipline, Mark mark) =>
+        Standing is not null ? discipline.Beats(mark, Standing.Mark) : BestKnown is not { } known || discipline.Beats(mark, known);
 }
 
 /// <summary>
@@ -37,10 +38,11 @@ public static class Decisions
     }
 
     /// <summary>
-    /// The correction; if it takes a record's mark away (a slower mark, or no longer a finish) the
-    /// record is rescinded, and the corrected result is weighed again as a record of its own.
+    /// The correction; if it takes a record's mark away (another mark, no longer a finish, a wind that
+    /// is no longer legal) the record is rescinded, and the corrected result is weighed again as a
+    /// record of its own.
     /// </summary>
-    public static IReadOnlyList<object> CorrectResult(Career career, ResultCorrected correction, Func<Discipline, RecordContext> recordsFor)
+    public static IReadOnlyList<object> CorrectResult(Career career, ResultCorrected correction, Func<Discipline, bool, RecordContext> recordsFor)
     {
         var before = career.FindResult(correction.ResultId);
         if (before is null) return Checked(career, [correction]);
@@ -48,11 +50,11 @@ public static class Decisions
         var after = Career.CorrectedBy(before.Result, correction);
         var events = new List<object> { correction };
         var held = HeldRecord(career, correction.ResultId);
-        if (held is not null && (after.Mark != held.Mark || after.Status != ResultStatus.Finished || after.Discipline != held.Discipline))
+        if (held is not null && (after.EligibleMark() != held.Mark || after.Discipline != held.Discipline || (after.Indoor == true) != (held.Indoor == true)))
             events.Add(new NationalRecordRescinded(held.Discipline, held.Mark, held.Country, held.Sex,
-                $"result {correction.ResultId} corrected: {correction.Reason}", correction.ResultId));
+                $"result {correction.ResultId} corrected: {correction.Reason}", correction.ResultId, held.Indoor));
 
-        if ((held is null || events.Count > 1) && SetsRecord(career, after, recordsFor(after.Discipline)) is { } record)
+        if ((held is null || events.Count > 1) && SetsRecord(career, after, recordsFor(after.Discipline, after.Indoor == true)) is { } record)
             events.Add(record);
 
         return Checked(career, events);
@@ -64,24 +66,24 @@ public static class Decisions
         var events = new List<object> { annulment };
         if (HeldRecord(career, annulment.ResultId) is { } held)
             events.Add(new NationalRecordRescinded(held.Discipline, held.Mark, held.Country, held.Sex,
-                $"result {annulment.ResultId} annulled: {annulment.Reason}", annulment.ResultId));
+                $"result {annulment.ResultId} annulled: {annulment.Reason}", annulment.ResultId, held.Indoor));
         return Checked(career, events);
     }
 
     /// <summary>Any other event of a career, as it is, once the rules allow it.</summary>
     public static IReadOnlyList<object> Append(Career career, object @event) => Checked(career, [@event]);
 
-    /// <summary>Whether the result is the athlete's best in its discipline now.</summary>
+    /// <summary>Whether the result is the athlete's legal best in its discipline now (indoors, of the indoor marks).</summary>
     public static bool IsPersonalBest(Career career, string resultId) =>
-        career.PersonalBests().Any(b => b.ResultId == resultId);
+        career.PersonalBests().Any(b => b.ResultId == resultId && b.IsLegal);
 
     private static NationalRecordSet? SetsRecord(Career career, ResultRecorded result, RecordContext records)
     {
         if (career.Athlete is not { } athlete) return null;
         if (result.EligibleMark() is not { } mark) return null;
-        if (!records.IsBeatenBy(mark)) return null;
+        if (!records.IsBeatenBy(result.Discipline, mark)) return null;
         return new NationalRecordSet(result.Discipline, mark, result.Date, athlete.Country, athlete.Sex, result.ResultId, result.Competition,
-            Source: "decided by the ledger: faster than the standing record and every eligible mark known");
+            Source: "decided by the ledger: better than the standing record and every eligible mark known", Indoor: result.Indoor == true ? true : null);
     }
 
     private static NationalRecordSet? HeldRecord(Career career, string resultId) =>

@@ -54,7 +54,8 @@ public static class EventFormat
         options.RespectNullableAnnotations = true;
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
-        options.Converters.Add(new TextConverter<Mark>(Mark.TryParse));
+        options.Converters.Add(new TextConverter<Mark>(Mark.TryParse, numbersToo: true));
+        options.Converters.Add(new WindConverter());
         options.Converters.Add(new TextConverter<PartialDate>(PartialDate.TryParse));
         options.Converters.Add(new TextConverter<Discipline>(Discipline.TryParse));
         options.Converters.Add(new TextConverter<Championship>(Championship.TryParse));
@@ -312,18 +313,43 @@ public static class EventFormat
         type => type.GetConstructors().MaxBy(c => c.GetParameters().Length)!.GetParameters()
             .ToDictionary(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name!), p => (p.ParameterType, !p.HasDefaultValue)));
 
-    /// <summary>A value type written as text in JSON, refused with the type's own message when malformed.</summary>
-    private sealed class TextConverter<T>(TextConverter<T>.TryParse parse) : JsonConverter<T>
+    /// <summary>
+    /// A value type written as text in JSON, refused with the type's own message when malformed; one
+    /// that may look like a number (a mark of points or metres) is read from a JSON number too.
+    /// </summary>
+    private sealed class TextConverter<T>(TextConverter<T>.TryParse parse, bool numbersToo = false) : JsonConverter<T>
     {
         public delegate bool TryParse(string? text, out T value, out string error);
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType != JsonTokenType.String) throw new JsonException($"{typeof(T).Name.ToLowerInvariant()} must be a string");
-            return parse(reader.GetString(), out var value, out var error) ? value : throw new JsonException(error);
+            var text = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.Number when numbersToo => Encoding.UTF8.GetString(reader.ValueSpan),
+                _ => throw new JsonException($"{typeof(T).Name.ToLowerInvariant()} must be a string"),
+            };
+            return parse(text, out var value, out var error) ? value : throw new JsonException(error);
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value!.ToString());
+    }
+
+    /// <summary>A wind reading is a JSON number (<c>0.9</c>, <c>-0.3</c>); text as printed (<c>"+0.9"</c>) is read too.</summary>
+    private sealed class WindConverter : JsonConverter<Wind>
+    {
+        public override Wind Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+                _ => throw new JsonException("wind must be a number of m/s, like 0.9 or -0.3"),
+            };
+            return Wind.TryParse(text, out var wind, out var error) ? wind : throw new JsonException(error);
+        }
+
+        public override void Write(Utf8JsonWriter writer, Wind value, JsonSerializerOptions options) => writer.WriteNumberValue(value.MetresPerSecond);
     }
 }

@@ -4,11 +4,14 @@ using System.Text.RegularExpressions;
 namespace Ledger.Domain;
 
 /// <summary>
-/// A time as athletics writes it (<c>2:08:50</c>, <c>1:02:10</c>, <c>14:12.86</c>, <c>30:08</c>).
-/// Held exactly, in hundredths of a second, and printed back in the style it was written in:
-/// the style is part of the fact ("30:08" was not timed to the hundredth), the duration decides order.
+/// A mark as athletics writes it: a time (<c>2:08:50</c>, <c>14:12.86</c>, <c>30:08</c>, <c>9.58</c>), a
+/// distance or height in metres (<c>8.95</c>, <c>2.45</c>), or points (<c>9126</c>). Held exactly, in
+/// hundredths of its unit (a second, a metre, a point), and printed back in the style it was written
+/// in: the style is part of the fact ("30:08" was not timed to the hundredth). Which unit it is in,
+/// and whether lower or higher is better, is its discipline's to say (<see cref="Discipline.Compare"/>),
+/// so marks have no order of their own.
 /// </summary>
-public readonly partial struct Mark : IComparable<Mark>, IEquatable<Mark>
+public readonly partial struct Mark : IEquatable<Mark>
 {
     private readonly string _text;
 
@@ -18,10 +21,17 @@ public readonly partial struct Mark : IComparable<Mark>, IEquatable<Mark>
         _text = text;
     }
 
-    /// <summary>The duration in hundredths of a second.</summary>
+    /// <summary>The mark in hundredths of its unit: of a second, of a metre, or of a point.</summary>
     public long Hundredths { get; }
 
-    public TimeSpan Duration => TimeSpan.FromMilliseconds(Hundredths * 10);
+    /// <summary>The mark in its unit: seconds, metres or points.</summary>
+    public double Value => Hundredths / 100.0;
+
+    /// <summary>Written as a clock (<c>1:40.91</c>): a time, whatever its discipline says.</summary>
+    public bool IsClock => _text?.Contains(':') == true;
+
+    /// <summary>Written with a decimal point (<c>9.58</c>, <c>8.95</c>).</summary>
+    public bool HasFraction => _text?.Contains('.') == true;
 
     public static Mark Parse(string text) =>
         TryParse(text, out var mark, out var error) ? mark : throw new FormatException(error);
@@ -31,19 +41,33 @@ public readonly partial struct Mark : IComparable<Mark>, IEquatable<Mark>
         mark = default;
         if (string.IsNullOrWhiteSpace(text))
         {
-            error = "a mark is empty; write a time like 2:08:50, 14:12.86 or 30:08";
+            error = "a mark is empty; write a time like 2:08:50 or 9.58, metres like 8.95, or points like 9126";
             return false;
         }
 
         if (text.StartsWith('-'))
         {
-            error = $"mark '{text}' is negative; a time cannot be below zero";
+            error = $"mark '{text}' is negative; a mark cannot be below zero";
             return false;
+        }
+
+        if (Plain().IsMatch(text))
+        {
+            var number = decimal.Parse(text, CultureInfo.InvariantCulture);
+            if (number == 0)
+            {
+                error = $"mark '{text}' is zero; a mark is more than nothing";
+                return false;
+            }
+
+            mark = new Mark((long)(number * 100), text);
+            error = "";
+            return true;
         }
 
         if (!Shape().IsMatch(text))
         {
-            error = $"mark '{text}' is not a time like 2:08:50, 14:12.86 or 30:08";
+            error = $"mark '{text}' is not a mark like 2:08:50, 14:12.86, 9.58 (a time), 8.95 (metres) or 9126 (points)";
             return false;
         }
 
@@ -94,9 +118,7 @@ public readonly partial struct Mark : IComparable<Mark>, IEquatable<Mark>
 
     public override string ToString() => _text ?? "";
 
-    public int CompareTo(Mark other) => Hundredths.CompareTo(other.Hundredths);
-
-    /// <summary>Marks are equal when they are the same time, however written.</summary>
+    /// <summary>Marks are equal when they are the same amount, however written.</summary>
     public bool Equals(Mark other) => Hundredths == other.Hundredths;
 
     public override bool Equals(object? obj) => obj is Mark other && Equals(other);
@@ -105,10 +127,10 @@ public readonly partial struct Mark : IComparable<Mark>, IEquatable<Mark>
 
     public static bool operator ==(Mark left, Mark right) => left.Equals(right);
     public static bool operator !=(Mark left, Mark right) => !left.Equals(right);
-    public static bool operator <(Mark left, Mark right) => left.CompareTo(right) < 0;
-    public static bool operator >(Mark left, Mark right) => left.CompareTo(right) > 0;
-    public static bool operator <=(Mark left, Mark right) => left.CompareTo(right) <= 0;
-    public static bool operator >=(Mark left, Mark right) => left.CompareTo(right) >= 0;
+
+    // A plain number: seconds, metres or points, with tenths or hundredths at most.
+    [GeneratedRegex(@"^\d{1,5}(?:\.\d{1,2})?$")]
+    private static partial Regex Plain();
 
     // h:mm:ss, m:ss or mm:ss, each optionally with tenths or hundredths; hours take two-digit minutes.
     [GeneratedRegex(@"^(?:\d{1,2}:(?=\d{2}:))?\d{1,2}:\d{2}(?:\.\d{1,2})?$")]

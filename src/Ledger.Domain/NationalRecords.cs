@@ -20,7 +20,7 @@ public enum RecordStatus
 public sealed record RecordHistoryEntry(RecordEntry Entry, RecordStatus Status);
 
 /// <summary>
-/// Every mark that was ever the record of one country, sex and discipline. The standing record is
+/// Every mark that was ever the record of one country, sex and discipline, outdoors or indoors. The standing record is
 /// derived, never stored: after a rescind the best remaining mark stands again by itself, and the
 /// same entries answer for any domain date (<c>asOf</c>) and any moment of knowledge (<c>knownAt</c>).
 /// </summary>
@@ -30,14 +30,20 @@ public sealed class NationalRecordProgression
     public string Country { get; set; } = "";
     public Sex Sex { get; set; }
     public Discipline Discipline { get; set; }
+    public bool Indoor { get; set; }
     public List<RecordEntry> Entries { get; set; } = [];
 
-    public static string KeyOf(string country, Sex sex, Discipline discipline) =>
-        $"{country}/{sex.ToString().ToLowerInvariant()}/{discipline}";
+    /// <summary>"MGL/men/marathon"; an indoor record's key ends in "/indoor".</summary>
+    public static string KeyOf(string country, Sex sex, Discipline discipline, bool indoor = false) =>
+        $"{country}/{sex.ToString().ToLowerInvariant()}/{discipline}{(indoor ? "/indoor" : "")}";
+
+    public static string KeyOf(NationalRecordSet e) => KeyOf(e.Country, e.Sex, e.Discipline, e.Indoor == true);
+
+    public static string KeyOf(NationalRecordRescinded e) => KeyOf(e.Country, e.Sex, e.Discipline, e.Indoor == true);
 
     public void Set(string athlete, NationalRecordSet e, DateTimeOffset recordedAt)
     {
-        (Id, Country, Sex, Discipline) = (KeyOf(e.Country, e.Sex, e.Discipline), e.Country, e.Sex, e.Discipline);
+        (Id, Country, Sex, Discipline, Indoor) = (KeyOf(e), e.Country, e.Sex, e.Discipline, e.Indoor == true);
         Entries.Add(new RecordEntry(e.Mark, athlete, e.Date, e.Competition, e.ResultId, recordedAt));
     }
 
@@ -52,7 +58,7 @@ public sealed class NationalRecordProgression
     public RecordEntry? Standing(DateOnly? asOf = null, DateTimeOffset? knownAt = null) =>
         Entries
             .Where(r => r.KnownAt(knownAt) && !r.RescindedBy(knownAt) && (asOf is null || r.Date.IsOnOrBefore(asOf.Value)))
-            .OrderBy(r => r.Mark).ThenBy(r => r.Date).ThenBy(r => r.RecordedAt)
+            .OrderBy(r => r.Mark, Discipline.BetterFirst).ThenBy(r => r.Date).ThenBy(r => r.RecordedAt)
             .FirstOrDefault();
 
     /// <summary>Whether the athlete's mark (of the result named, if any) set this record, as known at <paramref name="knownAt"/>.</summary>

@@ -12,11 +12,21 @@ public sealed record FieldProblem(string Field, string Message)
 /// <summary>
 /// Which events may follow a career as it stands. Import and commands both ask here, so a file can
 /// never put into the ledger what a command would refuse. Besides what the career allows, a fact
-/// must be plausible: nothing dated after today (UTC), and no mark faster than the world record of
-/// its discipline and sex unless it says it is a new one (<c>new_world_record</c>).
+/// must be plausible: nothing dated after today (UTC), a mark of its discipline's kind (a time, metres
+/// or points), a wind only where the wind is measured outdoors, indoors only in a discipline held
+/// indoors, and no mark better than the world record of its discipline and sex unless it says it is
+/// a new one (<c>new_world_record</c>); a wind-assisted mark may go beyond it by a margin
+/// (<see cref="WindAssistedMargin"/>).
 /// </summary>
 public static class Rules
 {
+    /// <summary>
+    /// How far beyond the world record a wind-assisted mark may go before it is implausible: a strong
+    /// following wind is worth about that much (a long jump of 8.99 m with +4.4 m/s against the 8.95 m
+    /// world record is 0.4%).
+    /// </summary>
+    public const double WindAssistedMargin = 0.02;
+
     public static IReadOnlyList<FieldProblem> Check(Career career, object @event)
     {
         var problems = new List<FieldProblem>();
@@ -53,7 +63,7 @@ public static class Rules
                 }
                 break;
             case BestMarkReported b:
-                CheckPlausible(career, b.Discipline, b.Mark, b.NewWorldRecord, Refuse);
+                CheckMark(career, b.Discipline, b.Mark, b.Wind, b.Indoor, b.NewWorldRecord, Refuse);
                 break;
             case ResultAnnulled a:
                 if (string.IsNullOrWhiteSpace(a.Reason)) Refuse("reason", "an annulment needs a reason");
@@ -62,6 +72,8 @@ public static class Rules
             case NationalRecordSet s:
                 if (!Codes.IsCountry(s.Country)) Refuse("country", $"country '{s.Country}' is not a three-letter IOC code like MGL");
                 if (s.ResultId is not null && career.FindResult(s.ResultId) is null) Refuse("result_id", $"result '{s.ResultId}' is not recorded for '{career.Id}'");
+                if (s.Discipline.ProblemWith(s.Mark) is { } problem) Refuse("mark", problem);
+                CheckIndoor(s.Discipline, s.Indoor, Refuse);
                 break;
             case NationalRecordRescinded x:
                 if (string.IsNullOrWhiteSpace(x.Reason)) Refuse("reason", "a rescind needs a reason");
@@ -116,7 +128,31 @@ public static class Rules
         if (r.OverallPlace is <= 0) refuse("overall_place", $"place {r.OverallPlace} is not a place; places start at 1");
         if (career.Athlete?.Born is { } born && r.Date.LastDay < born.FirstDay)
             refuse("date", $"date {r.Date} is before the athlete was born ({born})");
-        if (r is { Status: ResultStatus.Finished, Mark: { } mark }) CheckPlausible(career, r.Discipline, mark, r.NewWorldRecord, refuse);
+        if (r.Mark is { } mark) CheckMark(career, r.Discipline, mark, r.Wind, r.Indoor, r.NewWorldRecord, refuse);
+        else CheckConditions(r.Discipline, r.Wind, r.Indoor, refuse);
+    }
+
+    /// <summary>A mark of its discipline's kind, in conditions the discipline can have, and plausible.</summary>
+    private static void CheckMark(Career career, Discipline discipline, Mark mark, Wind? wind, bool? indoor, bool? newWorldRecord, Action<string, string> refuse)
+    {
+        if (discipline.ProblemWith(mark) is { } problem) refuse("mark", problem);
+        else CheckPlausible(career, discipline, mark, wind, newWorldRecord, refuse);
+        CheckConditions(discipline, wind, indoor, refuse);
+    }
+
+    private static void CheckConditions(Discipline discipline, Wind? wind, bool? indoor, Action<string, string> refuse)
+    {
+        CheckIndoor(discipline, indoor, refuse);
+        if (wind is not { } reading) return;
+        if (indoor == true) refuse("wind", $"wind {reading} on an indoor result: there is no wind indoors");
+        else if (!discipline.Info.Wind)
+            refuse("wind", $"wind {reading}: the wind is not measured in {discipline} " +
+                           $"(it is in {string.Join(", ", Disciplines.All.Where(d => d.Wind).Select(d => d.Code))})");
+    }
+
+    private static void CheckIndoor(Discipline discipline, bool? indoor, Action<string, string> refuse)
+    {
+        if (indoor == true && !discipline.Info.Indoor) refuse("indoor", $"{discipline} is not held indoors");
     }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
@@ -135,11 +171,20 @@ public static class Rules
         _ => null,
     };
 
-    /// <summary>A mark faster than the world record is a typo far more often than a new record: it must say which it is.</summary>
-    private static void CheckPlausible(Career career, Discipline discipline, Mark mark, bool? newWorldRecord, Action<string, string> refuse)
+    /// <summary>
+    /// A mark better than the world record is a typo far more often than a new record: it must say
+    /// which it is. A wind-assisted mark is not a record, so it may go a margin beyond.
+    /// </summary>
+    private static void CheckPlausible(Career career, Discipline discipline, Mark mark, Wind? wind, bool? newWorldRecord, Action<string, string> refuse)
     {
-        if (newWorldRecord == true || career.Athlete is not { } athlete || WorldRecords.Of(discipline, athlete.Sex) is not { } record || mark >= record.Mark) return;
-        refuse("mark", $"mark {mark} is faster than the {athlete.Sex.ToString().ToLowerInvariant()}'s {discipline} world record, {record}: " +
-                       "implausible, unless it is a new world record, which the result must say (new_world_record)");
+        if (newWorldRecord == true || career.Athlete is not { } athlete || WorldRecords.Of(discipline, athlete.Sex) is not { } record) return;
+        var assisted = Conditions.IsAssisted(wind);
+        var margin = assisted ? WindAssistedMargin : 0;
+        var limit = record.Mark.Hundredths * (discipline.LowerIsBetter ? 1 - margin : 1 + margin);
+        if (discipline.LowerIsBetter ? mark.Hundredths >= limit : mark.Hundredths <= limit) return;
+        var beyond = $"{(discipline.Info.Kind == MarkKind.Time ? "faster" : "better")} than the {athlete.Sex.ToString().ToLowerInvariant()}'s {discipline} world record, {record}";
+        refuse("mark", assisted
+            ? $"mark {mark} (wind {wind}) is more than {WindAssistedMargin * 100}% {beyond}: implausible even wind-assisted"
+            : $"mark {mark} is {beyond}: implausible, unless it is a new world record, which the result must say (new_world_record)");
     }
 }

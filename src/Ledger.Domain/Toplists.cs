@@ -23,8 +23,10 @@ public sealed class ListedMark
     public PartialDate Date { get; set; }
     public string? Competition { get; set; }
     public string? Venue { get; set; }
+    public Wind? Wind { get; set; }
+    public bool Indoor { get; set; }
 
-    /// <summary>The result the mark was run in; none for a reported best.</summary>
+    /// <summary>The result the mark was made in; none for a reported best.</summary>
     public string? ResultId { get; set; }
 
     public DateTimeOffset KnownFrom { get; set; }
@@ -35,6 +37,9 @@ public sealed class ListedMark
 
     [JsonIgnore] public string DisciplineCode => Discipline.Code;
     [JsonIgnore] public long Hundredths => Mark.Hundredths;
+
+    /// <summary>Wind-assisted marks are left out of toplists unless asked for.</summary>
+    [JsonIgnore] public bool Assisted => Conditions.IsAssisted(Wind);
 
     /// <summary>A partial date belongs to its year.</summary>
     [JsonIgnore] public int Year => Date.Year;
@@ -77,7 +82,7 @@ public sealed class ListedMarks
                 Open(before, eventId, recordedAt, e);
                 break;
             case BestMarkReported e:
-                _opened.Add(New(before, eventId, recordedAt, e.Discipline, e.Mark, e.Date, null, null, null));
+                _opened.Add(New(before, eventId, recordedAt, e.Discipline, e.Mark, e.Date, null, null, null, e.Wind, e.Indoor));
                 break;
             case ResultCorrected e when before.FindResult(e.ResultId) is { Counts: true } known:
                 Close(e.ResultId, recordedAt);
@@ -99,7 +104,7 @@ public sealed class ListedMarks
     private void Open(Career before, Guid eventId, DateTimeOffset recordedAt, ResultRecorded result)
     {
         if (result is not { Status: ResultStatus.Finished, Mark: { } mark }) return;
-        var listed = New(before, eventId, recordedAt, result.Discipline, mark, result.Date, result.Competition, result.Venue, result.ResultId);
+        var listed = New(before, eventId, recordedAt, result.Discipline, mark, result.Date, result.Competition, result.Venue, result.ResultId, result.Wind, result.Indoor);
         _open[result.ResultId] = listed;
         _opened.Add(listed);
     }
@@ -112,14 +117,14 @@ public sealed class ListedMarks
     }
 
     private static ListedMark New(Career career, Guid eventId, DateTimeOffset recordedAt, Discipline discipline, Mark mark,
-        PartialDate date, string? competition, string? venue, string? resultId)
+        PartialDate date, string? competition, string? venue, string? resultId, Wind? wind, bool? indoor)
     {
         var athlete = career.Athlete ?? throw new InvalidOperationException($"athlete '{career.Id}' has a mark before being registered");
         return new ListedMark
         {
             Id = eventId, Athlete = career.Id, Name = athlete.Name, Country = athlete.Country, Sex = athlete.Sex,
             Discipline = discipline, Mark = mark, Date = date, Competition = competition, Venue = venue, ResultId = resultId,
-            KnownFrom = recordedAt,
+            Wind = wind, Indoor = indoor == true, KnownFrom = recordedAt,
         };
     }
 }

@@ -82,12 +82,14 @@ public static class LedgerApi
         api.MapGet("/records/{country}", (string country, string? sex, string? asOf, string? knownAt, Queries q, CancellationToken c) =>
             q.RecordsAsync(country, Moments.SexOf(sex), Moments.AsOf(asOf), Moments.KnownAt(knownAt), c))
             .WithName("GetRecords").WithSummary("The country's standing national records").ProducesProblem(400).ProducesProblem(404);
-        api.MapGet("/records/{country}/{discipline}/history", (string country, string discipline, string? sex, string? knownAt, Queries q, CancellationToken c) =>
-            q.RecordHistoryAsync(country, Discipline.Parse(discipline), Moments.SexOf(sex) ?? Sex.Men, Moments.KnownAt(knownAt), c))
-            .WithName("GetRecordHistory").WithSummary("How a national record progressed, rescinded marks included").ProducesProblem(400).ProducesProblem(404);
-        api.MapGet("/toplists/{discipline}", (string discipline, string? sex, int? year, string? country, string? asOf, string? knownAt, int? limit, bool? allMarks, Queries q, CancellationToken c) =>
-            q.ToplistAsync(ToplistFilter.Of(discipline, Moments.SexOf(sex), year, country, Moments.AsOf(asOf), Moments.KnownAt(knownAt), limit, allMarks ?? false), c))
-            .WithName("GetToplist").WithSummary("The best marks of a discipline and sex (one per athlete unless allMarks), of a year or all time, of a country or the world").ProducesProblem(400).ProducesProblem(404);
+        api.MapGet("/records/{country}/{discipline}/history", (string country, string discipline, string? sex, string? knownAt, bool? indoor, Queries q, CancellationToken c) =>
+            q.RecordHistoryAsync(country, Discipline.Parse(discipline), Moments.SexOf(sex) ?? Sex.Men, Moments.KnownAt(knownAt), indoor ?? false, c))
+            .WithName("GetRecordHistory").WithSummary("How a national record (outdoor, or indoor with indoor=true) progressed, rescinded marks included").ProducesProblem(400).ProducesProblem(404);
+        api.MapGet("/toplists/{discipline}", (string discipline, string? sex, int? year, string? country, string? asOf, string? knownAt, int? limit, bool? allMarks,
+                bool? indoor, bool? windAssisted, Queries q, CancellationToken c) =>
+            q.ToplistAsync(ToplistFilter.Of(discipline, Moments.SexOf(sex), year, country, Moments.AsOf(asOf), Moments.KnownAt(knownAt), limit, allMarks ?? false,
+                indoor ?? false, windAssisted ?? false), c))
+            .WithName("GetToplist").WithSummary("The best legal marks of a discipline and sex (one per athlete unless allMarks; indoors with indoor=true; wind-assisted marks too with windAssisted=true), of a year or all time, of a country or the world").ProducesProblem(400).ProducesProblem(404);
     }
 
     private static void MapWrites(RouteGroupBuilder api)

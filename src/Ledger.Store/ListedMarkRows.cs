@@ -37,6 +37,8 @@ public static class ListedMarkRows
         new Column<string>(nameof(ListedMark.Sex), "sex", "varchar", NpgsqlDbType.Varchar, m => m.Sex.ToString()),
         new Column<string>(nameof(ListedMark.Country), "country", "varchar", NpgsqlDbType.Varchar, m => m.Country),
         new Column<int>(nameof(ListedMark.Year), "year", "integer", NpgsqlDbType.Integer, m => m.Year),
+        new Column<bool>(nameof(ListedMark.Indoor), "indoor", "boolean", NpgsqlDbType.Boolean, m => m.Indoor),
+        new Column<bool>(nameof(ListedMark.Assisted), "assisted", "boolean", NpgsqlDbType.Boolean, m => m.Assisted),
         new Column<long>(nameof(ListedMark.Hundredths), "hundredths", "bigint", NpgsqlDbType.Bigint, m => m.Hundredths),
         new Column<string>(nameof(ListedMark.Athlete), "athlete", "varchar", NpgsqlDbType.Varchar, m => m.Athlete),
         new Column<DateOnly>(nameof(ListedMark.FirstDay), "first_day", "date", NpgsqlDbType.Date, m => m.FirstDay),
@@ -45,20 +47,27 @@ public static class ListedMarkRows
         new Column<DateTimeOffset?>(nameof(ListedMark.KnownUntil), "known_until", "timestamptz", NpgsqlDbType.TimestampTz, m => m.KnownUntil),
     ];
 
+    /// <summary>
+    /// Null where the column says so (a mark still known), or where the column came after the first
+    /// ledgers, so their tables take it; <c>ledger projections rebuild</c> fills it.
+    /// </summary>
+    private static readonly string[] Nullable = ["known_until", "indoor", "assisted"];
+
     private static readonly string ColumnNames = string.Join(", ", Columns.Select(c => c.Name));
 
     /// <summary>
     /// The columns, in the document's mapping, and their indexes: a toplist of the world reads the
-    /// first rows of (discipline, sex, mark); one of a country, of a year or not, those of (discipline,
-    /// sex, country, year, mark); the personal bests of its athletes, (athlete).
+    /// first rows of (discipline, sex, indoor, mark), forwards or backwards as the discipline's better
+    /// marks are lower or higher; one of a country, of a year or not, those of (discipline, sex,
+    /// indoor, country, year, mark); the personal bests of its athletes, (athlete).
     /// Duplicate() would index every column alone, which no list reads.
     /// </summary>
     public static void Map(DocumentMapping mapping)
     {
         foreach (var column in Columns)
-            mapping.DuplicateField([typeof(ListedMark).GetProperty(column.Member)!], column.Type, column.Name, notNull: column.Name != "known_until");
-        mapping.AddIndex("discipline", "sex", "hundredths");
-        mapping.AddIndex("discipline", "sex", "country", "year", "hundredths");
+            mapping.DuplicateField([typeof(ListedMark).GetProperty(column.Member)!], column.Type, column.Name, notNull: !Nullable.Contains(column.Name));
+        mapping.AddIndex("discipline", "sex", "indoor", "hundredths");
+        mapping.AddIndex("discipline", "sex", "indoor", "country", "year", "hundredths");
         mapping.AddIndex("athlete");
     }
 

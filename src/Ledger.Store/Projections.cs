@@ -86,8 +86,8 @@ public sealed class NationalRecordsProjection : MultiStreamProjection<NationalRe
     /// <summary>The document a record event belongs to: its country, sex and discipline.</summary>
     public static string RecordOf(object record) => record switch
     {
-        NationalRecordSet e => NationalRecordProgression.KeyOf(e.Country, e.Sex, e.Discipline),
-        NationalRecordRescinded e => NationalRecordProgression.KeyOf(e.Country, e.Sex, e.Discipline),
+        NationalRecordSet e => NationalRecordProgression.KeyOf(e),
+        NationalRecordRescinded e => NationalRecordProgression.KeyOf(e),
         _ => throw new ArgumentException($"{record.GetType().Name} is not a national record event", nameof(record)),
     };
 

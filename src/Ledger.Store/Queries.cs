@@ -105,7 +105,7 @@ public sealed class Queries(IDocumentStore store)
     public async Task<PbsView> PersonalBestsAsync(string athlete, DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
     {
         var career = await CareerAsync(athlete, knownAt, cancellation);
-        var bests = career?.PersonalBests(asOf).Select(b => new BestView(b.Discipline, b.Mark, b.Date, b.Competition, b.ResultId)).ToList() ?? [];
+        var bests = career?.PersonalBests(asOf).Select(BestView.Of).ToList() ?? [];
         return new PbsView(athlete, asOf, knownAt, bests);
     }
 
@@ -139,21 +139,21 @@ public sealed class Queries(IDocumentStore store)
             .Where(p => sex is null || p.Sex == sex)
             .Select(p => (p, standing: p.Standing(asOf, knownAt)))
             .Where(x => x.standing is not null)
-            .Select(x => new RecordView(x.p.Discipline, x.p.Sex, x.standing!.Mark, x.standing.Athlete, x.standing.Date, x.standing.Competition))
-            .OrderBy(r => r.Sex).ThenBy(r => r.Discipline.Rank).ThenBy(r => r.Discipline.Code, StringComparer.Ordinal)
+            .Select(x => new RecordView(x.p.Discipline, x.p.Sex, x.standing!.Mark, x.standing.Athlete, x.standing.Date, x.standing.Competition, x.p.Indoor))
+            .OrderBy(r => r.Sex).ThenBy(r => r.Discipline.Rank).ThenBy(r => r.Discipline.Code, StringComparer.Ordinal).ThenBy(r => r.Indoor)
             .ToList();
         return new RecordsView(country, asOf, knownAt, records);
     }
 
-    public async Task<RecordHistoryView> RecordHistoryAsync(string country, Discipline discipline, Sex sex, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
+    public async Task<RecordHistoryView> RecordHistoryAsync(string country, Discipline discipline, Sex sex, DateTimeOffset? knownAt = null, bool indoor = false, CancellationToken cancellation = default)
     {
         await using var session = store.QuerySession();
-        var progression = await session.LoadAsync<NationalRecordProgression>(NationalRecordProgression.KeyOf(country, sex, discipline), cancellation);
+        var progression = await session.LoadAsync<NationalRecordProgression>(NationalRecordProgression.KeyOf(country, sex, discipline, indoor), cancellation);
         if (progression is null) await KnownCountryAsync(country, cancellation);
         var history = progression?.History(knownAt).Select(h => new ProgressionView(
             h.Entry.Mark, h.Entry.Athlete, h.Entry.Date, h.Entry.Competition, h.Entry.RecordedAt, h.Status,
             h.Entry.RescindedAt, h.Entry.RescindReason)).ToList() ?? [];
-        return new RecordHistoryView(country, discipline, sex, history);
+        return new RecordHistoryView(country, discipline, sex, indoor, history);
     }
 
     /// <summary>
@@ -164,54 +164,57 @@ public sealed class Queries(IDocumentStore store)
     public async Task<ToplistView> ToplistAsync(ToplistFilter filter, CancellationToken cancellation = default)
     {
         await using var session = store.QuerySession();
-        var marks = new MarksWhere(filter.Discipline, filter.Sex, filter.AsOf, filter.KnownAt);
+        var marks = new MarksWhere(filter);
+        if (!filter.WindAssisted) marks.Where("assisted = false");
         if (filter.Year is { } year) marks.Where("year = ?", year);
         if (filter.Country is { } country) marks.Where("country = ?", country);
 
+        var better = filter.Discipline.LowerIsBetter ? "" : " desc";
         IReadOnlyList<Ranked> ranked;
         for (var rows = filter.AllMarks ? filter.Limit : filter.Limit * 4; ; rows *= 4)
         {
-            var read = await session.QueryAsync<ListedMark>($"{marks} order by hundredths, first_day, last_day desc, athlete collate \"C\" limit {rows}", cancellation, marks.Parameters);
+            var read = await session.QueryAsync<ListedMark>($"{marks} order by hundredths{better}, first_day, last_day desc, athlete collate \"C\" limit {rows}", cancellation, marks.Parameters);
             ranked = Toplist.Rank(read, filter.Limit, filter.AllMarks);
             if (ranked.Count == filter.Limit || read.Count < rows) break;
         }
 
         if (ranked.Count == 0 && filter.Country is { } listed) await KnownCountryAsync(listed, cancellation);
         var athletes = ranked.Select(r => r.Listed.Athlete).Distinct().ToArray();
-        var ofTheAthletes = new MarksWhere(filter.Discipline, filter.Sex, filter.AsOf, filter.KnownAt).Where("athlete = any(?)", (object)athletes);
+        var ofTheAthletes = new MarksWhere(filter).Where("assisted = false").Where("athlete = any(?)", (object)athletes);
+        var best = filter.Discipline.LowerIsBetter ? "min" : "max";
         var bests = (await session.QueryAsync<AthleteBest>(
-                $"select jsonb_build_object('athlete', athlete, 'hundredths', min(hundredths)) from {store.TableOf<ListedMark>()} {ofTheAthletes} group by athlete",
+                $"select jsonb_build_object('athlete', athlete, 'hundredths', {best}(hundredths)) from {store.TableOf<ListedMark>()} {ofTheAthletes} group by athlete",
                 cancellation, ofTheAthletes.Parameters))
             .ToDictionary(b => b.Athlete, b => b.Hundredths);
-        var keys = ranked.Select(r => NationalRecordProgression.KeyOf(r.Listed.Country, filter.Sex, filter.Discipline)).Distinct().ToArray();
+        var keys = ranked.Select(r => NationalRecordProgression.KeyOf(r.Listed.Country, filter.Sex, filter.Discipline, filter.Indoor)).Distinct().ToArray();
         var records = keys.Length == 0 ? [] : await session.LoadManyAsync<NationalRecordProgression>(cancellation, keys);
 
         var entries = ranked.Select(r =>
         {
             var m = r.Listed;
-            return new ToplistEntry(r.Rank, m.Mark, m.Athlete, m.Name, m.Country, m.Date, m.Competition, m.Venue, m.ResultId,
+            return new ToplistEntry(r.Rank, m.Mark, m.Athlete, m.Name, m.Country, m.Date, m.Competition, m.Venue, m.ResultId, m.Wind,
                 PersonalBest: bests.GetValueOrDefault(m.Athlete) == m.Hundredths,
                 NationalRecord: records.Any(p => p.Country == m.Country && p.SetBy(m.Athlete, m.Mark, m.ResultId, filter.KnownAt)));
         }).ToList();
-        return new ToplistView(filter.Discipline, filter.Sex, filter.Year, filter.Country, filter.AsOf, filter.KnownAt, entries);
+        return new ToplistView(filter.Discipline, filter.Sex, filter.Year, filter.Country, filter.AsOf, filter.KnownAt, filter.Indoor, filter.WindAssisted, entries);
     }
 
     private sealed record AthleteBest(string Athlete, long Hundredths);
 
     /// <summary>
-    /// The marks of a discipline and sex as they had happened by a date and as the ledger held them
-    /// at an instant (as it holds them now, when none): a where clause over their columns.
+    /// The marks of a discipline and sex, outdoors or indoors, as they had happened by a date and as
+    /// the ledger held them at an instant (as it holds them now, when none): a where clause over their columns.
     /// </summary>
     private sealed class MarksWhere
     {
-        private readonly List<string> _conditions = ["discipline = ?", "sex = ?"];
+        private readonly List<string> _conditions = ["discipline = ?", "sex = ?", "indoor = ?"];
         private readonly List<object> _parameters = [];
 
-        public MarksWhere(Discipline discipline, Sex sex, DateOnly? asOf, DateTimeOffset? knownAt)
+        public MarksWhere(ToplistFilter filter)
         {
-            _parameters.AddRange([discipline.Code, sex.ToString()]);
-            if (asOf is { } day) Where("last_day <= ?", day);
-            if (knownAt is { } at) Where("known_from <= ? and (known_until is null or known_until > ?)", at, at);
+            _parameters.AddRange([filter.Discipline.Code, filter.Sex.ToString(), filter.Indoor]);
+            if (filter.AsOf is { } day) Where("last_day <= ?", day);
+            if (filter.KnownAt is { } at) Where("known_from <= ? and (known_until is null or known_until > ?)", at, at);
             else Where("known_until is null");
         }
 

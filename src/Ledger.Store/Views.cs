@@ -51,17 +51,26 @@ public sealed record AthleteFilter
 /// <summary>A mark in a toplist; whether it is the athlete's personal best and was a national record shows on pages and tables, not in the JSON.</summary>
 public sealed record ToplistEntry(
     int Rank, Mark Mark, string Athlete, string Name, string Country, PartialDate Date, string? Competition, string? Venue,
-    string? ResultId, [property: JsonIgnore] bool PersonalBest = false, [property: JsonIgnore] bool NationalRecord = false);
+    string? ResultId, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Wind? Wind,
+    [property: JsonIgnore] bool PersonalBest = false, [property: JsonIgnore] bool NationalRecord = false);
 
 public sealed record ToplistView(
-    Discipline Discipline, Sex Sex, int? Year, string? Country, DateOnly? AsOf, DateTimeOffset? KnownAt, IReadOnlyList<ToplistEntry> Entries)
+    Discipline Discipline, Sex Sex, int? Year, string? Country, DateOnly? AsOf, DateTimeOffset? KnownAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Indoor,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool WindAssisted,
+    IReadOnlyList<ToplistEntry> Entries)
 {
-    /// <summary>"Men's marathon, 2014, MGL", "Women's 10000m, all time, world".</summary>
+    /// <summary>"Men's marathon, 2014, MGL", "Women's 60m indoor, all time, world".</summary>
     [JsonIgnore]
-    public string Title => $"{(Sex == Sex.Men ? "Men" : "Women")}'s {Discipline}, {(Year is { } year ? year.ToString() : "all time")}, {Country ?? "world"}";
+    public string Title =>
+        $"{(Sex == Sex.Men ? "Men" : "Women")}'s {Discipline}{(Indoor ? " indoor" : "")}, {(Year is { } year ? year.ToString() : "all time")}, {Country ?? "world"}" +
+        (WindAssisted ? ", wind-assisted marks too" : "");
 }
 
-/// <summary>Which toplist: a discipline and sex, of a year or all time, of a country or the world, as of a date and as known at an instant.</summary>
+/// <summary>
+/// Which toplist: a discipline and sex, outdoors or indoors, of a year or all time, of a country or the
+/// world, as of a date and as known at an instant; legal marks only unless wind-assisted ones are asked for.
+/// </summary>
 public sealed record ToplistFilter(Discipline Discipline, Sex Sex)
 {
     public const int DefaultLimit = 50;
@@ -73,10 +82,12 @@ public sealed record ToplistFilter(Discipline Discipline, Sex Sex)
     public DateTimeOffset? KnownAt { get; init; }
     public int Limit { get; init; } = DefaultLimit;
     public bool AllMarks { get; init; }
+    public bool Indoor { get; init; }
+    public bool WindAssisted { get; init; }
 
     /// <summary>The filter of a request, each value checked and any wrong one named by the name the request gave it.</summary>
     public static ToplistFilter Of(string discipline, Sex? sex, int? year, string? country, DateOnly? asOf, DateTimeOffset? knownAt, int? limit,
-        bool allMarks, string sexName = "sex", string yearName = "year", string countryName = "country", string limitName = "limit")
+        bool allMarks, bool indoor = false, bool windAssisted = false, string sexName = "sex", string yearName = "year", string countryName = "country", string limitName = "limit")
     {
         if (sex is null) throw new FormatException($"{sexName} is required: a toplist is of men or of women");
         if (year is < 1 or > 9999) throw new FormatException($"{yearName} {year} is not a year");
@@ -86,15 +97,31 @@ public sealed record ToplistFilter(Discipline Discipline, Sex Sex)
         return new ToplistFilter(Domain.Discipline.Parse(discipline), sex.Value)
         {
             Year = year, Country = country, AsOf = asOf, KnownAt = knownAt, Limit = limit ?? DefaultLimit, AllMarks = allMarks,
+            Indoor = indoor, WindAssisted = windAssisted,
         };
     }
 }
 
-public sealed record BestView(Discipline Discipline, Mark Mark, PartialDate Date, string? Competition, string? ResultId);
+/// <summary>
+/// A personal best: the legal best of a discipline, outdoors or indoors (<c>indoor</c>), with its wind
+/// where it has a reading; a better wind-assisted mark beside it (<c>wind_assisted_best</c>). Keys
+/// that only some marks have are left out where they would be null.
+/// </summary>
+public sealed record BestView(
+    Discipline Discipline, Mark Mark, PartialDate Date, string? Competition, string? ResultId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Wind? Wind, bool Indoor,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AssistedBestView? WindAssistedBest)
+{
+    public static BestView Of(PersonalBest best) =>
+        new(best.Discipline, best.Mark, best.Date, best.Competition, best.ResultId, best.Wind, best.Indoor,
+            best.WindAssistedBest is { } assisted ? new AssistedBestView(assisted.Mark, assisted.Wind!.Value, assisted.Date, assisted.Competition) : null);
+}
+
+public sealed record AssistedBestView(Mark Mark, Wind Wind, PartialDate Date, string? Competition);
 
 public sealed record PbsView(string Athlete, DateOnly? AsOf, DateTimeOffset? KnownAt, IReadOnlyList<BestView> Bests);
 
-public sealed record RecordView(Discipline Discipline, Sex Sex, Mark Mark, string Athlete, PartialDate Date, string? Competition);
+public sealed record RecordView(Discipline Discipline, Sex Sex, Mark Mark, string Athlete, PartialDate Date, string? Competition, bool Indoor);
 
 public sealed record RecordsView(string Country, DateOnly? AsOf, DateTimeOffset? KnownAt, IReadOnlyList<RecordView> Records);
 
@@ -102,7 +129,7 @@ public sealed record ProgressionView(
     Mark Mark, string Athlete, PartialDate Date, string? Competition, DateTimeOffset RecordedAt, RecordStatus Status,
     DateTimeOffset? RescindedAt, string? RescindReason);
 
-public sealed record RecordHistoryView(string Country, Discipline Discipline, Sex Sex, IReadOnlyList<ProgressionView> Progression);
+public sealed record RecordHistoryView(string Country, Discipline Discipline, Sex Sex, bool Indoor, IReadOnlyList<ProgressionView> Progression);
 
 public sealed record ChampionshipsView(string Athlete, DateOnly? AsOf, IReadOnlyList<ChampionshipCount> Championships);
 

@@ -68,7 +68,7 @@ public static class Corpus
                 career.Add(new(athlete, result));
 
                 var key = (country, sex, code);
-                if (mark is { } m && (!records.TryGetValue(key, out var standing) || m < standing))
+                if (mark is { } m && (!records.TryGetValue(key, out var standing) || discipline.Beats(m, standing)))
                 {
                     records[key] = m;
                     career.Add(new(athlete, new NationalRecordSet(discipline, m, result.Date, country, sex, result.ResultId, result.Competition)));

@@ -104,13 +104,13 @@ public sealed class AthleteSummaryTests
         var summary = AthleteSummary.Of(career);
 
         summary.Best.ShouldBe(Mark.Parse("2:05:00"));
-        summary.BestEligible(Discipline.Parse("marathon")).ShouldBe(Mark.Parse("2:11:05"));
-        career.BestEligible(Discipline.Parse("marathon"), leavingOut: "c").ShouldBe(Mark.Parse("2:11:35"));
-        summary.BestEligible(Discipline.Parse("10000m")).ShouldBe(Mark.Parse("29:17.72"));
-        summary.BestEligible(Discipline.Parse("5000m")).ShouldBeNull();
+        summary.BestEligible(Discipline.Parse("marathon"), indoor: false).ShouldBe(Mark.Parse("2:11:05"));
+        career.BestEligible(Discipline.Parse("marathon"), indoor: false, leavingOut: "c").ShouldBe(Mark.Parse("2:11:35"));
+        summary.BestEligible(Discipline.Parse("10000m"), indoor: false).ShouldBe(Mark.Parse("29:17.72"));
+        summary.BestEligible(Discipline.Parse("5000m"), indoor: false).ShouldBeNull();
 
         career.Fold(new ResultCorrected("d", "course measured again", RecordEligible: true));
-        AthleteSummary.Of(career).BestEligible(Discipline.Parse("marathon")).ShouldBe(Mark.Parse("2:05:00"));
+        AthleteSummary.Of(career).BestEligible(Discipline.Parse("marathon"), indoor: false).ShouldBe(Mark.Parse("2:05:00"));
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class DecisionsTests
         var result = Run("rotterdam", "2:07:59");
         var career = CareerWith(result, new NationalRecordSet(Marathon, result.Mark!.Value, result.Date, "MGL", Sex.Men, "rotterdam"));
 
-        var events = Decisions.CorrectResult(career, new ResultCorrected("rotterdam", "timing error", Mark: Mark.Parse("2:11:59")), _ => Standing("2:12:42"));
+        var events = Decisions.CorrectResult(career, new ResultCorrected("rotterdam", "timing error", Mark: Mark.Parse("2:11:59")), (_, _) => Standing("2:12:42"));
 
         events.Select(e => e.GetType()).ShouldBe([typeof(ResultCorrected), typeof(NationalRecordRescinded), typeof(NationalRecordSet)]);
         events.OfType<NationalRecordSet>().Single().Mark.ToString().ShouldBe("2:11:59");
@@ -97,7 +97,7 @@ public sealed class DecisionsTests
         var result = Run("rotterdam", "2:07:59");
         var career = CareerWith(result, new NationalRecordSet(Marathon, result.Mark!.Value, result.Date, "MGL", Sex.Men, "rotterdam"));
 
-        Decisions.CorrectResult(career, new ResultCorrected("rotterdam", "photo finish", Place: 2), _ => RecordContext.None).ShouldHaveSingleItem();
+        Decisions.CorrectResult(career, new ResultCorrected("rotterdam", "photo finish", Place: 2), (_, _) => RecordContext.None).ShouldHaveSingleItem();
     }
 
     [Fact]

@@ -24,11 +24,11 @@ public sealed class MarkTests
     [Theory]
     [InlineData("2:61:00", "61 minutes")]
     [InlineData("2:08:61", "61 seconds")]
-    [InlineData("fast", "not a time")]
+    [InlineData("fast", "not a mark like")]
     [InlineData("-1:00", "negative")]
     [InlineData("0:00", "zero")]
     [InlineData("65:00", "h:mm:ss")]
-    [InlineData("2:8:50", "not a time")]
+    [InlineData("2:8:50", "not a mark like")]
     [InlineData("", "empty")]
     public void A_bad_mark_is_refused_naming_the_value_and_why(string text, string why)
     {
@@ -41,9 +41,11 @@ public sealed class MarkTests
     [Fact]
     public void Marks_compare_as_durations_whatever_their_style()
     {
-        (Mark.Parse("2:08:50") < Mark.Parse("2:09:26")).ShouldBeTrue();
+        var marathon = Discipline.Parse("marathon");
+        marathon.Beats(Mark.Parse("2:08:50"), Mark.Parse("2:09:26")).ShouldBeTrue();
         Mark.Parse("30:08").ShouldBe(Mark.Parse("30:08.00"));
-        new[] { Mark.Parse("14:12.86"), Mark.Parse("14:12.8"), Mark.Parse("14:16.48") }.Min().ToString().ShouldBe("14:12.8");
+        Mark.Parse("9.58").ShouldBe(Mark.Parse("0:09.58"));
+        new[] { Mark.Parse("14:12.86"), Mark.Parse("14:12.8"), Mark.Parse("14:16.48") }.Order(Discipline.Parse("5000m").BetterFirst).First().ToString().ShouldBe("14:12.8");
     }
 }
 

@@ -72,8 +72,11 @@ public class PbsCommand : LedgerCommand<AthleteInput>
 
     public static IRenderable PersonalBests(PbsView view)
     {
-        var table = Table($"Personal bests of {Text(view.Athlete)}{Moment(view.AsOf, view.KnownAt)}", "discipline", "mark", "date", "competition");
-        foreach (var b in view.Bests) table.AddRow(Text(b.Discipline), Text(b.Mark), Text(b.Date), Text(b.Competition ?? "(reported best)"));
+        var table = Table($"Personal bests of {Text(view.Athlete)}{Moment(view.AsOf, view.KnownAt)}", "discipline", "mark", "date", "competition", "wind-assisted best");
+        table.Caption("i indoors, w wind-assisted (over +2.0 m/s), wind in m/s in brackets");
+        foreach (var b in view.Bests)
+            table.AddRow(Text(b.Discipline), Text(Conditions.Shown(b.Mark, b.Wind, b.Indoor)), Text(b.Date), Text(b.Competition ?? "(reported best)"),
+                Text(b.WindAssistedBest is { } w ? $"{Conditions.Shown(w.Mark, w.Wind, false)}, {w.Date}, {w.Competition ?? "(reported best)"}" : ""));
         return table;
     }
 
@@ -117,6 +120,14 @@ public class ToplistInput : LedgerInput
     [FlagAlias("all-marks")]
     [Description("Every mark, not only each athlete's best")]
     public bool AllMarksFlag { get; set; }
+
+    [FlagAlias("indoor")]
+    [Description("The indoor list (outdoor marks when left out)")]
+    public bool IndoorFlag { get; set; }
+
+    [FlagAlias("wind-assisted")]
+    [Description("Wind-assisted marks too (over +2.0 m/s), which the list leaves out when left out")]
+    public bool WindAssistedFlag { get; set; }
 }
 
 [Description("The best marks of a discipline, of a year or all time, for a country or the world")]
@@ -126,15 +137,15 @@ public class ToplistCommand : LedgerCommand<ToplistInput>
     {
         if (input.AllTimeFlag && input.YearFlag is not null) throw new FormatException("give --year or --all-time, not both");
         var filter = ToplistFilter.Of(input.Discipline, SexOf(input.SexFlag), Number(input.YearFlag, "year"), input.CountryFlag,
-            AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag), Number(input.LimitFlag, "limit"), input.AllMarksFlag,
+            AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag), Number(input.LimitFlag, "limit"), input.AllMarksFlag, input.IndoorFlag, input.WindAssistedFlag,
             "--sex", "--year", "--country", "--limit");
         var view = await services.GetRequiredService<Queries>().ToplistAsync(filter);
         Answer(input, view, v =>
         {
             var table = Table($"{Text(v.Title)}{PbsCommand.Moment(v.AsOf, v.KnownAt)}", "rank", "mark", "", "athlete", "country", "date", "competition", "venue");
-            table.Caption("PB the athlete's personal best, NR a national record when set");
+            table.Caption("PB the athlete's personal best, NR a national record when set; w wind-assisted, wind in m/s in brackets");
             foreach (var e in v.Entries)
-                table.AddRow(Text(e.Rank), Text(e.Mark), Text(string.Join(" ", new[] { e.PersonalBest ? "PB" : null, e.NationalRecord ? "NR" : null }.OfType<string>())),
+                table.AddRow(Text(e.Rank), Text(Conditions.Shown(e.Mark, e.Wind, false)), Text(string.Join(" ", new[] { e.PersonalBest ? "PB" : null, e.NationalRecord ? "NR" : null }.OfType<string>())),
                     Text(e.Name), Text(e.Country), Text(e.Date), Text(e.Competition ?? "(reported best)"), Text(e.Venue));
             return table;
         });
@@ -171,7 +182,9 @@ public class RecordsCommand : LedgerCommand<RecordsInput>
     public static IRenderable NationalRecords(RecordsView view)
     {
         var table = Table($"National records of {Text(view.Country)}{PbsCommand.Moment(view.AsOf, view.KnownAt)}", "sex", "discipline", "mark", "athlete", "date", "competition");
-        foreach (var r in view.Records) table.AddRow(Text(r.Sex.ToString().ToLowerInvariant()), Text(r.Discipline), Text(r.Mark), Text(r.Athlete), Text(r.Date), Text(r.Competition));
+        table.Caption("i an indoor record");
+        foreach (var r in view.Records)
+            table.AddRow(Text(r.Sex.ToString().ToLowerInvariant()), Text(r.Discipline), Text(Conditions.Shown(r.Mark, null, r.Indoor)), Text(r.Athlete), Text(r.Date), Text(r.Competition));
         return table;
     }
 }
@@ -191,6 +204,10 @@ public class RecordHistoryInput : LedgerInput
     [FlagAlias("known-at")]
     [Description("The history as the ledger knew it at this instant (ISO 8601)")]
     public string? KnownAtFlag { get; set; }
+
+    [FlagAlias("indoor")]
+    [Description("The indoor record (the outdoor one when left out)")]
+    public bool IndoorFlag { get; set; }
 }
 
 [Description("Every mark that was a national record, and what became of it", Name = "record-history")]
@@ -199,10 +216,10 @@ public class RecordHistoryCommand : LedgerCommand<RecordHistoryInput>
     protected override async Task Run(RecordHistoryInput input, IServiceProvider services)
     {
         var view = await services.GetRequiredService<Queries>().RecordHistoryAsync(
-            input.Country, Domain.Discipline.Parse(input.Discipline), SexOf(input.SexFlag) ?? Sex.Men, KnownAt(input.KnownAtFlag));
+            input.Country, Domain.Discipline.Parse(input.Discipline), SexOf(input.SexFlag) ?? Sex.Men, KnownAt(input.KnownAtFlag), input.IndoorFlag);
         Answer(input, view, v =>
         {
-            var table = Table($"{Text(v.Country)} {Text(v.Sex.ToString().ToLowerInvariant())}'s {Text(v.Discipline)} record", "mark", "athlete", "date", "competition", "recorded at", "status");
+            var table = Table($"{Text(v.Country)} {Text(v.Sex.ToString().ToLowerInvariant())}'s {Text(v.Discipline)}{(v.Indoor ? " indoor" : "")} record", "mark", "athlete", "date", "competition", "recorded at", "status");
             foreach (var p in v.Progression)
                 table.AddRow(Text(p.Mark), Text(p.Athlete), Text(p.Date), Text(p.Competition), Text(p.RecordedAt.ToString("u")),
                     Text(p.Status == RecordStatus.Rescinded ? $"rescinded {p.RescindedAt:u}: {p.RescindReason}" : p.Status.ToString().ToLowerInvariant()));

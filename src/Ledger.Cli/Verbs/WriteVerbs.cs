@@ -88,8 +88,10 @@ public class AddResultInput : WriteInput
     [Description("The athlete's slug, e.g. bat-ochir-ser-od")] public override string Athlete { get; set; } = "";
     [FlagAlias("date")] [Description("YYYY-MM-DD (or YYYY-MM, YYYY)")] public string? DateFlag { get; set; }
     [FlagAlias("competition")] public string? CompetitionFlag { get; set; }
-    [FlagAlias("discipline")] [Description("marathon, half-marathon, 10000m, 5000m, 10km, ...")] public string? DisciplineFlag { get; set; }
-    [FlagAlias("mark")] [Description("e.g. 2:08:50, 14:12.86")] public string? MarkFlag { get; set; }
+    [FlagAlias("discipline")] [Description("marathon, 10000m, 100m, long-jump, decathlon, ... (see the README's catalogue)")] public string? DisciplineFlag { get; set; }
+    [FlagAlias("mark")] [Description("As the discipline's kind: a time (2:08:50, 14:12.86, 9.58), metres (8.95) or points (9126)")] public string? MarkFlag { get; set; }
+    [FlagAlias("wind")] [Description("The wind reading in m/s, where the wind is measured: 0.9, +2.4, -0.3")] public string? WindFlag { get; set; }
+    [FlagAlias("indoor")] [Description("The result was made indoors")] public bool IndoorFlag { get; set; }
     [FlagAlias("status")] [Description("finished (default), dnf, dns or dq")] public string? StatusFlag { get; set; }
     [FlagAlias("place")] public string? PlaceFlag { get; set; }
     [FlagAlias("overall-place")] public string? OverallPlaceFlag { get; set; }
@@ -98,7 +100,7 @@ public class AddResultInput : WriteInput
     [FlagAlias("result-id")] [Description("The result's id (made from date, competition and discipline when left out)")] public string? ResultIdFlag { get; set; }
     [FlagAlias("not-record-eligible")] [Description("The mark cannot stand as a record (e.g. an aided course)")] public bool NotRecordEligibleFlag { get; set; }
     [FlagAlias("notes")] public string? NotesFlag { get; set; }
-    [FlagAlias("new-world-record")] [Description("The mark is faster than the world record, and that is so: a new world record")] public bool NewWorldRecordFlag { get; set; }
+    [FlagAlias("new-world-record")] [Description("The mark is better than the world record, and that is so: a new world record")] public bool NewWorldRecordFlag { get; set; }
 }
 
 [Description("Appends a result; a national record with it when it beats the standing one", Name = "add-result")]
@@ -121,7 +123,7 @@ public class AddResultCommand : WriteCommand<AddResultInput, ResultAnswer>
         return new RecordResult(i.Athlete, new ResultRecorded(resultId, date, competition, discipline, status,
             Parsed(i.MarkFlag, Mark.Parse), Number(i.PlaceFlag, "place"), Number(i.OverallPlaceFlag, "overall-place"), i.VenueFlag,
             Parsed(i.ChampionshipFlag, Championship.Parse), i.NotRecordEligibleFlag ? false : null, i.NotesFlag,
-            NewWorldRecord: i.NewWorldRecordFlag ? true : null),
+            NewWorldRecord: i.NewWorldRecordFlag ? true : null, Wind: Parsed(i.WindFlag, Wind.Parse), Indoor: i.IndoorFlag ? true : null),
             i.User, i.CommandIdFlag);
     }
 }
@@ -136,7 +138,8 @@ public class CorrectResultInput : WriteInput
     [FlagAlias("date")] public string? DateFlag { get; set; }
     [FlagAlias("competition")] public string? CompetitionFlag { get; set; }
     [FlagAlias("venue")] public string? VenueFlag { get; set; }
-    [FlagAlias("new-world-record")] [Description("The corrected mark is faster than the world record, and that is so")] public bool NewWorldRecordFlag { get; set; }
+    [FlagAlias("wind")] [Description("The corrected wind reading in m/s")] public string? WindFlag { get; set; }
+    [FlagAlias("new-world-record")] [Description("The corrected mark is better than the world record, and that is so")] public bool NewWorldRecordFlag { get; set; }
 }
 
 [Description("Appends a correction of a result; a record it no longer earns is rescinded", Name = "correct-result")]
@@ -146,7 +149,7 @@ public class CorrectResultCommand : WriteCommand<CorrectResultInput, ResultAnswe
     protected override ILedgerCommand Command(CorrectResultInput i) => new CorrectResult(i.Athlete,
         new ResultCorrected(i.ResultId, Required(i.ReasonFlag, "reason"), Parsed(i.DateFlag, PartialDate.Parse), i.CompetitionFlag,
             Mark: Parsed(i.MarkFlag, Mark.Parse), Place: Number(i.PlaceFlag, "place"), Venue: i.VenueFlag,
-            NewWorldRecord: i.NewWorldRecordFlag ? true : null),
+            NewWorldRecord: i.NewWorldRecordFlag ? true : null, Wind: Parsed(i.WindFlag, Wind.Parse)),
         i.User, i.CommandIdFlag);
 }
 

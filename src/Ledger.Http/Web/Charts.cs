@@ -4,7 +4,7 @@ using static Ledger.Http.Web.Html;
 
 namespace Ledger.Http.Web;
 
-/// <summary>Marks over time, drawn by ScottPlot as SVG, with the faster marks higher.</summary>
+/// <summary>Marks over time, drawn by ScottPlot as SVG, with the better marks higher (the faster, the farther, the more points).</summary>
 public static class Charts
 {
     public sealed record Series(string Label, IReadOnlyList<(PartialDate Date, Mark Mark)> Points, Color Color, MarkerShape Shape, bool Joined = false, float Size = 9);
@@ -13,13 +13,13 @@ public static class Charts
 
     private const int Width = 720, Height = 300;
 
-    public static Markup Progression(string caption, params Series[] series)
+    public static Markup Progression(string caption, Discipline discipline, params Series[] series)
     {
         var plot = new Plot();
         var drawn = series.Where(s => s.Points.Count > 0).ToList();
         foreach (var s in drawn)
         {
-            var scatter = plot.Add.Scatter(s.Points.Select(p => Day(p.Date)).ToArray(), s.Points.Select(p => Seconds(p.Mark)).ToArray());
+            var scatter = plot.Add.Scatter(s.Points.Select(p => Day(p.Date)).ToArray(), s.Points.Select(p => p.Mark.Value).ToArray());
             scatter.LegendText = s.Label;
             scatter.Color = s.Color;
             scatter.MarkerShape = s.Shape;
@@ -28,15 +28,16 @@ public static class Charts
         }
 
         plot.Axes.DateTimeTicksBottom();
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Time };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Label(discipline.Info.Kind) };
         // Explicit margins: a single mark would otherwise stretch over a few hours and a few hundredths.
         var days = drawn.SelectMany(s => s.Points).Select(p => Day(p.Date)).ToList();
-        var marks = drawn.SelectMany(s => s.Points).Select(p => Seconds(p.Mark)).ToList();
+        var marks = drawn.SelectMany(s => s.Points).Select(p => p.Mark.Value).ToList();
         var dayMargin = Math.Max((days.Max() - days.Min()) * 0.05, 180);
-        var markMargin = Math.Max((marks.Max() - marks.Min()) * 0.1, 5);
+        var markMargin = Math.Max((marks.Max() - marks.Min()) * 0.1, marks.Max() * 0.005);
         plot.Axes.SetLimitsX(days.Min() - dayMargin, days.Max() + dayMargin);
-        // Lower is better: the slowest mark goes at the bottom, so an improvement climbs.
-        plot.Axes.SetLimitsY(bottom: marks.Max() + markMargin, top: marks.Min() - markMargin);
+        // The worst mark goes at the bottom, so an improvement climbs: for times, that is the slowest.
+        var (worst, best) = discipline.LowerIsBetter ? (marks.Max() + markMargin, marks.Min() - markMargin) : (marks.Min() - markMargin, marks.Max() + markMargin);
+        plot.Axes.SetLimitsY(bottom: worst, top: best);
         plot.ShowLegend(Alignment.LowerRight);
 
         var svg = plot.GetSvgXml(Width, Height);
@@ -50,7 +51,12 @@ public static class Charts
 
     private static double Day(PartialDate date) => date.FirstDay.ToDateTime(TimeOnly.MinValue).ToOADate();
 
-    private static double Seconds(Mark mark) => mark.Duration.TotalSeconds;
+    private static Func<double, string> Label(MarkKind kind) => kind switch
+    {
+        MarkKind.Time => Time,
+        MarkKind.Points => points => points.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
+        _ => metres => metres.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private static string Time(double seconds)
     {

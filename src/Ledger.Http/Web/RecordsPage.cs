@@ -15,7 +15,7 @@ public static class RecordsPage
 
         var histories = new Dictionary<RecordView, IReadOnlyList<ProgressionView>>();
         foreach (var record in records)
-            histories[record] = (await queries.RecordHistoryAsync(country, record.Discipline, record.Sex, cancellation: cancellation)).Progression;
+            histories[record] = (await queries.RecordHistoryAsync(country, record.Discipline, record.Sex, indoor: record.Indoor, cancellation: cancellation)).Progression;
         var names = await queries.NamesAsync(histories.Values.SelectMany(h => h.Select(p => p.Athlete)), cancellation);
 
         var sections = new List<Markup>();
@@ -25,7 +25,7 @@ public static class RecordsPage
                 <h2>{Words(Id(sex.Key))}</h2>
                 {Table($"records-{Id(sex.Key)}",
                     H($"<tr><th>Discipline</th><th>Mark</th><th>Athlete</th><th>Date</th><th>Competition</th><th></th></tr>"),
-                    sex.Select(r => H($"""<tr><td><a href="#{Id(sex.Key)}-{r.Discipline}">{r.Discipline}</a></td><td>{r.Mark}</td><td>{Athlete(r.Athlete, names)}</td><td>{r.Date}</td><td class="wrap">{r.Competition}</td><td><a href="/toplists?discipline={Q(r.Discipline.Code)}&sex={Id(sex.Key)}&country={country}">all-time list</a></td></tr>""")))}
+                    sex.Select(r => H($"""<tr><td><a href="#{Anchor(r)}">{r.Discipline}{(r.Indoor ? " (indoor)" : "")}</a></td><td>{r.Mark}</td><td>{Athlete(r.Athlete, names)}</td><td>{r.Date}</td><td class="wrap">{r.Competition}</td><td><a href="/toplists?discipline={Q(r.Discipline.Code)}&sex={Id(sex.Key)}&country={country}{(r.Indoor ? "&indoor=true" : "")}">all-time list</a></td></tr>""")))}
                 """));
             sections.AddRange(sex.Select(record => History(record, histories[record], names)));
         }
@@ -39,12 +39,12 @@ public static class RecordsPage
 
     private static Markup History(RecordView record, IReadOnlyList<ProgressionView> history, IReadOnlyDictionary<string, string> names)
     {
-        var id = $"{Id(record.Sex)}-{record.Discipline}";
+        var id = Anchor(record);
         IReadOnlyList<(PartialDate, Mark)> Points(Func<ProgressionView, bool> which) => history.Where(which).Select(p => (p.Date, p.Mark)).ToList();
 
         return H($"""
-            <h3 id="{id}">{Words(Id(record.Sex))}'s {record.Discipline}</h3>
-            {Charts.Progression($"{record.Discipline}: the record over time, faster higher",
+            <h3 id="{id}">{Words(Id(record.Sex))}'s {record.Discipline}{(record.Indoor ? " (indoor)" : "")}</h3>
+            {Charts.Progression($"{record.Discipline}: the record over time, better higher", record.Discipline,
                 new Charts.Series("record", Points(p => p.Status != RecordStatus.Rescinded), Charts.Bests, MarkerShape.FilledCircle, Joined: true),
                 new Charts.Series("rescinded", Points(p => p.Status == RecordStatus.Rescinded), Charts.Records, MarkerShape.Eks))}
             {Table($"history-{id}",
@@ -64,6 +64,8 @@ public static class RecordsPage
     };
 
     private static string Id(Sex sex) => sex.ToString().ToLowerInvariant();
+
+    private static string Anchor(RecordView record) => $"{Id(record.Sex)}-{record.Discipline}{(record.Indoor ? "-indoor" : "")}";
 
     private static string Utc(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss");
 }

@@ -14,7 +14,7 @@ public static class AnnulResultHandler
         var stream = await Commanding.CareerAsync(session, command, cancellation);
         var career = stream.Aggregate!;
         if (career.FindResult(command.Annulment.ResultId)?.Result is { } annulled)
-            await Commanding.LockRecordAsync(session, career.Athlete!.Country, career.Athlete.Sex, annulled.Discipline, cancellation);
+            await Commanding.LockRecordAsync(session, NationalRecordProgression.KeyOf(career.Athlete!.Country, career.Athlete.Sex, annulled.Discipline, annulled.Indoor == true), cancellation);
         stream.AppendMany(Decisions.AnnulResult(career, command.Annulment));
         return Commanding.Remember(session, command, new ResultAnswer(command.Annulment.ResultId, false, false));
     }

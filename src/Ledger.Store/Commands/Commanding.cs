@@ -68,31 +68,32 @@ public static class Commanding
     }
 
     /// <summary>
-    /// The standing record of the athlete's country, sex and <paramref name="discipline"/>, or where
-    /// none stands, the best record-eligible mark of any athlete of that country and sex; leaving out
-    /// one result (the one a correction is about) when named.
+    /// The standing record of the athlete's country, sex and <paramref name="discipline"/> (outdoors or
+    /// indoors), or where none stands, the best record-eligible mark of any athlete of that country and
+    /// sex; leaving out one result (the one a correction is about) when named.
     /// </summary>
-    public static async Task<RecordContext> RecordsAsync(IDocumentSession session, Career career, Discipline discipline, string? leavingOut, CancellationToken cancellation)
+    public static async Task<RecordContext> RecordsAsync(IDocumentSession session, Career career, Discipline discipline, bool indoor, string? leavingOut, CancellationToken cancellation)
     {
         var (country, sex) = (career.Athlete!.Country, career.Athlete.Sex);
-        await LockRecordAsync(session, country, sex, discipline, cancellation);
+        var key = NationalRecordProgression.KeyOf(country, sex, discipline, indoor);
+        await LockRecordAsync(session, key, cancellation);
         bool Other(string athlete, string? resultId) => leavingOut is null || athlete != career.Id || resultId != leavingOut;
 
-        var progression = await session.LoadAsync<NationalRecordProgression>(NationalRecordProgression.KeyOf(country, sex, discipline), cancellation);
+        var progression = await session.LoadAsync<NationalRecordProgression>(key, cancellation);
         var standing = progression?.Entries
             .Where(e => e.RescindedAt is null && Other(e.Athlete, e.ResultId))
-            .OrderBy(e => e.Mark).ThenBy(e => e.Date)
+            .OrderBy(e => e.Mark, discipline.BetterFirst).ThenBy(e => e.Date)
             .FirstOrDefault();
 
         if (standing is not null) return new RecordContext(standing, null);
 
         var compatriots = await session.Query<AthleteSummary>().Where(a => a.Country == country && a.Sex == sex && a.Id != career.Id).ToListAsync(cancellation);
         var known = compatriots
-            .Select(a => a.BestEligible(discipline))
-            .Append(career.BestEligible(discipline, leavingOut))
-            .OfType<Mark>();
+            .Select(a => a.BestEligible(discipline, indoor))
+            .Append(career.BestEligible(discipline, indoor, leavingOut))
+            .Aggregate((Mark?)null, discipline.Best);
 
-        return new RecordContext(standing, known.Any() ? known.Min() : null);
+        return new RecordContext(standing, known);
     }
 
     /// <summary>
@@ -101,10 +102,9 @@ public static class Commanding
     /// standing record, and the later commit would overwrite the record document the earlier updated.
     /// An import, which may touch any record, holds them all (<see cref="RecordLocks"/>).
     /// </summary>
-    public static async Task LockRecordAsync(IDocumentSession session, string country, Sex sex, Discipline discipline, CancellationToken cancellation)
+    public static async Task LockRecordAsync(IDocumentSession session, string key, CancellationToken cancellation)
     {
         await session.BeginTransactionAsync(cancellation);
-        var key = NationalRecordProgression.KeyOf(country, sex, discipline);
         await session.ExecuteAsync(new NpgsqlCommand(RecordLocks.One) { Parameters = { new() { Value = key } } }, cancellation);
     }
 }

@@ -14,9 +14,9 @@ public static class CorrectResultHandler
         var stream = await Commanding.CareerAsync(session, command, cancellation);
         var career = stream.Aggregate!;
         var resultId = command.Correction.ResultId;
-        var discipline = command.Correction.Discipline ?? career.FindResult(resultId)?.Result.Discipline;
-        var records = discipline is { } d ? await Commanding.RecordsAsync(session, career, d, resultId, cancellation) : RecordContext.None;
-        var events = Decisions.CorrectResult(career, command.Correction, _ => records);
+        var after = career.FindResult(resultId) is { } known ? Career.CorrectedBy(known.Result, command.Correction) : null;
+        var records = after is not null ? await Commanding.RecordsAsync(session, career, after.Discipline, after.Indoor == true, resultId, cancellation) : RecordContext.None;
+        var events = Decisions.CorrectResult(career, command.Correction, (_, _) => records);
         stream.AppendMany(events);
         return Commanding.Remember(session, command, Commanding.AnswerFor(career, events, resultId));
     }

@@ -22,7 +22,7 @@ public static class RecordResultHandler
 
         var stream = await Commanding.CareerAsync(session, command, cancellation);
         var career = stream.Aggregate!;
-        var records = await Commanding.RecordsAsync(session, career, command.Result.Discipline, null, cancellation);
+        var records = await Commanding.RecordsAsync(session, career, command.Result.Discipline, command.Result.Indoor == true, null, cancellation);
         var events = Decisions.RecordResult(career, command.Result, records);
         stream.AppendMany(events);
         return Commanding.Remember(session, command, Commanding.AnswerFor(career, events, command.Result.ResultId));
