@@ -181,7 +181,8 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
     {
         var openApi = await api.Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
         (await openApi.ReadAsTextAsync()).ShouldContain("/athletes/{athlete}/results");
-        (await Get("/health"))["status"]!.GetValue<string>().ShouldBe("healthy");
+        foreach (var health in new[] { "/health", "/health/live", "/health/ready" })
+            (await Get(health))["status"]!.GetValue<string>().ShouldBe("healthy", health);
     }
 
     [Fact]
