@@ -38,6 +38,7 @@ public static class LedgerApi
         builder.Services.AddWebPages();
         builder.Services.AddFreshness();
         builder.Services.AddHealth();
+        builder.AddTelemetry();
         builder.AddWriteLimits();
     }
 
@@ -54,6 +55,7 @@ public static class LedgerApi
         app.MapOpenApi("/openapi/{documentName}.json");
 
         app.MapHealth();
+        app.MapTelemetry();
 
         // A read, like a write, may meet the database away or out of space.
         MapReads(app.MapGroup("").WithTags("read").CachedByEvents().Anonymous().ProducesProblem(StatusCodes.Status503ServiceUnavailable));

@@ -16,7 +16,7 @@ public class ServeInput : LedgerInput
     public string UrlsFlag { get; set; } = "http://127.0.0.1:5080";
 }
 
-[Description("Serves the ledger over HTTP: the web pages, reads, writes (with LEDGER_API_KEY), /openapi/v1.json and /health; keeps the ledger's own PostgreSQL running")]
+[Description("Serves the ledger over HTTP: the web pages, reads, writes (with LEDGER_API_KEY), /openapi/v1.json, /health and /metrics; keeps the ledger's own PostgreSQL running")]
 public class ServeCommand : LedgerCommand<ServeInput>
 {
     protected override async Task Run(ServeInput input, IServiceProvider services)
