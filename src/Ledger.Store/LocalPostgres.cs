@@ -51,9 +51,10 @@ public sealed class LocalPostgres(string folder)
         return ConnectionString(Database);
     }
 
-    public void Stop()
+    /// <summary>Stops the server: at once with <paramref name="immediate"/>, as a crash would (the fault drills).</summary>
+    public void Stop(bool immediate = false)
     {
-        if (IsRunning) Run(PgCtl, ["stop", "-D", DataFolder, "-m", "fast", "-w"]);
+        if (IsRunning) Run(PgCtl, ["stop", "-D", DataFolder, "-m", immediate ? "immediate" : "fast", "-w"]);
     }
 
     /// <summary>Stops the server and deletes its folder: for throwaway servers such as the tests'.</summary>
