@@ -9,21 +9,26 @@ namespace Ledger.Cli;
 /// <summary>Where the ledger's database is: LEDGER_CONNECTION, else the PostgreSQL the ledger runs itself.</summary>
 public static class Database
 {
-    public static string ConnectionString() =>
-        Environment.GetEnvironmentVariable("LEDGER_CONNECTION") is { Length: > 0 } configured
-            ? configured
-            : Local.EnsureRunning();
+    public static string ConnectionString() => Configured ?? Local!.EnsureRunning();
 
-    public static LocalPostgres Local => new(LocalPostgres.DefaultFolder());
+    /// <summary>The PostgreSQL the ledger runs itself, unless LEDGER_CONNECTION names another server.</summary>
+    public static LocalPostgres? Local => Configured is null ? new(LocalPostgres.DefaultFolder()) : null;
+
+    private static string? Configured =>
+        Environment.GetEnvironmentVariable("LEDGER_CONNECTION") is { Length: > 0 } configured ? configured : null;
 }
 
 public static class Hosting
 {
-    /// <summary>The ledger's services on any host the CLI builds: the verbs' own, and the HTTP server's.</summary>
-    public static IHostBuilder UseLedger(this IHostBuilder host, Func<string> connectionString) => host
+    /// <summary>
+    /// The ledger's services on any host the CLI builds: the verbs' own, and the HTTP server's;
+    /// <paramref name="local"/> is the server behind the connection when the ledger runs it itself.
+    /// </summary>
+    public static IHostBuilder UseLedger(this IHostBuilder host, Func<string> connectionString, LocalPostgres? local = null) => host
         .ConfigureServices(services =>
         {
             services.AddLedgerStore(connectionString);
+            services.AddSingleton(s => new DatabaseFaults(s.GetRequiredService<Marten.IDocumentStore>(), local));
             services.AddSingleton<Queries>();
             services.AddSingleton<WriteKeys>();
             services.AddSingleton<Importer>();

@@ -39,12 +39,28 @@ public class LedgerInput : NetCoreInput
     [FlagAlias("json")]
     [Description("Print exactly one JSON document instead of a table")]
     public bool JsonFlag { get; set; }
+
+    /// <summary>JasperFx says "Verbose flag is on." on stdout, which holds answers only: it goes to stderr.</summary>
+    public override void ApplyHostBuilderInput()
+    {
+        var answers = Console.Out;
+        Console.SetOut(Console.Error);
+        try
+        {
+            base.ApplyHostBuilderInput();
+        }
+        finally
+        {
+            Console.SetOut(answers);
+        }
+    }
 }
 
 /// <summary>
 /// What every ledger verb shares: a host to take services from, and one way to answer. Refused input
 /// (a bad line, an unknown athlete, a malformed date) is said on stderr with exit status 2; anything
-/// else that fails is exit status 1.
+/// else that fails is one line on stderr naming the cause (the stack trace too with --verbose) and
+/// exit status 1. Stdout holds answers only.
 /// </summary>
 public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where TInput : LedgerInput
 {
@@ -52,9 +68,10 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where
     {
         AnsiConsole.Console = Outcome.Answers;
         Outcome.Ran = true;
+        IHost? host = null;
         try
         {
-            using var host = input.BuildHost();
+            host = input.BuildHost();
             await Run(input, host.Services);
             return true;
         }
@@ -70,10 +87,18 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where
             Outcome.Refused = true;
             return false;
         }
-        catch (LocalPostgresUnavailable e)
+        catch (Exception e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            var cause = e is LocalPostgresUnavailable
+                ? e.Message
+                : host?.Services.GetRequiredService<DatabaseFaults>().Describe(e) ?? e.Message.Split('\n')[0].Trim();
+            Console.Error.WriteLine($"error: {cause}");
+            if (input.VerboseFlag) Console.Error.WriteLine(e);
             return false;
+        }
+        finally
+        {
+            host?.Dispose();
         }
     }
 

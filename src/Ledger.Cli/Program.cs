@@ -18,7 +18,7 @@ var builder = Host.CreateDefaultBuilder()
         logging.AddFilter(typeof(Ledger.Store.Commands.RecordResult).Namespace, LogLevel.None);
         logging.AddQuietRetries();
     })
-    .UseLedger(Database.ConnectionString);
+    .UseLedger(Database.ConnectionString, Database.Local);
 
 // JasperFx speaks on the console before any verb runs: its command discovery (dropped), and for
 // a ledger verb given wrong arguments its usage, which is a refusal and so goes to stderr.

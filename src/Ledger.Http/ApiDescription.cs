@@ -18,7 +18,6 @@ public static class ApiDescription
 
     private static readonly Dictionary<string, string> Tags = new()
     {
-        ["health"] = "Whether the server and its database answer.",
         ["read"] = "The read verbs, answering the same JSON as --json; cacheable, with an ETag.",
         ["write"] = "The writing verbs: each sends one command, whose body is the fields of the event it appends.",
     };
@@ -46,6 +45,7 @@ public static class ApiDescription
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddOpenApiOperationTransformer((operation, context, _) =>
             {
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeyScheme, context.Document)] = [] }];

@@ -1,8 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ledger.Domain;
+using Ledger.Http.Web;
 using Ledger.Store;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Ledger.Http;
 
@@ -74,25 +78,36 @@ public static class Moments
     };
 }
 
-/// <summary>Refusals as problem details (RFC 9457), naming each field that was wrong.</summary>
+/// <summary>
+/// Refusals as problem details (RFC 9457), naming each field that was wrong; the database away or
+/// out of space as 503 with Retry-After, naming the cause. A page answers the same words in HTML.
+/// </summary>
 public static class Problems
 {
     public static async Task WriteAsync(HttpContext context)
     {
-        var error = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        var handled = context.Features.Get<IExceptionHandlerFeature>();
+        var error = handled?.Error;
+        var fault = error is null ? null : context.RequestServices.GetRequiredService<DatabaseFaults>().Describe(error);
         var (status, detail, errors) = error switch
         {
             CommandRefused refused => (400, "The command was refused; nothing was appended.",
                 refused.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())),
             FormatException or InputRefused => (400, error.Message, null),
             NotInLedger => (404, error.Message, null),
-            Microsoft.AspNetCore.Http.BadHttpRequestException bad => (bad.StatusCode, bad.Message, null),
+            BadHttpRequestException bad => (bad.StatusCode, bad.Message, null),
+            _ when fault is not null => (503, $"The ledger cannot answer now: {fault}. Try again in a few seconds.", null),
             _ => (500, "The ledger failed to answer; see its log.", (Dictionary<string, string[]>?)null),
         };
 
-        var problem = errors is null
-            ? Results.Problem(detail, statusCode: status)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Problems)).LogWarning("{Fault}", fault);
+            context.Response.Headers.RetryAfter = ((int)DatabaseFaults.RetryAfter.TotalSeconds).ToString();
+        }
+        var answer = handled?.Endpoint?.Metadata.GetMetadata<WebPage>() is not null ? Html.Error(status, detail)
+            : errors is null ? Results.Problem(detail, statusCode: status)
             : Results.ValidationProblem(errors, detail, statusCode: status);
-        await problem.ExecuteAsync(context);
+        await answer.ExecuteAsync(context);
     }
 }

@@ -4,7 +4,6 @@ using Ledger.Domain;
 using Ledger.Http.Web;
 using Ledger.Store;
 using Ledger.Store.Commands;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
@@ -38,24 +37,28 @@ public static class LedgerApi
         builder.Services.AddSingleton<Queries>();
         builder.Services.AddWebPages();
         builder.Services.AddFreshness();
+        builder.Services.AddHealth();
+        builder.AddTelemetry();
         builder.AddWriteLimits();
     }
 
     public static void MapLedgerApi(this WebApplication app, WriteAccess access)
     {
-        app.UseExceptionHandler(errors => errors.Run(Problems.WriteAsync));
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = Problems.WriteAsync,
+            // The database away is said in one line (Problems), not a stack trace per request.
+            SuppressDiagnosticsCallback = handled => DatabaseFaults.Unreachable(handled.Exception) || DatabaseFaults.DiskFull(handled.Exception),
+        });
         app.UseFreshness();
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
 
-        app.MapGet("/health", async (IDocumentStore store, CancellationToken cancellation) =>
-        {
-            await using var session = store.QuerySession();
-            await session.QueryAsync<int>("select 1", cancellation);
-            return Results.Ok(new { status = "healthy" });
-        }).WithTags("health").WithName("GetHealth").WithSummary("Answers 200 when the database answers").Anonymous();
+        app.MapHealth();
+        app.MapTelemetry();
 
-        MapReads(app.MapGroup("").WithTags("read").CachedByEvents().Anonymous());
+        // A read, like a write, may meet the database away or out of space.
+        MapReads(app.MapGroup("").WithTags("read").CachedByEvents().Anonymous().ProducesProblem(StatusCodes.Status503ServiceUnavailable));
         MapWrites(app.MapGroup("").WithTags("write").AddEndpointFilter(access.Check).LimitedPerKey().Writes());
         app.MapWebPages();
     }

@@ -12,7 +12,8 @@ public static class LedgerBus
 {
     /// <summary>
     /// Wolverine as the ledger's command bus: handlers in this assembly, each in one Marten
-    /// transaction, retried when another writer got to the same stream or command id first.
+    /// transaction, retried when another writer got to the same stream or command id first, or
+    /// while the database does not answer.
     /// </summary>
     public static void UseLedgerCommands(this WolverineOptions options)
     {
@@ -20,6 +21,8 @@ public static class LedgerBus
         // Commands are invoked in process and answered at once: no queues, no background agents.
         options.Durability.Mode = DurabilityMode.MediatorOnly;
         options.Policies.AutoApplyTransactions();
+        // A server started while its database is away serves anyway, answering 503 until it is back.
+        options.ResourceMigrationFailureMode = ResourceMigrationFailureMode.ContinueOnFailures;
 
         // A conflict means the decision was made on stale state: make it again on fresh state.
         options.OnException<ConcurrencyException>()
@@ -32,6 +35,12 @@ public static class LedgerBus
                 TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200),
                 TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(400),
                 TimeSpan.FromMilliseconds(800));
+
+        // A server restarting (the ledger's own is started again by serve) answers within seconds;
+        // past that the caller is told the database is away (503, exit 1). A command whose commit
+        // was cut off may have been appended: a retry with its command id recalls that answer.
+        options.OnException(DatabaseFaults.Unreachable)
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
 
         // Every process of the CLI is short: load the handler code generated ahead of time
         // (src/Ledger.Cli/Internal/Generated, 'codegen write') rather than compile it at start.

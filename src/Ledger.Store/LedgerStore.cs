@@ -55,6 +55,9 @@ public static class LedgerStore
         {
             if (mapping.DocumentType == typeof(ListedMark)) ListedMarkRows.Map(mapping);
         });
+        // Counted for OpenTelemetry (events appended; connections as activities): nothing is paid without a listener.
+        options.OpenTelemetry.TrackEventCounters();
+        options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
         options.Schema.For<Commands.ProcessedCommand>();
         options.Schema.For<WriteKey>().Duplicate(x => x.Name, configure: index => index.IsUnique = true);
     }

@@ -20,6 +20,9 @@ public sealed class LocalPostgres(string folder)
     private string DataFolder => Path.Combine(Folder, "data");
     private string PortFile => Path.Combine(Folder, "port");
     private string PasswordFile => Path.Combine(Folder, "password");
+
+    /// <summary>Where the server writes what went wrong, e.g. a full disk.</summary>
+    public string LogFile => Path.Combine(DataFolder, "server.log");
     private static bool AsRoot => Environment.IsPrivilegedProcess;
 
     /// <summary>
@@ -48,9 +51,10 @@ public sealed class LocalPostgres(string folder)
         return ConnectionString(Database);
     }
 
-    public void Stop()
+    /// <summary>Stops the server: at once with <paramref name="immediate"/>, as a crash would (the fault drills).</summary>
+    public void Stop(bool immediate = false)
     {
-        if (IsRunning) Run(PgCtl, ["stop", "-D", DataFolder, "-m", "fast", "-w"]);
+        if (IsRunning) Run(PgCtl, ["stop", "-D", DataFolder, "-m", immediate ? "immediate" : "fast", "-w"]);
     }
 
     /// <summary>Stops the server and deletes its folder: for throwaway servers such as the tests'.</summary>
@@ -111,8 +115,11 @@ public sealed class LocalPostgres(string folder)
     {
         if (!File.Exists(PortFile) || !IsFree(int.Parse(File.ReadAllText(PortFile)))) File.WriteAllText(PortFile, FreePort().ToString());
         var port = File.ReadAllText(PortFile).Trim();
-        Run(PgCtl, ["start", "-D", DataFolder, "-w", "-t", "60", "-l", Path.Combine(DataFolder, "server.log"),
-            "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"]);
+        var (exitCode, output) = Run(PgCtl, ["start", "-D", DataFolder, "-w", "-t", "60", "-l", LogFile,
+            "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"], check: false);
+        // The reason (a full disk, a damaged folder) is in the server's log, not in pg_ctl's words.
+        if (exitCode != 0)
+            throw new LocalPostgresUnavailable($"the ledger's PostgreSQL in {DataFolder} did not start (pg_ctl: {string.Join(' ', output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}); its log is {LogFile}");
     }
 
     private string PgCtl => Binary("pg_ctl");

@@ -35,6 +35,8 @@ public sealed class ApiDescriptionTests(ApiHost api) : IClassFixture<ApiHost>
             var refusals = operation["responses"]!.AsObject().Where(r => r.Key.StartsWith('4')).ToList();
             refusals.ShouldNotBeEmpty($"{method} {path}");
             refusals.ShouldAllBe(r => Problems.Contains((string?)r.Value!["content"]!["application/problem+json"]!["schema"]!["$ref"]), $"{method} {path}");
+            // The database away is no refusal, but a client must expect it.
+            operation["responses"]!["503"].ShouldNotBeNull($"{method} {path}");
         }
     }
 

@@ -181,7 +181,20 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
     {
         var openApi = await api.Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
         (await openApi.ReadAsTextAsync()).ShouldContain("/athletes/{athlete}/results");
-        (await Get("/health"))["status"]!.GetValue<string>().ShouldBe("healthy");
+        foreach (var health in new[] { "/health", "/health/live", "/health/ready" })
+            (await Get(health))["status"]!.GetValue<string>().ShouldBe("healthy", health);
+    }
+
+    [Fact]
+    public async Task Metrics_show_request_durations_and_database_time_in_prometheus_format()
+    {
+        await Get($"/athletes/{Athlete}/pbs");
+
+        var metrics = await (await api.Host.Scenario(s => s.Get.Url("/metrics"))).ReadAsTextAsync();
+
+        metrics.ShouldContain("# TYPE http_server_request_duration_seconds histogram");
+        metrics.ShouldContain("http_route=\"/athletes/{athlete}/pbs\"");
+        metrics.ShouldContain("# TYPE db_client_commands_duration_seconds histogram");
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class DbCommand : LedgerCommand<DbInput>
             return Task.CompletedTask;
         }
 
-        var local = Database.Local;
+        var local = Database.Local!;
         switch (input.Action)
         {
             case "start":

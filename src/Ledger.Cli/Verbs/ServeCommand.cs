@@ -2,6 +2,7 @@ using JasperFx.CommandLine;
 using Ledger.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -15,7 +16,7 @@ public class ServeInput : LedgerInput
     public string UrlsFlag { get; set; } = "http://127.0.0.1:5080";
 }
 
-[Description("Serves the ledger over HTTP: the web pages, reads, writes (with LEDGER_API_KEY), /openapi/v1.json and /health")]
+[Description("Serves the ledger over HTTP: the web pages, reads, writes (with LEDGER_API_KEY), /openapi/v1.json, /health and /metrics; keeps the ledger's own PostgreSQL running")]
 public class ServeCommand : LedgerCommand<ServeInput>
 {
     protected override async Task Run(ServeInput input, IServiceProvider services)
@@ -25,7 +26,8 @@ public class ServeCommand : LedgerCommand<ServeInput>
 
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning).AddQuietRetries();
-        builder.Host.UseLedger(Database.ConnectionString);
+        builder.Host.UseLedger(Database.ConnectionString, Database.Local);
+        if (Database.Local is { } local) builder.Services.AddHostedService(s => ActivatorUtilities.CreateInstance<Supervision>(s, local));
         builder.AddLedgerApi();
         builder.WebHost.UseUrls(urls);
 

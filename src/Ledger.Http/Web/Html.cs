@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Ledger.Store;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Ledger.Http.Web;
 
@@ -121,8 +122,15 @@ public static class Html
         }
         catch (FormatException e)
         {
-            return Page("Bad request", H($"""<h1>Bad request</h1><p>{e.Message}</p>"""), StatusCodes.Status400BadRequest);
+            return Error(StatusCodes.Status400BadRequest, e.Message);
         }
+    }
+
+    /// <summary>A page saying what went wrong, in the words problem details would use.</summary>
+    public static IResult Error(int status, string detail)
+    {
+        var title = ReasonPhrases.GetReasonPhrase(status);
+        return Page(title, H($"""<h1>{title}</h1><p>{detail}</p>"""), status);
     }
 
     /// <summary>Human words for a code: <c>world_championships</c> reads "World championships".</summary>

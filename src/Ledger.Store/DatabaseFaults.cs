@@ -1,0 +1,57 @@
+using Marten;
+using Npgsql;
+
+namespace Ledger.Store;
+
+/// <summary>
+/// Tells the database failing the ledger (its server did not answer, its disk is full) from any other
+/// error, in words that name the cause: which server, and for the ledger's own server, where its log
+/// is. Both pass without anything being wrong with the request, once the server is back or space is
+/// freed, so they are answered as "try again later" (HTTP 503, exit status 1), not as a crash.
+/// </summary>
+public sealed class DatabaseFaults(IDocumentStore store, LocalPostgres? local = null)
+{
+    /// <summary>How long a client is told to wait before asking again.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The server did not answer, went away mid-command, or is starting or stopping: worth retrying,
+    /// as it may be back in a moment.
+    /// </summary>
+    public static bool Unreachable(Exception error) => Chain(error).Any(e => e switch
+    {
+        // Connection exceptions, and the server shutting down, crashing or starting up.
+        PostgresException postgres => postgres.SqlState.StartsWith("08") || postgres.SqlState.StartsWith("57P"),
+        // Npgsql's own: the connection could not be made or broke (socket, stream, timeout).
+        NpgsqlException npgsql => npgsql.IsTransient,
+        _ => false,
+    });
+
+    public static bool DiskFull(Exception error) =>
+        Chain(error).OfType<PostgresException>().Any(e => e.SqlState == PostgresErrorCodes.DiskFull);
+
+    /// <summary>The cause in one line when the database failed, else null.</summary>
+    public string? Describe(Exception error)
+    {
+        var log = local is null ? "" : $"; its log is {local.LogFile}";
+        if (DiskFull(error)) return $"the database's disk is full at {Address()} ({Reason(error)}){log}";
+        if (Unreachable(error)) return $"the database server at {Address()} did not answer ({Reason(error)}){log}";
+        return null;
+    }
+
+    private string Address()
+    {
+        using var connection = store.Storage.Database.CreateConnection();
+        var settings = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
+        return $"{settings.Host}:{settings.Port}";
+    }
+
+    /// <summary>The server's own words when it gave any, else the innermost error's (e.g. "Connection refused").</summary>
+    private static string Reason(Exception error) =>
+        Chain(error).OfType<PostgresException>().FirstOrDefault()?.MessageText ?? Chain(error).Last().Message;
+
+    private static IEnumerable<Exception> Chain(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException) yield return e;
+    }
+}
