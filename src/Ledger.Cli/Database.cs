@@ -21,13 +21,14 @@ public static class Database
 public static class Hosting
 {
     /// <summary>
-    /// The ledger's services on any host the CLI builds: the verbs' own, and the HTTP server's;
-    /// <paramref name="local"/> is the server behind the connection when the ledger runs it itself.
+    /// The ledger's services on any host the CLI builds: the verbs' own, which read from the primary
+    /// so a user sees at once what they wrote, and the HTTP server's, whose public reads prefer a
+    /// standby; <paramref name="local"/> is the server behind the connection when the ledger runs it itself.
     /// </summary>
-    public static IHostBuilder UseLedger(this IHostBuilder host, Func<string> connectionString, LocalPostgres? local = null) => host
+    public static IHostBuilder UseLedger(this IHostBuilder host, Func<string> connectionString, LocalPostgres? local = null, bool readsPreferStandby = false) => host
         .ConfigureServices(services =>
         {
-            services.AddLedgerStore(connectionString);
+            services.AddLedgerStore(connectionString, readsPreferStandby);
             services.AddSingleton(s => new DatabaseFaults(s.GetRequiredService<Marten.IDocumentStore>(), local));
             services.AddSingleton<Queries>();
             services.AddSingleton<WriteKeys>();

@@ -16,6 +16,9 @@ var builder = Host.CreateDefaultBuilder()
         logging.SetMinimumLevel(LogLevel.Warning);
         // Wolverine logs every failed command by its message type; a refused one is told once, by the verb.
         logging.AddFilter(typeof(Ledger.Store.Commands.RecordResult).Namespace, LogLevel.None);
+        // Wolverine logs, with its stack, that it could not reach the database to set up its own tables
+        // at start; a verb that needs the database then fails and says so in one line.
+        logging.AddFilter("Wolverine.Runtime.WolverineRuntime", LogLevel.Critical);
         logging.AddQuietRetries();
     })
     .UseLedger(Database.ConnectionString, Database.Local);

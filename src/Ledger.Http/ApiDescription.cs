@@ -105,7 +105,7 @@ public static class ApiDescription
         {
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
-            Name = "X-Api-Key",
+            Name = WriteAccess.Header,
             Description = "The key the server was started with (LEDGER_API_KEY).",
         };
 

@@ -34,7 +34,11 @@ public static class LedgerApi
             json.SerializerOptions.NumberHandling = EventFormat.Options.NumberHandling;
         });
         builder.Services.AddApiDescription();
-        builder.Services.AddSingleton<Queries>();
+        // A public read may come from a standby, which may lag; a client that holds a key reads what
+        // it has just written, from the primary.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(services => new Queries(services.GetRequiredService<Marten.IDocumentStore>(),
+            fromPrimary: services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request.Headers.ContainsKey(WriteAccess.Header) == true));
         builder.Services.AddWebPages();
         builder.Services.AddFreshness();
         builder.Services.AddHealth();
@@ -153,6 +157,8 @@ public sealed record WriteAccess(string? ApiKey, bool Loopback)
     /// <summary>Where the filter leaves the name of the key a write came with, for the recorded user.</summary>
     public const string KeyName = "ledger.key";
 
+    public const string Header = "X-Api-Key";
+
     public static WriteAccess For(string? apiKey, IEnumerable<string> urls) => new(
         string.IsNullOrWhiteSpace(apiKey) ? null : apiKey,
         urls.All(url => Uri.TryCreate(url.Replace("*", "0.0.0.0").Replace("+", "0.0.0.0"), UriKind.Absolute, out var uri)
@@ -162,7 +168,7 @@ public sealed record WriteAccess(string? ApiKey, bool Loopback)
     {
         var http = context.HttpContext;
         var keys = http.RequestServices.GetRequiredService<WriteKeys>();
-        if (http.Request.Headers["X-Api-Key"].FirstOrDefault() is not { Length: > 0 } presented)
+        if (http.Request.Headers[Header].FirstOrDefault() is not { Length: > 0 } presented)
         {
             if (ApiKey is not null || await keys.AnyAsync(http.RequestAborted))
                 return Results.Problem("Writes need a key in the X-Api-Key header.", statusCode: 401);

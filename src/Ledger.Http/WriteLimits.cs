@@ -24,7 +24,7 @@ public static class WriteLimits
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Request.Headers["X-Api-Key"].FirstOrDefault() is { Length: > 0 } key ? $"key:{key}" : $"address:{http.Connection.RemoteIpAddress}",
+                http.Request.Headers[WriteAccess.Header].FirstOrDefault() is { Length: > 0 } key ? $"key:{key}" : $"address:{http.Connection.RemoteIpAddress}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.OnRejected = async (rejected, cancellation) =>
             {

@@ -18,7 +18,7 @@ public sealed class DatabaseFaults(IDocumentStore store, LocalPostgres? local = 
     /// The server did not answer, went away mid-command, or is starting or stopping: worth retrying,
     /// as it may be back in a moment.
     /// </summary>
-    public static bool Unreachable(Exception error) => Chain(error).Any(e => e switch
+    public static bool Unreachable(Exception error) => NoPrimary(error) || Chain(error).Any(e => e switch
     {
         // Connection exceptions, and the server shutting down, crashing or starting up.
         PostgresException postgres => postgres.SqlState.StartsWith("08") || postgres.SqlState.StartsWith("57P"),
@@ -26,6 +26,14 @@ public sealed class DatabaseFaults(IDocumentStore store, LocalPostgres? local = 
         NpgsqlException npgsql => npgsql.IsTransient,
         _ => false,
     });
+
+    /// <summary>
+    /// Of the several servers a multi-host connection names, none answered as the kind a session
+    /// needs: for a write, no primary (it is down, and no standby has been promoted yet). Npgsql says
+    /// so only in words.
+    /// </summary>
+    public static bool NoPrimary(Exception error) =>
+        Chain(error).OfType<NpgsqlException>().Any(e => e.Message.StartsWith("No suitable host", StringComparison.Ordinal));
 
     public static bool DiskFull(Exception error) =>
         Chain(error).OfType<PostgresException>().Any(e => e.SqlState == PostgresErrorCodes.DiskFull);
@@ -35,15 +43,20 @@ public sealed class DatabaseFaults(IDocumentStore store, LocalPostgres? local = 
     {
         var log = local is null ? "" : $"; its log is {local.LogFile}";
         if (DiskFull(error)) return $"the database's disk is full at {Address()} ({Reason(error)}){log}";
+        if (NoPrimary(error)) return $"no writable database answers: none of {Address()} is a primary that answers{log}";
         if (Unreachable(error)) return $"the database server at {Address()} did not answer ({Reason(error)}){log}";
         return null;
     }
 
-    private string Address()
+    /// <summary>Whether the connection names several servers (a primary and standbys: Host=a:5432,b:5432).</summary>
+    public bool SeveralServers => Settings().Host!.Contains(',');
+
+    private string Address() => SeveralServers ? Settings().Host! : $"{Settings().Host}:{Settings().Port}";
+
+    private NpgsqlConnectionStringBuilder Settings()
     {
         using var connection = store.Storage.Database.CreateConnection();
-        var settings = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
-        return $"{settings.Host}:{settings.Port}";
+        return new NpgsqlConnectionStringBuilder(connection.ConnectionString);
     }
 
     /// <summary>The server's own words when it gave any, else the innermost error's (e.g. "Connection refused").</summary>

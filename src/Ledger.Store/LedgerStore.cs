@@ -3,6 +3,7 @@ using JasperFx.Events.Projections;
 using Ledger.Domain;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -20,17 +21,28 @@ public static class LedgerStore
     /// contract's own JSON, who and why recorded on every event, and the read models inline.
     /// </summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddLedgerStore(
-        this IServiceCollection services, Func<string> connectionString) =>
-        services.AddMarten(_ =>
+        this IServiceCollection services, Func<string> connectionString, bool readsPreferStandby = false)
+    {
+        var marten = services.AddMarten(_ =>
         {
             var options = new StoreOptions();
-            Configure(options, connectionString());
+            Configure(options, connectionString(), readsPreferStandby);
             return options;
         }).UseLightweightSessions().IntegrateWithWolverine();
+        // A standby takes no schema change: the tables are made on the primary before any read can need them.
+        return readsPreferStandby ? marten.ApplyAllDatabaseChangesOnStartup() : marten;
+    }
 
-    public static void Configure(StoreOptions options, string connectionString)
+    /// <param name="readsPreferStandby">
+    /// Where the connection string names several servers (Npgsql's multi-host <c>Host=a:5432,b:5432</c>),
+    /// query sessions go to a hot standby when one answers, and to the primary when none does; writes,
+    /// document sessions and migrations always go to the primary. Off, every session goes to the primary.
+    /// </param>
+    public static void Configure(StoreOptions options, string connectionString, bool readsPreferStandby = false)
     {
         options.Connection(connectionString);
+        options.Advanced.MultiHostSettings.WriteSessionPreference = TargetSessionAttributes.Primary;
+        options.Advanced.MultiHostSettings.ReadSessionPreference = readsPreferStandby ? TargetSessionAttributes.PreferStandby : TargetSessionAttributes.Primary;
         options.DatabaseSchemaName = Schema;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.SnakeCase, json => EventFormat.Configure(json));
 

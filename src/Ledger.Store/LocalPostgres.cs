@@ -57,6 +57,58 @@ public sealed class LocalPostgres(string folder)
         if (IsRunning) Run(PgCtl, ["stop", "-D", DataFolder, "-m", immediate ? "immediate" : "fast", "-w"]);
     }
 
+    /// <summary>Folder/standby: where a streaming standby of this server lives, to try replicas and failover on one machine.</summary>
+    public LocalPostgres Standby => new(Path.Combine(Folder, "standby"));
+
+    /// <summary>
+    /// Starts this server and a hot standby of it, made on first use from a base backup of this one
+    /// (<c>pg_basebackup -R</c>) and streaming from it since; answers the multi-host connection
+    /// string that names both, this one first.
+    /// </summary>
+    public string EnsureStandby()
+    {
+        EnsureRunning();
+        var standby = Standby;
+        Directory.CreateDirectory(standby.Folder);
+        using (standby.Lock())
+        {
+            if (!standby.IsCreated) standby.CopyFrom(this);
+            if (!standby.IsRunning) standby.Start();
+        }
+
+        return WithStandbyConnectionString();
+    }
+
+    /// <summary>The multi-host connection string that names this server and its standby, this one first.</summary>
+    public string WithStandbyConnectionString()
+    {
+        var hosts = new NpgsqlConnectionStringBuilder(ConnectionString(Database));
+        hosts.Host = $"127.0.0.1:{hosts.Port},127.0.0.1:{Standby.Port}";
+        hosts.Remove("Port");
+        return hosts.ConnectionString;
+    }
+
+    /// <summary>Makes this server, a standby until now, a primary (<c>pg_ctl promote</c>): the failover a cluster manager would make.</summary>
+    public void Promote() => Run(PgCtl, ["promote", "-D", DataFolder, "-w"]);
+
+    /// <summary>Whether this server is a standby (it recovers from a primary's WAL) rather than a primary.</summary>
+    public bool IsStandby => File.Exists(Path.Combine(DataFolder, "standby.signal"));
+
+    private int Port => int.Parse(File.ReadAllText(PortFile));
+
+    private void CopyFrom(LocalPostgres primary)
+    {
+        if (Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
+        File.Copy(primary.PasswordFile, PasswordFile, overwrite: true);
+        if (AsRoot && !OperatingSystem.IsWindows()) Run("chown", ["postgres", Folder]);
+        // The password goes by the environment, not the command line; -R writes it into the standby's
+        // primary_conninfo, which the postgres account alone can read.
+        Run(Binary("pg_basebackup"),
+            ["-h", "127.0.0.1", "-p", primary.Port.ToString(), "-U", User, "-D", DataFolder, "-R", "-X", "stream", "-c", "fast", "--no-password"],
+            environment: new() { ["PGPASSWORD"] = File.ReadAllText(PasswordFile).Trim(), ["PGAPPNAME"] = "ledger-standby" });
+        File.WriteAllText(PortFile, FreePort().ToString());
+    }
+
     /// <summary>Stops the server and deletes its folder: for throwaway servers such as the tests'.</summary>
     public void Destroy()
     {
@@ -67,7 +119,7 @@ public sealed class LocalPostgres(string folder)
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
-        Port = int.Parse(File.ReadAllText(PortFile)),
+        Port = Port,
         Username = User,
         Password = File.ReadAllText(PasswordFile).Trim(),
         Database = database,
@@ -144,11 +196,12 @@ public sealed class LocalPostgres(string folder)
                    "and set LEDGER_CONNECTION as the README shows.");
     }
 
-    private static (int ExitCode, string Output) Run(string file, string[] arguments, bool check = true)
+    private static (int ExitCode, string Output) Run(string file, string[] arguments, bool check = true, Dictionary<string, string>? environment = null)
     {
         var start = AsRoot && file != "chown"
             ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", file, .. arguments])
             : new ProcessStartInfo(file, arguments);
+        foreach (var (name, value) in environment ?? []) start.Environment[name] = value;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.WorkingDirectory = "/";

@@ -19,13 +19,19 @@ public sealed class CountryNotFound(string country) : NotInLedger($"no athlete o
 /// each fact's own date; system time (<c>knownAt</c>: what the ledger knew) comes from Marten's time
 /// travel over one stream, or from the record documents, which keep when each entry was learned.
 /// </summary>
-public sealed class Queries(IDocumentStore store)
+/// <param name="fromPrimary">
+/// Read from the primary even where the store sends query sessions to a standby, which may lag:
+/// a writer then reads what it has just written. A document session always reads from the primary.
+/// </param>
+public sealed class Queries(IDocumentStore store, bool fromPrimary = false)
 {
+    private IQuerySession Session() => fromPrimary ? store.LightweightSession() : store.QuerySession();
+
     /// <summary>One page of the athletes that match, in slug order, read off their summaries.</summary>
     public async Task<AthletesView> AthletesAsync(AthleteFilter? filter = null, CancellationToken cancellation = default)
     {
         filter ??= new AthleteFilter();
-        await using var session = store.QuerySession();
+        await using var session = Session();
         var query = session.Query<AthleteSummary>().AsQueryable();
         if (filter.Country is { } country) query = query.Where(a => a.Country == country);
         if (filter.Sex is { } sex) query = query.Where(a => a.Sex == sex);
@@ -41,7 +47,7 @@ public sealed class Queries(IDocumentStore store)
     /// <summary>The summary of one athlete: who they are and the outline of their career.</summary>
     public async Task<AthleteSummary> SummaryAsync(string athlete, CancellationToken cancellation = default)
     {
-        await using var session = store.QuerySession();
+        await using var session = Session();
         var summary = await session.LoadAsync<AthleteSummary>(athlete, cancellation);
         return summary is { Name.Length: > 0 } ? summary : throw new AthleteNotFound(athlete);
     }
@@ -51,7 +57,7 @@ public sealed class Queries(IDocumentStore store)
     {
         var slugs = athletes.Distinct().ToArray();
         if (slugs.Length == 0) return new Dictionary<string, string>();
-        await using var session = store.QuerySession();
+        await using var session = Session();
         var named = await session.Query<AthleteSummary>().Where(a => a.Id.IsOneOf(slugs)).Select(a => new { a.Id, a.Name }).ToListAsync(cancellation);
         return named.ToDictionary(a => a.Id, a => a.Name);
     }
@@ -62,7 +68,7 @@ public sealed class Queries(IDocumentStore store)
     /// </summary>
     public async Task<IReadOnlyList<string>> CountriesAsync(CancellationToken cancellation = default)
     {
-        await using var session = store.QuerySession();
+        await using var session = Session();
         var table = store.TableOf<AthleteSummary>();
         return await session.QueryAsync<string>($"""
             with recursive countries(country) as (
@@ -80,7 +86,7 @@ public sealed class Queries(IDocumentStore store)
     /// </summary>
     public async Task<string> StreamStateAsync(string athlete, CancellationToken cancellation = default)
     {
-        await using var session = store.QuerySession();
+        await using var session = Session();
         var state = await session.Events.FetchStreamStateAsync(athlete, cancellation);
         return state is null ? "0" : $"{state.Version}.{state.LastTimestamp.UtcTicks}";
     }
@@ -88,7 +94,7 @@ public sealed class Queries(IDocumentStore store)
     /// <summary>What every read of the whole ledger depends on: its last event, by sequence and time ("0" when none).</summary>
     public async Task<string> LastEventAsync(CancellationToken cancellation = default)
     {
-        await using var session = store.QuerySession();
+        await using var session = Session();
         var last = await session.QueryAsync<string>(
             $"select seq_id || '.' || (extract(epoch from timestamp) * 1000000)::bigint from {store.Options.Events.DatabaseSchemaName}.mt_events order by seq_id desc limit 1",
             cancellation);
@@ -98,7 +104,7 @@ public sealed class Queries(IDocumentStore store)
     /// <summary>Asked only when a country's answer is empty, so a known country costs nothing more.</summary>
     private async Task KnownCountryAsync(string country, CancellationToken cancellation)
     {
-        await using var session = store.QuerySession();
+        await using var session = Session();
         if (!await session.Query<AthleteSummary>().AnyAsync(a => a.Country == country, cancellation)) throw new CountryNotFound(country);
     }
 
@@ -132,7 +138,7 @@ public sealed class Queries(IDocumentStore store)
 
     public async Task<RecordsView> RecordsAsync(string country, Sex? sex = null, DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
     {
-        await using var session = store.QuerySession();
+        await using var session = Session();
         var progressions = await session.Query<NationalRecordProgression>().Where(p => p.Country == country).ToListAsync(cancellation);
         if (progressions.Count == 0) await KnownCountryAsync(country, cancellation);
         var records = progressions
@@ -147,7 +153,7 @@ public sealed class Queries(IDocumentStore store)
 
     public async Task<RecordHistoryView> RecordHistoryAsync(string country, Discipline discipline, Sex sex, DateTimeOffset? knownAt = null, bool indoor = false, CancellationToken cancellation = default)
     {
-        await using var session = store.QuerySession();
+        await using var session = Session();
         var progression = await session.LoadAsync<NationalRecordProgression>(NationalRecordProgression.KeyOf(country, sex, discipline, indoor), cancellation);
         if (progression is null) await KnownCountryAsync(country, cancellation);
         var history = progression?.History(knownAt).Select(h => new ProgressionView(
@@ -163,7 +169,7 @@ public sealed class Queries(IDocumentStore store)
     /// </summary>
     public async Task<ToplistView> ToplistAsync(ToplistFilter filter, CancellationToken cancellation = default)
     {
-        await using var session = store.QuerySession();
+        await using var session = Session();
         var marks = new MarksWhere(filter);
         if (!filter.WindAssisted) marks.Where("assisted = false");
         if (filter.Year is { } year) marks.Where("year = ?", year);
@@ -233,7 +239,7 @@ public sealed class Queries(IDocumentStore store)
     /// <summary>Every event as appended, with who and when; a correction shows the result before and after.</summary>
     public async Task<AuditView> AuditAsync(string athlete, CancellationToken cancellation = default)
     {
-        await using var session = store.QuerySession();
+        await using var session = Session();
         var stream = await session.Events.FetchStreamAsync(athlete, token: cancellation);
         if (stream.Count == 0) throw new AthleteNotFound(athlete);
 
@@ -270,7 +276,7 @@ public sealed class Queries(IDocumentStore store)
     /// </summary>
     private async Task<Career?> CareerAsync(string athlete, DateTimeOffset? knownAt, CancellationToken cancellation)
     {
-        await using var session = store.QuerySession();
+        await using var session = Session();
         var career = await session.Events.AggregateStreamAsync<Career>(athlete, timestamp: knownAt, token: cancellation);
         if (career?.Athlete is not null) return career;
         if (knownAt is not null && await session.LoadAsync<AthleteSummary>(athlete, cancellation) is { Name.Length: > 0 }) return null;

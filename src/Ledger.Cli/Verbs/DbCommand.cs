@@ -6,38 +6,65 @@ namespace Ledger.Cli.Verbs;
 
 public class DbInput : LedgerInput
 {
-    [Description("status (the default), start or stop")]
+    [Description("status (the default), start, stop or promote (the standby)")]
     public string Action { get; set; } = "status";
+
+    [FlagAlias("standby")]
+    [Description("With start: a streaming standby beside the server too, and the multi-host LEDGER_CONNECTION that names both")]
+    public bool StandbyFlag { get; set; }
 }
 
-public sealed record DbAnswer(string Database, string? Folder, bool Running);
+/// <param name="Standby">The standby's folder and whether it runs, once one was made (db start --standby).</param>
+/// <param name="Connection">Once a standby was made: the LEDGER_CONNECTION naming the server and its standby.</param>
+public sealed record DbAnswer(string Database, string? Folder, bool Running, StandbyAnswer? Standby = null, string? Connection = null);
 
-[Description("Shows, starts or stops the PostgreSQL the ledger runs itself when LEDGER_CONNECTION is not set")]
+public sealed record StandbyAnswer(string Folder, bool Running, bool Promoted);
+
+[Description("Shows, starts or stops the PostgreSQL the ledger runs itself when LEDGER_CONNECTION is not set, and a standby of it")]
 public class DbCommand : LedgerCommand<DbInput>
 {
     protected override Task Run(DbInput input, IServiceProvider services)
     {
-        if (input.Action is not ("status" or "start" or "stop")) throw new InputRefused($"'{input.Action}' is not status, start or stop");
+        if (input.Action is not ("status" or "start" or "stop" or "promote")) throw new InputRefused($"'{input.Action}' is not status, start, stop or promote");
+        if (input.StandbyFlag && input.Action != "start") throw new InputRefused("--standby goes with start");
         if (Environment.GetEnvironmentVariable("LEDGER_CONNECTION") is { Length: > 0 })
         {
-            if (input.Action != "status") throw new InputRefused("LEDGER_CONNECTION is set: that server is not the ledger's to start or stop");
+            if (input.Action != "status") throw new InputRefused("LEDGER_CONNECTION is set: that server is not the ledger's to start, stop or promote");
             Answer(input, new DbAnswer("LEDGER_CONNECTION", null, true), _ => new Markup("using the server named by LEDGER_CONNECTION\n"));
             return Task.CompletedTask;
         }
 
         var local = Database.Local!;
+        var standby = local.Standby;
         switch (input.Action)
         {
+            case "start" when input.StandbyFlag && !(standby.IsCreated && !standby.IsStandby):
+                local.EnsureStandby();
+                break;
+            case "start" when standby.IsCreated && !standby.IsStandby:
+                throw new InputRefused($"the standby in {standby.Folder} was promoted: the server in {local.Folder} is behind it, and started beside it " +
+                                       "would be a second primary. Use the promoted one, or delete the folder to start afresh");
             case "start":
                 local.EnsureRunning();
                 break;
             case "stop":
+                standby.Stop();
                 local.Stop();
+                break;
+            case "promote":
+                if (!standby.IsRunning || !standby.IsStandby) throw new InputRefused("no standby is running to promote (ledger db start --standby makes one)");
+                standby.Promote();
                 break;
         }
 
-        Answer(input, new DbAnswer("local", local.Folder, local.IsRunning),
-            v => new Markup($"the ledger's own PostgreSQL in {Markup.Escape(v.Folder!)} is {(v.Running ? "running" : "stopped")}\n"));
+        var answer = standby.IsCreated
+            ? new DbAnswer("local", local.Folder, local.IsRunning, new StandbyAnswer(standby.Folder, standby.IsRunning, !standby.IsStandby), local.WithStandbyConnectionString())
+            : new DbAnswer("local", local.Folder, local.IsRunning);
+        Answer(input, answer, v => new Markup(
+            $"the ledger's own PostgreSQL in {Markup.Escape(v.Folder!)} is {(v.Running ? "running" : "stopped")}\n" +
+            (v.Standby is { } s ? $"its standby in {Markup.Escape(s.Folder)} is {(s.Running ? "running" : "stopped")}{(s.Promoted ? ", promoted to a primary" : "")}\n" : "")));
+        // Past the console's renderer, which would wrap it to the terminal's width: it is to be copied whole.
+        if (!input.JsonFlag && answer.Connection is { } both) Console.Out.WriteLine($"to use both (the standby for serve's public reads):\nexport LEDGER_CONNECTION='{both}'");
         return Task.CompletedTask;
     }
 }

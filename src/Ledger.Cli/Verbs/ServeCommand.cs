@@ -26,7 +26,7 @@ public class ServeCommand : LedgerCommand<ServeInput>
 
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning).AddQuietRetries();
-        builder.Host.UseLedger(Database.ConnectionString, Database.Local);
+        builder.Host.UseLedger(Database.ConnectionString, Database.Local, readsPreferStandby: true);
         if (Database.Local is { } local) builder.Services.AddHostedService(s => ActivatorUtilities.CreateInstance<Supervision>(s, local));
         builder.AddLedgerApi();
         builder.WebHost.UseUrls(urls);
