@@ -3,6 +3,8 @@ using JasperFx.Events.Projections;
 using Ledger.Domain;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -29,8 +31,30 @@ public static class LedgerStore
             Configure(options, connectionString(), readsPreferStandby);
             return options;
         }).UseLightweightSessions().IntegrateWithWolverine();
-        // A standby takes no schema change: the tables are made on the primary before any read can need them.
-        return readsPreferStandby ? marten.ApplyAllDatabaseChangesOnStartup() : marten;
+        if (readsPreferStandby) services.AddHostedService<SchemaOnStartup>();
+        return marten;
+    }
+
+    /// <summary>
+    /// A standby takes no schema change, so where reads go to one the tables are made on the primary
+    /// as the server starts, before any read can need them. A database that does not answer yet is
+    /// left to the first write: the server starts anyway, and answers 503 until it does.
+    /// </summary>
+    private sealed class SchemaOnStartup(IDocumentStore store, ILogger<SchemaOnStartup> log) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellation)
+        {
+            try
+            {
+                await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            }
+            catch (Exception e) when (DatabaseFaults.Unreachable(e))
+            {
+                log.LogWarning("The ledger's tables were not checked at start: the primary did not answer ({Reason})", e.Message);
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellation) => Task.CompletedTask;
     }
 
     /// <param name="readsPreferStandby">

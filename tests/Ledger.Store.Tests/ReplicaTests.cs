@@ -117,6 +117,23 @@ public sealed class ReplicaTests(Replicas replicas) : IClassFixture<Replicas>
     }
 
     [Fact]
+    public async Task Serve_configured_for_standby_reads_starts_while_no_server_answers_and_says_so()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.None);
+        builder.Host.UseLedger(() => "Host=127.0.0.1:1,127.0.0.1:2;Username=ledger;Password=x;Database=ledger", readsPreferStandby: true);
+        builder.AddLedgerApi();
+        await using var host = await AlbaHost.For(builder, app => app.MapLedgerApi(new WriteAccess(ApiHost.Key, Loopback: true)));
+
+        var ready = await host.Scenario(s =>
+        {
+            s.Get.Url("/health/ready");
+            s.StatusCodeShouldBe(503);
+        });
+        (await ready.ReadAsTextAsync()).ShouldContain("127.0.0.1:1,127.0.0.1:2", customMessage: "the reason names the servers");
+    }
+
+    [Fact]
     public async Task Failover_drill_reads_answer_writes_answer_503_until_the_standby_is_promoted_then_the_retry_appends_once()
     {
         await using var servers = new Replicas();
