@@ -24,6 +24,17 @@ public sealed class DrillServer : IAsyncLifetime
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 
+    /// <summary>
+    /// Empties the ledger, through a store of its own: the last one's pooled connections may have
+    /// died with the server in an earlier drill, and the first use of each would fail.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        Store.Dispose();
+        Store = DocumentStore.For(options => LedgerStore.Configure(options, ConnectionString));
+        await Store.Advanced.ResetAllData();
+    }
+
     /// <summary>Every event stored, in stream and version order; on a connection of its own, as a pooled one may have died with the server.</summary>
     public async Task<List<(string Stream, long Version, string Type)>> EventsAsync()
     {
@@ -71,7 +82,7 @@ public sealed class FaultDrills(DrillServer drill) : IClassFixture<DrillServer>
     [Fact]
     public async Task The_database_killed_under_concurrent_writes_loses_nothing_and_doubles_nothing()
     {
-        await drill.Store.Advanced.ResetAllData();
+        await drill.ResetAsync();
         const int clients = 4, writes = 25;
         await using var serve = await Cli.ServeAsync(new() { ["LEDGER_CONNECTION"] = drill.ConnectionString }, "127.0.0.1");
         using var http = new HttpClient { BaseAddress = serve.Address, Timeout = TimeSpan.FromSeconds(30) };
@@ -138,7 +149,7 @@ public sealed class FaultDrills(DrillServer drill) : IClassFixture<DrillServer>
     [Fact]
     public async Task An_import_killed_midway_writes_nothing_and_the_rerun_is_complete()
     {
-        await drill.Store.Advanced.ResetAllData();
+        await drill.ResetAsync();
         var lines = Careers(athletes: 10, results: 2_999);
         var file = await FileOfAsync(lines);
         try
