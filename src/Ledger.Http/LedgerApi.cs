@@ -37,8 +37,11 @@ public static class LedgerApi
         // A public read may come from a standby, which may lag; a client that holds a key reads what
         // it has just written, from the primary.
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped(services => new Queries(services.GetRequiredService<Marten.IDocumentStore>(),
-            fromPrimary: services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request.Headers.ContainsKey(WriteAccess.Header) == true));
+        builder.Services.AddSingleton<ReadsFromPrimary>(services =>
+        {
+            var http = services.GetRequiredService<IHttpContextAccessor>();
+            return () => http.HttpContext?.Request.Headers.ContainsKey(WriteAccess.Header) == true;
+        });
         builder.Services.AddWebPages();
         builder.Services.AddFreshness();
         builder.Services.AddHealth();

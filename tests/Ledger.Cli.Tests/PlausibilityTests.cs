@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using Shouldly;
 
-namespace Ledger.Store.Tests;
+namespace Ledger.Cli.Tests;
 
 /// <summary>Implausible input refused alike by the command line and the HTTP API, naming the field, with nothing appended.</summary>
 public sealed class PlausibilityTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifetime
