@@ -145,26 +145,13 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where
         }
     }
 
-    protected static DateOnly? AsOf(string? text) =>
-        text is null ? null : PartialDate.Parse(text).LastDay;
+    protected static DateOnly? AsOf(string? text) => Moments.AsOf(text);
 
-    protected static DateTimeOffset? KnownAt(string? text) =>
-        text is null
-            ? null
-            : DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-                ? at
-                : throw new FormatException($"--known-at '{text}' is not an ISO 8601 instant like 2026-01-31T12:00:00Z");
+    protected static DateTimeOffset? KnownAt(string? text) => Moments.KnownAt(text, "--known-at");
 
-    protected static int? Number(string? text, string flag) =>
-        text is null ? null : int.TryParse(text, out var n) ? n : throw new FormatException($"--{flag} '{text}' is not a whole number");
+    protected static int? Number(string? text, string flag) => Moments.Number(text, $"--{flag}");
 
-    protected static Sex? SexOf(string? text) => text switch
-    {
-        null => null,
-        "men" => Sex.Men,
-        "women" => Sex.Women,
-        _ => throw new FormatException($"--sex '{text}' is not men or women"),
-    };
+    protected static Sex? SexOf(string? text) => Moments.SexOf(text, "--sex");
 
     protected static Table Table(string title, params string[] columns)
     {

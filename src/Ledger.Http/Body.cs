@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Ledger.Domain;
 using Ledger.Http.Web;
 using Ledger.Store;
+using Ledger.Store.Commands;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,13 +12,12 @@ using Microsoft.Extensions.Logging;
 namespace Ledger.Http;
 
 /// <summary>
-/// Request bodies are the fields of the event a command would append, read with the same rules as
-/// a line of an event file, so the API refuses exactly what an import refuses, field by field.
-/// Text is stored as sent, never interpreted.
+/// Request bodies are the fields of the event a command would append, read by <see cref="CommandInput"/>
+/// as the command line's flags are, so the API refuses exactly what the CLI and an import refuse.
 /// </summary>
 public static class Body
 {
-    public static async Task<T> ReadAsync<T>(HttpRequest request, string athlete, Action<JsonObject>? complete = null) where T : class
+    public static async Task<T> ReadAsync<T>(HttpRequest request, string athlete, Action<JsonObject>? fromRoute = null) where T : class
     {
         // Kestrel refuses larger bodies by itself; this holds for any server the API is mounted on.
         if (request.ContentLength > LedgerApi.MaxBodyBytes)
@@ -34,10 +34,8 @@ public static class Body
             throw new CommandRefused([new FieldProblem("(body)", $"not valid JSON: {e.Message}")]);
         }
 
-        complete?.Invoke(json);
-        json["type"] = EventFormat.TypeName(typeof(T));
-        json["athlete"] = athlete;
-        return EventFormat.Parse(json.ToJsonString(), out var problems)?.Data as T ?? throw new CommandRefused(problems);
+        fromRoute?.Invoke(json);
+        return CommandInput.Read<T>(athlete, json);
     }
 
     /// <summary>Who a write is recorded as: the key's name, then the person X-User names ("athletics-kenya/jane"); "api" with neither.</summary>
@@ -51,31 +49,6 @@ public static class Body
 
     public static string? CommandId(HttpRequest request) =>
         request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } key ? key : null;
-}
-
-/// <summary>Query-string moments, read as the command line reads its flags.</summary>
-public static class Moments
-{
-    public static DateOnly? AsOf(string? text) => text is null ? null : PartialDate.Parse(text).LastDay;
-
-    public static DateTimeOffset? KnownAt(string? text) =>
-        text is null ? null
-        : DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at
-        : throw new FormatException($"knownAt '{text}' is not an ISO 8601 instant like 2026-01-31T12:00:00Z");
-
-    /// <summary>A whole number from a query string; a blank value (as an empty form field sends) is none.</summary>
-    public static int? Number(string? text, string name) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
-        : throw new FormatException($"{name} '{text}' is not a whole number");
-
-    public static Sex? SexOf(string? text) => text switch
-    {
-        null => null,
-        "men" => Sex.Men,
-        "women" => Sex.Women,
-        _ => throw new FormatException($"sex '{text}' is not men or women"),
-    };
 }
 
 /// <summary>

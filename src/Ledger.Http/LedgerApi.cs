@@ -37,8 +37,11 @@ public static class LedgerApi
         // A public read may come from a standby, which may lag; a client that holds a key reads what
         // it has just written, from the primary.
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped(services => new Queries(services.GetRequiredService<Marten.IDocumentStore>(),
-            fromPrimary: services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request.Headers.ContainsKey(WriteAccess.Header) == true));
+        builder.Services.AddSingleton<ReadsFromPrimary>(services =>
+        {
+            var http = services.GetRequiredService<IHttpContextAccessor>();
+            return () => http.HttpContext?.Request.Headers.ContainsKey(WriteAccess.Header) == true;
+        });
         builder.Services.AddWebPages();
         builder.Services.AddFreshness();
         builder.Services.AddHealth();
@@ -70,31 +73,31 @@ public static class LedgerApi
     private static void MapReads(RouteGroupBuilder api)
     {
         api.MapGet("/athletes", (string? country, string? sex, string? q, int? page, int? pageSize, Queries queries, CancellationToken c) =>
-            queries.AthletesAsync(AthleteFilter.Of(country, Moments.SexOf(sex), q, page, pageSize, "page", "pageSize"), c))
+            queries.AthletesAsync(AthleteFilter.Of(country, Moments.SexOf(sex, "sex"), q, page, pageSize, "page", "pageSize"), c))
             .WithName("ListAthletes").WithSummary("One page of athletes, filtered by country and sex and searched by name (q)").ProducesProblem(400);
 
         var athletes = api.MapGroup("/athletes/{athlete}").ProducesProblem(404);
         athletes.MapGet("/pbs", (string athlete, string? asOf, string? knownAt, Queries q, CancellationToken c) =>
-            q.PersonalBestsAsync(athlete, Moments.AsOf(asOf), Moments.KnownAt(knownAt), c))
+            q.PersonalBestsAsync(athlete, Moments.AsOf(asOf), Moments.KnownAt(knownAt, "knownAt"), c))
             .WithName("GetPersonalBests").WithSummary("The athlete's personal bests, as of a date and as the ledger knew them at an instant").ProducesProblem(400);
         athletes.MapGet("/championships", (string athlete, string? asOf, string? knownAt, Queries q, CancellationToken c) =>
-            q.ChampionshipsAsync(athlete, Moments.AsOf(asOf), Moments.KnownAt(knownAt), c))
+            q.ChampionshipsAsync(athlete, Moments.AsOf(asOf), Moments.KnownAt(knownAt, "knownAt"), c))
             .WithName("GetChampionships").WithSummary("The athlete's championships: editions, starts, finishes and medals").ProducesProblem(400);
         athletes.MapGet("/timeline", (string athlete, string? asOf, string? knownAt, Queries q, CancellationToken c) =>
-            q.TimelineAsync(athlete, Moments.AsOf(asOf), Moments.KnownAt(knownAt), c))
+            q.TimelineAsync(athlete, Moments.AsOf(asOf), Moments.KnownAt(knownAt, "knownAt"), c))
             .WithName("GetTimeline").WithSummary("The athlete's career in date order").ProducesProblem(400);
         athletes.MapGet("/audit", (string athlete, Queries q, CancellationToken c) => q.AuditAsync(athlete, c))
             .WithName("GetAudit").WithSummary("Every event of the athlete's stream, with who appended it and when");
 
         api.MapGet("/records/{country}", (string country, string? sex, string? asOf, string? knownAt, Queries q, CancellationToken c) =>
-            q.RecordsAsync(country, Moments.SexOf(sex), Moments.AsOf(asOf), Moments.KnownAt(knownAt), c))
+            q.RecordsAsync(country, Moments.SexOf(sex, "sex"), Moments.AsOf(asOf), Moments.KnownAt(knownAt, "knownAt"), c))
             .WithName("GetRecords").WithSummary("The country's standing national records").ProducesProblem(400).ProducesProblem(404);
         api.MapGet("/records/{country}/{discipline}/history", (string country, string discipline, string? sex, string? knownAt, bool? indoor, Queries q, CancellationToken c) =>
-            q.RecordHistoryAsync(country, Discipline.Parse(discipline), Moments.SexOf(sex) ?? Sex.Men, Moments.KnownAt(knownAt), indoor ?? false, c))
+            q.RecordHistoryAsync(country, Discipline.Parse(discipline), Moments.SexOf(sex, "sex") ?? Sex.Men, Moments.KnownAt(knownAt, "knownAt"), indoor ?? false, c))
             .WithName("GetRecordHistory").WithSummary("How a national record (outdoor, or indoor with indoor=true) progressed, rescinded marks included").ProducesProblem(400).ProducesProblem(404);
         api.MapGet("/toplists/{discipline}", (string discipline, string? sex, int? year, string? country, string? asOf, string? knownAt, int? limit, bool? allMarks,
                 bool? indoor, bool? windAssisted, Queries q, CancellationToken c) =>
-            q.ToplistAsync(ToplistFilter.Of(discipline, Moments.SexOf(sex), year, country, Moments.AsOf(asOf), Moments.KnownAt(knownAt), limit, allMarks ?? false,
+            q.ToplistAsync(ToplistFilter.Of(discipline, Moments.SexOf(sex, "sex"), year, country, Moments.AsOf(asOf), Moments.KnownAt(knownAt, "knownAt"), limit, allMarks ?? false,
                 indoor ?? false, windAssisted ?? false), c))
             .WithName("GetToplist").WithSummary("The best legal marks of a discipline and sex (one per athlete unless allMarks; indoors with indoor=true; wind-assisted marks too with windAssisted=true), of a year or all time, of a country or the world").ProducesProblem(400).ProducesProblem(404);
     }
@@ -106,7 +109,7 @@ public static class LedgerApi
             .WithName("RegisterAthlete").WithBody<AthleteRegistered>().WithSummary("Registers an athlete (body: athlete_registered fields)");
 
         api.MapPost("/athletes/{athlete}/results", async (string athlete, HttpRequest request, IMessageBus bus) =>
-            await bus.InvokeAsync<ResultAnswer>(new RecordResult(athlete, await Body.ReadAsync<ResultRecorded>(request, athlete, CompleteResult), Body.User(request), Body.CommandId(request))))
+            await bus.InvokeAsync<ResultAnswer>(new RecordResult(athlete, await Body.ReadAsync<ResultRecorded>(request, athlete), Body.User(request), Body.CommandId(request))))
             .WithName("RecordResult").WithBody<ResultRecorded>("result_id", "status").WithSummary("Records a result (body: result_recorded fields; result_id and status may be left out)");
 
         api.MapPost("/athletes/{athlete}/results/{resultId}/corrections", async (string athlete, string resultId, HttpRequest request, IMessageBus bus) =>
@@ -128,20 +131,6 @@ public static class LedgerApi
         api.MapPost("/athletes/{athlete}/honours", async (string athlete, HttpRequest request, IMessageBus bus) =>
             await bus.InvokeAsync<AthleteAnswer>(new AwardHonour(athlete, await Body.ReadAsync<HonourAwarded>(request, athlete), Body.User(request), Body.CommandId(request))))
             .WithName("AwardHonour").WithBody<HonourAwarded>().WithSummary("Awards an honour (body: honour, occasion, date)");
-    }
-
-    /// <summary>As on the command line: finished unless said otherwise, and named from the race when unnamed.</summary>
-    private static void CompleteResult(JsonObject json)
-    {
-        json["status"] ??= "finished";
-        if (json["result_id"] is not null) return;
-        // When no id can be made, the date, competition or discipline is wrong, and that is what the
-        // refusal should name, not a missing id.
-        json["result_id"] = json["date"]?.GetValue<string>() is { } date && PartialDate.TryParse(date, out var d, out _)
-                            && json["competition"]?.GetValue<string>() is { Length: > 0 } competition
-                            && json["discipline"]?.GetValue<string>() is { } discipline && Discipline.TryParse(discipline, out var x, out _)
-            ? RecordResult.IdFor(d, competition, x)
-            : "unnamed";
     }
 }
 

@@ -43,7 +43,7 @@ public static class LedgerBus
             .RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
 
         // Every process of the CLI is short: load the handler code generated ahead of time
-        // (src/Ledger.Cli/Internal/Generated, 'codegen write') rather than compile it at start.
+        // (src/Ledger.Store/Internal/Generated, 'codegen write') rather than compile it at start.
         options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
     }
 }

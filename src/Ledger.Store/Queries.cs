@@ -20,12 +20,12 @@ public sealed class CountryNotFound(string country) : NotInLedger($"no athlete o
 /// travel over one stream, or from the record documents, which keep when each entry was learned.
 /// </summary>
 /// <param name="fromPrimary">
-/// Read from the primary even where the store sends query sessions to a standby, which may lag:
-/// a writer then reads what it has just written. A document session always reads from the primary.
+/// Whether to read from the primary even where the store sends query sessions to a standby, which may
+/// lag: a writer then reads what it has just written. A document session always reads from the primary.
 /// </param>
-public sealed class Queries(IDocumentStore store, bool fromPrimary = false)
+public sealed class Queries(IDocumentStore store, ReadsFromPrimary? fromPrimary = null)
 {
-    private IQuerySession Session() => fromPrimary ? store.LightweightSession() : store.QuerySession();
+    private IQuerySession Session() => fromPrimary?.Invoke() == true ? store.LightweightSession() : store.QuerySession();
 
     /// <summary>One page of the athletes that match, in slug order, read off their summaries.</summary>
     public async Task<AthletesView> AthletesAsync(AthleteFilter? filter = null, CancellationToken cancellation = default)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Ledger.Cli;
 using Ledger.Domain;
 using Ledger.Http;
 using Ledger.Store;

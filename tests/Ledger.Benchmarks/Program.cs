@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using JasperFx.Events.Projections;
 using Ledger.Benchmarks;
-using Ledger.Cli;
 using Ledger.Domain;
 using Ledger.Store;
 using Ledger.Store.Commands;
@@ -158,6 +157,7 @@ try
     // A whole `ledger pbs` process, start to exit, as a user waits for it: the CLI's own build, beside
     // this one (same configuration), since JasperFx looks for commands in every assembly of its folder.
     var cli = Path.Combine(AppContext.BaseDirectory.Replace(Path.Combine("tests", "Ledger.Benchmarks"), Path.Combine("src", "Ledger.Cli")), "ledger.dll");
+    if (!File.Exists(cli)) throw new FileNotFoundException($"Build the CLI in this configuration first (dotnet build src/Ledger.Cli -c Release): no {cli}");
     var walls = new List<TimeSpan>();
     for (var i = 0; i < 5; i++)
     {

@@ -12,19 +12,10 @@ public sealed class AthleteListTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
 {
     private LedgerDatabase Db => api.Database;
 
-    // 70 Kenyans (40 men, 30 women), 40 Ethiopians, 20 Mongolians; names "Runner 000" ... "Runner 129".
-    private static IEnumerable<(string Athlete, string Country, string Sex)> Federation() =>
-        Enumerable.Range(0, 130).Select(i => ($"runner-{i:D3}", i < 70 ? "KEN" : i < 110 ? "ETH" : "MGL", i < 40 || i >= 70 ? "men" : "women"));
-
     public async ValueTask InitializeAsync()
     {
         await Db.ResetAsync();
-        await Db.ImportAsync("federation.jsonl", Federation()
-            .SelectMany(a => new[]
-            {
-                Lines.Registered(a.Athlete, a.Country, a.Sex).Replace($"\"name\":\"{a.Athlete}\"", $"\"name\":\"Runner {a.Athlete[^3..]}\""),
-                Lines.Result($"{a.Athlete}-1", "2024-04-21", "2:10:00", athlete: a.Athlete),
-            }).ToArray());
+        await Db.ImportAsync("federation.jsonl", Lines.Federation);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -99,21 +90,6 @@ public sealed class AthleteListTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
         var kenyans = await Page("/?country=KEN&q=runner");
         kenyans.ShouldContain("page 1 of 1 (70 athletes)");
         kenyans.ShouldContain("<option selected>KEN</option>");
-    }
-
-    [Fact]
-    public async Task The_command_line_pages_with_the_contracts_flags()
-    {
-        var outcome = await Cli.RunAsync(Db.ConnectionString, "athletes", "--country", "KEN", "--page", "2", "--page-size", "50", "--json");
-
-        outcome.Exit.ShouldBe(0, outcome.Err);
-        outcome.Json["athletes"]!.AsArray().Count.ShouldBe(20);
-        outcome.Json["total"]!.GetValue<int>().ShouldBe(70);
-        outcome.Json["page_size"]!.GetValue<int>().ShouldBe(50);
-
-        var refused = await Cli.RunAsync(Db.ConnectionString, "athletes", "--page-size", "lots");
-        refused.Exit.ShouldBe(2);
-        refused.Err.ShouldContain("--page-size 'lots'");
     }
 
     [Fact]

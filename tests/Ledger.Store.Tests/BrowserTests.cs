@@ -1,4 +1,3 @@
-using Ledger.Cli;
 using Ledger.Domain;
 using Ledger.Http;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +15,7 @@ namespace Ledger.Store.Tests;
 public sealed class LiveSite : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
-    public static readonly string Screenshots = Path.Combine(Cli.RepositoryRoot, "TestResults", "screenshots");
+    public static readonly string Screenshots = Path.Combine(Repository.Root, "TestResults", "screenshots");
 
     private LedgerDatabase? _database;
     private WebApplication? _app;
@@ -32,7 +31,7 @@ public sealed class LiveSite : IAsyncLifetime
 
         _database = new LedgerDatabase();
         await _database.InitializeAsync();
-        await _database.Importer.ImportAsync([SeedCareer.EventsFolder], new Actor("tester", "seed"));
+        await _database.Importer.ImportAsync([Repository.Events], new Actor("tester", "seed"));
 
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

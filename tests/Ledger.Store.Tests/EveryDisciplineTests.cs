@@ -126,30 +126,3 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
         (await Db.Queries.PersonalBestsAsync("heptathlete")).Bests.ShouldHaveSingleItem().Mark.ToString().ShouldBe("6700");
     }
 }
-
-/// <summary>The issue's own words, through the real binary: a sprinter's legal and wind-assisted 100 m.</summary>
-public sealed class WindVerbTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>, IAsyncLifetime
-{
-    public async ValueTask InitializeAsync() => await db.ResetToAsync(Lines.Registered("sprinter", "JAM"));
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    [Fact]
-    public async Task Add_result_takes_the_wind_and_pbs_shows_the_wind_assisted_best_beside_the_legal_one()
-    {
-        var legal = await Cli.RunAsync(db.ConnectionString, "add-result", "sprinter", "--date", "2024-06-01", "--competition", "Meeting A", "--discipline", "100m", "--mark", "9.86", "--wind", "0.9", "--json");
-        legal.Exit.ShouldBe(0, legal.Err);
-        legal.Json["personal_best"]!.GetValue<bool>().ShouldBeTrue();
-
-        var assisted = await Cli.RunAsync(db.ConnectionString, "add-result", "sprinter", "--date", "2024-07-01", "--competition", "Meeting B", "--discipline", "100m", "--mark", "9.79", "--wind", "2.4", "--json");
-        assisted.Exit.ShouldBe(0, assisted.Err);
-        (assisted.Json["personal_best"]!.GetValue<bool>(), assisted.Json["national_record"]!.GetValue<bool>()).ShouldBe((false, false));
-
-        var pbs = await Cli.RunAsync(db.ConnectionString, "pbs", "sprinter", "--json");
-        var best = pbs.Json["bests"]!.AsArray().ShouldHaveSingleItem()!;
-        (best["mark"]!.GetValue<string>(), best["wind_assisted_best"]!["mark"]!.GetValue<string>()).ShouldBe(("9.86", "9.79"));
-
-        var headWind = await Cli.RunAsync(db.ConnectionString, "add-result", "sprinter", "--date", "2024-08-01", "--competition", "Meeting C", "--discipline", "100m", "--mark", "10.01", "--wind=-0.3", "--json");
-        headWind.Exit.ShouldBe(0, headWind.Err);
-    }
-}

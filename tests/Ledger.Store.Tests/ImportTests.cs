@@ -119,7 +119,7 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
     [Fact]
     public async Task An_import_leaves_every_registered_read_model_as_a_rebuild_from_its_events_makes_it()
     {
-        await db.Importer.ImportAsync([SeedCareer.EventsFolder], new Actor("tester", "seed"));
+        await db.Importer.ImportAsync([Repository.Events], new Actor("tester", "seed"));
         await db.ImportAsync("more.jsonl",
             Lines.Registered(athlete: "rival"), Lines.Result("fast", "2026-04-12", "2:07:59", athlete: "rival"),
             Lines.Record("2:07:59", "2026-04-12", "fast", athlete: "rival"), Lines.Corrected("fast", "timing", place: 2, athlete: "rival"),

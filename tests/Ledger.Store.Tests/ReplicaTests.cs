@@ -1,5 +1,4 @@
 using Alba;
-using Ledger.Cli;
 using Ledger.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

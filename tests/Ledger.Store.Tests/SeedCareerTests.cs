@@ -10,13 +10,12 @@ namespace Ledger.Store.Tests;
 /// </summary>
 public sealed class SeedCareer : IAsyncLifetime
 {
-    public static readonly string EventsFolder = Path.Combine(Cli.RepositoryRoot, "events");
     public LedgerDatabase Database { get; } = new();
 
     public async ValueTask InitializeAsync()
     {
         await Database.InitializeAsync();
-        await Database.Importer.ImportAsync([EventsFolder], new Actor("tester", "seed"));
+        await Database.Importer.ImportAsync([Repository.Events], new Actor("tester", "seed"));
     }
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();
@@ -111,7 +110,7 @@ public sealed class SeedCareerTests(SeedCareer seed) : IClassFixture<SeedCareer>
     [Fact]
     public async Task Every_event_says_where_in_the_article_it_comes_from()
     {
-        var lines = await File.ReadAllLinesAsync(Path.Combine(SeedCareer.EventsFolder, $"{Athlete}.jsonl"));
+        var lines = await File.ReadAllLinesAsync(Path.Combine(Repository.Events, $"{Athlete}.jsonl"));
 
         lines.ShouldAllBe(line => !string.IsNullOrWhiteSpace((string?)JsonNode.Parse(line, null, default)!["source"]));
     }

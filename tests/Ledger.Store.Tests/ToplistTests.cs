@@ -15,7 +15,7 @@ public sealed class ToplistTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLi
     public async ValueTask InitializeAsync()
     {
         await Db.ResetAsync();
-        await Db.Importer.ImportAsync([SeedCareer.EventsFolder], new Actor("tester", "seed"));
+        await Db.Importer.ImportAsync([Repository.Events], new Actor("tester", "seed"));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -306,38 +306,5 @@ public sealed class FederationToplistTests(LedgerDatabase db) : IClassFixture<Le
         return marks.Take(filter.Limit)
             .Select((m, i) => (Rank: marks.FindIndex(o => o.Mark == m.Mark) + 1, m.Athlete, m.Mark.ToString(), m.Date.ToString(), m.ResultId))
             .ToList();
-    }
-}
-
-/// <summary>The toplist verb, as a user runs it.</summary>
-public sealed class ToplistVerbTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>, IAsyncLifetime
-{
-    public async ValueTask InitializeAsync()
-    {
-        await db.ResetToAsync(Lines.Registered(), Lines.Result("berlin-2010", "2010-09-26", "2:12:42"), Lines.Result("tokyo-2014", "2014-02-27", "2:11:05"));
-    }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    [Fact]
-    public async Task It_prints_the_contracts_json_and_refuses_what_is_not_a_list_with_exit_2()
-    {
-        var list = await Cli.RunAsync(db.ConnectionString, "toplist", "marathon", "--sex", "men", "--country", "mgl", "--all-time", "--json");
-        list.Exit.ShouldBe(0, list.Err);
-        list.Json["country"]!.GetValue<string>().ShouldBe("MGL");
-        list.Json["year"].ShouldBeNull();
-        list.Json["entries"]!.AsArray().Select(e => e!["mark"]!.GetValue<string>()).ShouldBe(["2:11:05"]);
-
-        foreach (var (args, reason) in new[]
-                 {
-                     (new[] { "--year", "2014", "--all-time" }, "give --year or --all-time, not both"),
-                     (["--year", "2014"], "--sex is required"),
-                     (["--sex", "men", "--limit", "0"], "--limit 0 is out of range"),
-                 })
-        {
-            var refused = await Cli.RunAsync(db.ConnectionString, ["toplist", "marathon", .. args, "--json"]);
-            (refused.Exit, refused.Out).ShouldBe((2, ""));
-            refused.Err.ShouldContain(reason);
-        }
     }
 }

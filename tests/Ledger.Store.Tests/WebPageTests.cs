@@ -17,7 +17,7 @@ public sealed class SeededSite : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await Api.InitializeAsync();
-        await Api.Database.Importer.ImportAsync([SeedCareer.EventsFolder], new Actor("tester", "seed"));
+        await Api.Database.Importer.ImportAsync([Repository.Events], new Actor("tester", "seed"));
         var registered = new JsonObject
         {
             ["type"] = "athlete_registered", ["athlete"] = Mallory, ["name"] = ScriptName, ["country"] = "GBR", ["sex"] = "women",
@@ -153,7 +153,7 @@ public sealed partial class WebPageTests(SeededSite site) : IClassFixture<Seeded
     {
         var rows = Rows(await Page($"{Profile}/audit"), "audit");
 
-        rows.Count.ShouldBe(File.ReadAllLines(Path.Combine(SeedCareer.EventsFolder, "bat-ochir-ser-od.jsonl")).Length);
+        rows.Count.ShouldBe(File.ReadAllLines(Path.Combine(Repository.Events, "bat-ochir-ser-od.jsonl")).Length);
         rows.Select(r => r[0]).ShouldBe(Enumerable.Range(1, rows.Count).Select(v => v.ToString()));
         rows[0][2].ShouldBe("tester");
         rows[0][3].ShouldBe("Athlete registered");

@@ -1,5 +1,6 @@
 using JasperFx.CommandLine;
 using Ledger.Http;
+using Ledger.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using JasperFx.CommandLine;
 using Ledger.Domain;
 using Ledger.Store;
@@ -28,14 +30,21 @@ public abstract class WriteInput : LedgerInput
     public string User => string.IsNullOrWhiteSpace(UserFlag) ? Environment.UserName : UserFlag;
 }
 
-/// <summary>A verb that sends one command through the bus and prints its answer.</summary>
-public abstract class WriteCommand<TInput, TAnswer> : LedgerCommand<TInput> where TInput : WriteInput
+/// <summary>
+/// A verb that sends one command through the bus and prints its answer. Its flags become the fields
+/// of the event, one JSON object as an HTTP body is, read by <see cref="CommandInput"/>: a bad input
+/// is refused as the API refuses it, naming every wrong field.
+/// </summary>
+public abstract class WriteCommand<TInput, TEvent, TAnswer> : LedgerCommand<TInput> where TInput : WriteInput where TEvent : class
 {
-    protected abstract ILedgerCommand Command(TInput input);
+    /// <summary>The event's fields as the flags give them; a flag left out is a field left out.</summary>
+    protected abstract JsonObject Fields(TInput input);
+
+    protected abstract ILedgerCommand Command(TInput input, TEvent fact);
 
     protected override async Task Run(TInput input, IServiceProvider services)
     {
-        var command = Command(input);
+        var command = Command(input, CommandInput.Read<TEvent>(input.Athlete, Fields(input)));
         var host = services.GetRequiredService<IHost>();
         await host.StartAsync();
         try
@@ -56,10 +65,16 @@ public abstract class WriteCommand<TInput, TAnswer> : LedgerCommand<TInput> wher
         _ => answer.ToString() ?? "",
     };
 
-    protected static T? Parsed<T>(string? text, Func<string, T> parse) where T : struct => text is null ? null : parse(text);
+    /// <summary>The fields that were given, as the flags typed them.</summary>
+    protected static JsonObject Given(params (string Field, JsonNode? Value)[] fields) =>
+        new(fields.Where(f => f.Value is not null).Select(f => KeyValuePair.Create(f.Field, f.Value)));
 
-    protected static string Required(string? text, string flag) =>
-        string.IsNullOrWhiteSpace(text) ? throw new FormatException($"--{flag} is required") : text;
+    /// <summary>A whole number as a JSON number; anything else as typed, for the reader to name.</summary>
+    protected static JsonNode? Whole(string? text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : text;
+
+    /// <summary>A switch given is true; not given, the field is left out.</summary>
+    protected static JsonNode? Switch(bool on) => on ? true : null;
 }
 
 public class RegisterAthleteInput : WriteInput
@@ -75,12 +90,12 @@ public class RegisterAthleteInput : WriteInput
 }
 
 [Description("Starts an athlete's stream", Name = "register-athlete")]
-public class RegisterAthleteCommand : WriteCommand<RegisterAthleteInput, AthleteAnswer>
+public class RegisterAthleteCommand : WriteCommand<RegisterAthleteInput, AthleteRegistered, AthleteAnswer>
 {
-    protected override ILedgerCommand Command(RegisterAthleteInput i) => new RegisterAthlete(i.Athlete,
-        new AthleteRegistered(Required(i.NameFlag, "name"), Required(i.CountryFlag, "country"),
-            SexOf(Required(i.SexFlag, "sex"))!.Value, Parsed(i.BornFlag, PartialDate.Parse), i.BirthplaceFlag, i.NativeNameFlag, i.NicknameFlag),
-        i.User, i.CommandIdFlag);
+    protected override JsonObject Fields(RegisterAthleteInput i) => Given(("name", i.NameFlag), ("country", i.CountryFlag), ("sex", i.SexFlag),
+        ("born", i.BornFlag), ("birthplace", i.BirthplaceFlag), ("native_name", i.NativeNameFlag), ("nickname", i.NicknameFlag));
+
+    protected override ILedgerCommand Command(RegisterAthleteInput i, AthleteRegistered fact) => new RegisterAthlete(i.Athlete, fact, i.User, i.CommandIdFlag);
 }
 
 public class AddResultInput : WriteInput
@@ -104,28 +119,14 @@ public class AddResultInput : WriteInput
 }
 
 [Description("Appends a result; a national record with it when it beats the standing one", Name = "add-result")]
-public class AddResultCommand : WriteCommand<AddResultInput, ResultAnswer>
+public class AddResultCommand : WriteCommand<AddResultInput, ResultRecorded, ResultAnswer>
 {
-    protected override ILedgerCommand Command(AddResultInput i)
-    {
-        var date = PartialDate.Parse(Required(i.DateFlag, "date"));
-        var competition = Required(i.CompetitionFlag, "competition");
-        var discipline = Discipline.Parse(Required(i.DisciplineFlag, "discipline"));
-        var status = i.StatusFlag switch
-        {
-            null or "finished" => ResultStatus.Finished,
-            "dnf" => ResultStatus.Dnf,
-            "dns" => ResultStatus.Dns,
-            "dq" => ResultStatus.Dq,
-            var other => throw new FormatException($"--status '{other}' is not finished, dnf, dns or dq"),
-        };
-        var resultId = i.ResultIdFlag ?? RecordResult.IdFor(date, competition, discipline);
-        return new RecordResult(i.Athlete, new ResultRecorded(resultId, date, competition, discipline, status,
-            Parsed(i.MarkFlag, Mark.Parse), Number(i.PlaceFlag, "place"), Number(i.OverallPlaceFlag, "overall-place"), i.VenueFlag,
-            Parsed(i.ChampionshipFlag, Championship.Parse), i.NotRecordEligibleFlag ? false : null, i.NotesFlag,
-            NewWorldRecord: i.NewWorldRecordFlag ? true : null, Wind: Parsed(i.WindFlag, Wind.Parse), Indoor: i.IndoorFlag ? true : null),
-            i.User, i.CommandIdFlag);
-    }
+    protected override JsonObject Fields(AddResultInput i) => Given(("result_id", i.ResultIdFlag), ("date", i.DateFlag), ("competition", i.CompetitionFlag),
+        ("discipline", i.DisciplineFlag), ("status", i.StatusFlag), ("mark", i.MarkFlag), ("place", Whole(i.PlaceFlag)), ("overall_place", Whole(i.OverallPlaceFlag)),
+        ("venue", i.VenueFlag), ("championship", i.ChampionshipFlag), ("record_eligible", i.NotRecordEligibleFlag ? false : null), ("notes", i.NotesFlag),
+        ("new_world_record", Switch(i.NewWorldRecordFlag)), ("wind", i.WindFlag), ("indoor", Switch(i.IndoorFlag)));
+
+    protected override ILedgerCommand Command(AddResultInput i, ResultRecorded fact) => new RecordResult(i.Athlete, fact, i.User, i.CommandIdFlag);
 }
 
 public class CorrectResultInput : WriteInput
@@ -143,14 +144,13 @@ public class CorrectResultInput : WriteInput
 }
 
 [Description("Appends a correction of a result; a record it no longer earns is rescinded", Name = "correct-result")]
-public class CorrectResultCommand : WriteCommand<CorrectResultInput, ResultAnswer>
+public class CorrectResultCommand : WriteCommand<CorrectResultInput, ResultCorrected, ResultAnswer>
 {
+    protected override JsonObject Fields(CorrectResultInput i) => Given(("result_id", i.ResultId), ("reason", i.ReasonFlag), ("date", i.DateFlag),
+        ("competition", i.CompetitionFlag), ("mark", i.MarkFlag), ("place", Whole(i.PlaceFlag)), ("venue", i.VenueFlag),
+        ("new_world_record", Switch(i.NewWorldRecordFlag)), ("wind", i.WindFlag));
 
-    protected override ILedgerCommand Command(CorrectResultInput i) => new CorrectResult(i.Athlete,
-        new ResultCorrected(i.ResultId, Required(i.ReasonFlag, "reason"), Parsed(i.DateFlag, PartialDate.Parse), i.CompetitionFlag,
-            Mark: Parsed(i.MarkFlag, Mark.Parse), Place: Number(i.PlaceFlag, "place"), Venue: i.VenueFlag,
-            NewWorldRecord: i.NewWorldRecordFlag ? true : null, Wind: Parsed(i.WindFlag, Wind.Parse)),
-        i.User, i.CommandIdFlag);
+    protected override ILedgerCommand Command(CorrectResultInput i, ResultCorrected fact) => new CorrectResult(i.Athlete, fact, i.User, i.CommandIdFlag);
 }
 
 public class AnnulResultInput : WriteInput
@@ -161,11 +161,11 @@ public class AnnulResultInput : WriteInput
 }
 
 [Description("Appends an annulment of a result; a record it held is rescinded", Name = "annul-result")]
-public class AnnulResultCommand : WriteCommand<AnnulResultInput, ResultAnswer>
+public class AnnulResultCommand : WriteCommand<AnnulResultInput, ResultAnnulled, ResultAnswer>
 {
+    protected override JsonObject Fields(AnnulResultInput i) => Given(("result_id", i.ResultId), ("reason", i.ReasonFlag));
 
-    protected override ILedgerCommand Command(AnnulResultInput i) =>
-        new AnnulResult(i.Athlete, new ResultAnnulled(i.ResultId, Required(i.ReasonFlag, "reason")), i.User, i.CommandIdFlag);
+    protected override ILedgerCommand Command(AnnulResultInput i, ResultAnnulled fact) => new AnnulResult(i.Athlete, fact, i.User, i.CommandIdFlag);
 }
 
 public class ClubInput : WriteInput
@@ -177,19 +177,20 @@ public class ClubInput : WriteInput
 }
 
 [Description("Appends a club move: the athlete joins a club", Name = "join-club")]
-public class JoinClubCommand : WriteCommand<ClubInput, AthleteAnswer>
+public class JoinClubCommand : WriteCommand<ClubInput, ClubJoined, AthleteAnswer>
 {
+    protected override JsonObject Fields(ClubInput i) => Given(("club", i.Club), ("date", i.DateFlag), ("city", i.CityFlag));
 
-    protected override ILedgerCommand Command(ClubInput i) =>
-        new JoinClub(i.Athlete, new ClubJoined(i.Club, PartialDate.Parse(Required(i.DateFlag, "date")), i.CityFlag), i.User, i.CommandIdFlag);
+    protected override ILedgerCommand Command(ClubInput i, ClubJoined fact) => new JoinClub(i.Athlete, fact, i.User, i.CommandIdFlag);
 }
 
 [Description("Appends a club move: the athlete leaves a club", Name = "leave-club")]
-public class LeaveClubCommand : WriteCommand<ClubInput, AthleteAnswer>
+public class LeaveClubCommand : WriteCommand<ClubInput, ClubLeft, AthleteAnswer>
 {
+    // A departure has no city: --city, which joining takes, is not read here.
+    protected override JsonObject Fields(ClubInput i) => Given(("club", i.Club), ("date", i.DateFlag));
 
-    protected override ILedgerCommand Command(ClubInput i) =>
-        new LeaveClub(i.Athlete, new ClubLeft(i.Club, PartialDate.Parse(Required(i.DateFlag, "date"))), i.User, i.CommandIdFlag);
+    protected override ILedgerCommand Command(ClubInput i, ClubLeft fact) => new LeaveClub(i.Athlete, fact, i.User, i.CommandIdFlag);
 }
 
 public class HonourInput : WriteInput
@@ -201,9 +202,9 @@ public class HonourInput : WriteInput
 }
 
 [Description("Appends an honour", Name = "award-honour")]
-public class AwardHonourCommand : WriteCommand<HonourInput, AthleteAnswer>
+public class AwardHonourCommand : WriteCommand<HonourInput, HonourAwarded, AthleteAnswer>
 {
-    protected override ILedgerCommand Command(HonourInput i) => new AwardHonour(i.Athlete,
-        new HonourAwarded(Required(i.HonourFlag, "honour"), Required(i.OccasionFlag, "occasion"), PartialDate.Parse(Required(i.DateFlag, "date"))),
-        i.User, i.CommandIdFlag);
+    protected override JsonObject Fields(HonourInput i) => Given(("honour", i.HonourFlag), ("occasion", i.OccasionFlag), ("date", i.DateFlag));
+
+    protected override ILedgerCommand Command(HonourInput i, HonourAwarded fact) => new AwardHonour(i.Athlete, fact, i.User, i.CommandIdFlag);
 }

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Alba;
 using Shouldly;
 
-namespace Ledger.Store.Tests;
+namespace Ledger.Cli.Tests;
 
 /// <summary>Implausible input refused alike by the command line and the HTTP API, naming the field, with nothing appended.</summary>
 public sealed class PlausibilityTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifetime
@@ -48,6 +49,26 @@ public sealed class PlausibilityTests(ApiHost api) : IClassFixture<ApiHost>, IAs
 
         (await AuditCountAsync()).ShouldBe(2);
         (await api.Database.Queries.RecordsAsync("MGL")).Records.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task One_bad_result_is_refused_naming_the_same_fields_through_the_cli_and_over_http()
+    {
+        var cli = await Cli.RunAsync(api.Database.ConnectionString, "add-result", Lines.Athlete, "--date", "2026-02-30", "--discipline", "marathon",
+            "--mark", "fast", "--place", "first", "--status", "won", "--wind", "calm", "--json");
+        (cli.Exit, cli.Out).ShouldBe((2, ""));
+        var onTheCommandLine = Regex.Matches(cli.Err, "^refused: field '([^']+)'", RegexOptions.Multiline).Select(m => m.Groups[1].Value).Order().ToList();
+
+        var (status, problem) = await PostResult(new JsonObject
+        {
+            ["date"] = "2026-02-30", ["discipline"] = "marathon", ["mark"] = "fast", ["place"] = "first", ["status"] = "won", ["wind"] = "calm",
+        });
+        status.ShouldBe(400);
+        var overHttp = problem["errors"]!.AsObject().Select(e => e.Key).Order().ToList();
+
+        onTheCommandLine.ShouldBe(overHttp, cli.Err);
+        onTheCommandLine.ShouldBe(["competition", "date", "mark", "place", "status", "wind"], "every wrong field, named at once");
+        (await AuditCountAsync()).ShouldBe(2);
     }
 
     [Fact]

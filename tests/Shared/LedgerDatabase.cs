@@ -1,7 +1,8 @@
 using Ledger.Domain;
+using Ledger.Store;
 using Marten;
 
-namespace Ledger.Store.Tests;
+namespace Ledger.Tests;
 
 /// <summary>A test class's own database, with the ledger's store configured exactly as the CLI's.</summary>
 public sealed class LedgerDatabase : IAsyncLifetime
@@ -89,4 +90,16 @@ public static class Lines
 
     public static string Reported(string discipline, string mark, string date, string athlete = Athlete) =>
         $$"""{"type":"best_mark_reported","athlete":"{{athlete}}","discipline":"{{discipline}}","mark":"{{mark}}","date":"{{date}}"}""";
+
+    /// <summary>
+    /// A federation's athletes, each with one marathon: 70 Kenyans (40 men, 30 women), 40 Ethiopians
+    /// and 20 Mongolians, named "Runner 000" ... "Runner 129".
+    /// </summary>
+    public static string[] Federation =>
+        Enumerable.Range(0, 130).Select(i => (Athlete: $"runner-{i:D3}", Country: i < 70 ? "KEN" : i < 110 ? "ETH" : "MGL", Sex: i < 40 || i >= 70 ? "men" : "women"))
+            .SelectMany(a => new[]
+            {
+                Registered(a.Athlete, a.Country, a.Sex).Replace($"\"name\":\"{a.Athlete}\"", $"\"name\":\"Runner {a.Athlete[^3..]}\""),
+                Result($"{a.Athlete}-1", "2024-04-21", "2:10:00", athlete: a.Athlete),
+            }).ToArray();
 }

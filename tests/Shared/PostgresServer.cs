@@ -1,9 +1,9 @@
 using Ledger.Store;
 using Npgsql;
 
-[assembly: AssemblyFixture(typeof(Ledger.Store.Tests.PostgresServer))]
+[assembly: AssemblyFixture(typeof(Ledger.Tests.PostgresServer))]
 
-namespace Ledger.Store.Tests;
+namespace Ledger.Tests;
 
 /// <summary>
 /// One real PostgreSQL for the whole test run: LEDGER_TEST_CONNECTION when set, else a throwaway

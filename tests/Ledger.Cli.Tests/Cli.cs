@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
-namespace Ledger.Store.Tests;
+namespace Ledger.Cli.Tests;
 
 /// <summary>Runs the real ledger command line as its own process, as a user does.</summary>
 public static class Cli
@@ -17,12 +17,9 @@ public static class Cli
         public JsonObject Json => JsonNode.Parse(Out)!.AsObject();
     }
 
-    /// <summary>The repository's root: where a user runs the README's commands.</summary>
-    public static readonly string RepositoryRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
-
     /// <summary>ledger.dll in src/Ledger.Cli's own output folder, built in this run's configuration.</summary>
     private static readonly string Program = Path.Combine(
-        RepositoryRoot, "src", "Ledger.Cli", "bin",
+        Repository.Root, "src", "Ledger.Cli", "bin",
         new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "ledger.dll");
 
     public static Task<Outcome> RunAsync(string connectionString, params string[] args) =>
@@ -110,7 +107,7 @@ public static class Cli
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot,
+            WorkingDirectory = Repository.Root,
         };
         foreach (var (name, value) in environment) start.Environment[name] = value;
         return Process.Start(start)!;

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Ledger.Store;
 using Marten;
 using Npgsql;
 using Shouldly;
 
-namespace Ledger.Store.Tests;
+namespace Ledger.Cli.Tests;
 
 /// <summary>
 /// A PostgreSQL of the drills' own, since they kill it: the other test classes keep theirs. Its

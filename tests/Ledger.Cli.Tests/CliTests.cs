@@ -1,6 +1,6 @@
 using Shouldly;
 
-namespace Ledger.Store.Tests;
+namespace Ledger.Cli.Tests;
 
 public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>, IAsyncLifetime
 {
@@ -162,7 +162,7 @@ public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>,
         demo.Json["bests"]!["bests"]!.AsArray().Count.ShouldBe(5);
         demo.Json["records"]!["records"]!.AsArray().Count.ShouldBe(4);
         demo.Json["championships"]!["championships"]![0]!["editions"]!.GetValue<int>().ShouldBe(6);
-        (await Ledger("demo", SeedCareer.EventsFolder, "--json")).Json["import"]!["appended"]!.GetValue<int>().ShouldBe(0);
+        (await Ledger("demo", Repository.Events, "--json")).Json["import"]!["appended"]!.GetValue<int>().ShouldBe(0);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Shouldly;
 
-namespace Ledger.Store.Tests;
+namespace Ledger.Cli.Tests;
 
 /// <summary>The writing verbs, each a process of its own sending one command through the bus.</summary>
 public sealed class CommandTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>, IAsyncLifetime

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Ledger.Http;
+using Ledger.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Wolverine;
+
+namespace Ledger.Tests;
+
+/// <summary>The ledger's HTTP API, hosted as `ledger serve` hosts it, on its own database.</summary>
+public class ApiHost : IAsyncLifetime
+{
+    /// <summary>The writes a key may make in a minute, when a test needs the limit low.</summary>
+    protected virtual int? WritesPerMinute => null;
+
+    public const string Key = "test-key";
+    public LedgerDatabase Database { get; } = new();
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Host.UseLedger(() => Database.ConnectionString);
+        if (WritesPerMinute is { } limit) builder.Configuration["LEDGER_WRITES_PER_MINUTE"] = limit.ToString();
+        builder.AddLedgerApi();
+        Host = await AlbaHost.For(builder, app => app.MapLedgerApi(new WriteAccess(Key, Loopback: true)));
+    }
+
+    /// <summary>A write as a client sends it, with the key unless told otherwise: the status and the answer.</summary>
+    public async Task<(int Status, JsonObject Body)> PostAsync(string url, string body, string? key = Key, params (string Name, string Value)[] headers)
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Text(body).ToUrl(url);
+            if (key is not null) s.WithRequestHeader("X-Api-Key", key);
+            foreach (var (name, value) in headers) s.WithRequestHeader(name, value);
+            s.IgnoreStatusCode();
+        });
+        var text = await result.ReadAsTextAsync();
+        return (result.Context.Response.StatusCode, text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!.AsObject());
+    }
+
+    /// <summary>A command sent through the bus every write goes through, as the API and the CLI send it.</summary>
+    public Task<T> SendAsync<T>(object command) => Host.Services.GetRequiredService<IMessageBus>().InvokeAsync<T>(command);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
