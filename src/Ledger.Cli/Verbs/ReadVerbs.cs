@@ -75,7 +75,7 @@ public class PbsCommand : LedgerCommand<AthleteInput>
         var table = Table($"Personal bests of {Text(view.Athlete)}{Moment(view.AsOf, view.KnownAt)}", "discipline", "mark", "date", "competition", "wind-assisted best");
         table.Caption("i indoors, w wind-assisted (over +2.0 m/s), wind in m/s in brackets");
         foreach (var b in view.Bests)
-            table.AddRow(Text(b.Discipline), Text(Conditions.Shown(b.Mark, b.Wind, b.Indoor)), Text(b.Date), Text(b.Competition ?? "(reported best)"),
+            table.AddRow(Text(b.Indoor ? $"{b.Discipline} (indoor)" : b.Discipline.Code), Text(Conditions.Shown(b.Mark, b.Wind, b.Indoor)), Text(b.Date), Text(b.Competition ?? "(reported best)"),
                 Text(b.WindAssistedBest is { } w ? $"{Conditions.Shown(w.Mark, w.Wind, false)}, {w.Date}, {w.Competition ?? "(reported best)"}" : ""));
         return table;
     }
