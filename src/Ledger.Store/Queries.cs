@@ -128,11 +128,7 @@ public sealed class Queries(IDocumentStore store, ReadsFromPrimary? fromPrimary 
     public async Task<TimelineView> TimelineAsync(string athlete, DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
     {
         var career = await CareerAsync(athlete, knownAt, cancellation);
-        var events = career?.Timeline(asOf).Select(entry =>
-        {
-            var json = new JsonObject { ["date"] = entry.Date.ToString(), ["type"] = EventFormat.TypeName(entry.Event.GetType()) };
-            return Merge(json, entry.Event);
-        }).ToList() ?? [];
+        var events = career?.Timeline(asOf).Select(entry => new TimelineEntryView(entry.Date, entry.Event)).ToList() ?? [];
         return new TimelineView(athlete, asOf, events);
     }
 
@@ -244,27 +240,13 @@ public sealed class Queries(IDocumentStore store, ReadsFromPrimary? fromPrimary 
         if (stream.Count == 0) throw new AthleteNotFound(athlete);
 
         var career = new Career { Id = athlete };
-        var events = new List<JsonObject>();
+        var events = new List<AuditEntryView>();
         foreach (var e in stream)
         {
-            var json = new JsonObject
-            {
-                ["version"] = e.Version,
-                ["recorded_at"] = e.Timestamp.ToUniversalTime(),
-                ["type"] = e.EventTypeName,
-                ["user"] = e.UserName,
-                ["correlation_id"] = e.CorrelationId,
-                ["id"] = e.Id,
-            };
-            Merge(json, e.Data);
-            if (e.Data is ResultCorrected correction && career.FindResult(correction.ResultId) is { } before)
-            {
-                json["before"] = ToJson(before.Result);
-                json["after"] = ToJson(Career.CorrectedBy(before.Result, correction));
-            }
-
+            var before = e.Data is ResultCorrected correction ? career.FindResult(correction.ResultId)?.Result : null;
+            events.Add(new AuditEntryView(e.Version, e.Timestamp.ToUniversalTime(), e.EventTypeName, e.UserName, e.CorrelationId, e.Id, e.Data,
+                before, before is null ? null : Career.CorrectedBy(before, (ResultCorrected)e.Data)));
             career.Fold(e.Data);
-            events.Add(json);
         }
 
         return new AuditView(athlete, events);
@@ -281,13 +263,5 @@ public sealed class Queries(IDocumentStore store, ReadsFromPrimary? fromPrimary 
         if (career?.Athlete is not null) return career;
         if (knownAt is not null && await session.LoadAsync<AthleteSummary>(athlete, cancellation) is { Name.Length: > 0 }) return null;
         throw new AthleteNotFound(athlete);
-    }
-
-    private static JsonObject ToJson(object data) => JsonSerializer.SerializeToNode(data, data.GetType(), EventFormat.Options)!.AsObject();
-
-    private static JsonObject Merge(JsonObject json, object data)
-    {
-        foreach (var (name, value) in ToJson(data)) json[name] = value?.DeepClone();
-        return json;
     }
 }

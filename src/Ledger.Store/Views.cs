@@ -133,9 +133,82 @@ public sealed record RecordHistoryView(string Country, Discipline Discipline, Se
 
 public sealed record ChampionshipsView(string Athlete, DateOnly? AsOf, IReadOnlyList<ChampionshipCount> Championships);
 
-public sealed record TimelineView(string Athlete, DateOnly? AsOf, IReadOnlyList<JsonObject> Events);
+public sealed record TimelineView(string Athlete, DateOnly? AsOf, IReadOnlyList<TimelineEntryView> Events);
 
-public sealed record AuditView(string Athlete, IReadOnlyList<JsonObject> Events);
+public sealed record AuditView(string Athlete, IReadOnlyList<AuditEntryView> Events);
+
+/// <summary>
+/// A view of one event as the event files write it, flat: the view's own fields first, then the
+/// event's (<see cref="EventViewConverter{T}"/>); in code, the event itself, typed.
+/// </summary>
+public abstract record EventView(object Event)
+{
+    [JsonIgnore] public virtual string Type => EventFormat.TypeName(Event.GetType());
+
+    /// <summary>The view's own fields before the event's, null ones written as null.</summary>
+    public abstract IEnumerable<(string Name, object? Value)> Before();
+
+    /// <summary>Events of their own after the event's fields (a corrected result, before and after), left out when null.</summary>
+    public virtual IEnumerable<(string Name, object? Value)> After() => [];
+}
+
+/// <summary>A fact of the career on its own date: <c>{"date","type",...its fields}</c>.</summary>
+[JsonConverter(typeof(EventViewConverter<TimelineEntryView>))]
+public sealed record TimelineEntryView(PartialDate Date, object Event) : EventView(Event)
+{
+    public override IEnumerable<(string Name, object? Value)> Before() => [("date", Date), ("type", Type)];
+}
+
+/// <summary>
+/// An event as appended, with who and when: <c>{"version","recorded_at","type","user","correlation_id","id",...its fields}</c>;
+/// a correction also shows the result before and after it.
+/// </summary>
+[JsonConverter(typeof(EventViewConverter<AuditEntryView>))]
+public sealed record AuditEntryView(
+    long Version, DateTimeOffset RecordedAt, string StoredType, string? User, string? CorrelationId, Guid Id, object Event,
+    ResultRecorded? ResultBefore = null, ResultRecorded? ResultAfter = null) : EventView(Event)
+{
+    public override string Type => StoredType;
+
+    public override IEnumerable<(string Name, object? Value)> Before() =>
+        [("version", Version), ("recorded_at", RecordedAt), ("type", Type), ("user", User), ("correlation_id", CorrelationId), ("id", Id)];
+
+    public override IEnumerable<(string Name, object? Value)> After() => [("before", ResultBefore), ("after", ResultAfter)];
+}
+
+/// <summary>Writes an <see cref="EventView"/> flat, its event's fields among its own, as the contract's JSON has them.</summary>
+public sealed class EventViewConverter<T> : JsonConverter<T> where T : EventView
+{
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("views are written, never read");
+
+    public override void Write(Utf8JsonWriter writer, T view, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        var own = view.Before().ToList();
+        foreach (var (name, value) in own)
+        {
+            writer.WritePropertyName(name);
+            JsonSerializer.Serialize(writer, value, value?.GetType() ?? typeof(object), options);
+        }
+
+        // A field the view has already written (a timeline entry's date is its event's) is written once.
+        foreach (var (name, value) in Fields(view.Event).Where(f => own.All(o => o.Name != f.Key))) Write(writer, name, value);
+        foreach (var (name, value) in view.After())
+            if (value is not null) Write(writer, name, Fields(value));
+        writer.WriteEndObject();
+    }
+
+    /// <summary>An event's fields as the event files write them (nulls left out).</summary>
+    private static JsonObject Fields(object data) => JsonSerializer.SerializeToNode(data, data.GetType(), EventFormat.Options)!.AsObject();
+
+    private static void Write(Utf8JsonWriter writer, string name, JsonNode? value)
+    {
+        writer.WritePropertyName(name);
+        if (value is null) writer.WriteNullValue();
+        else value.WriteTo(writer);
+    }
+}
 
 public static class ViewJson
 {

@@ -1,3 +1,4 @@
+using Ledger.Store;
 using Shouldly;
 
 namespace Ledger.Cli.Tests;
@@ -121,8 +122,7 @@ public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>,
         await using var empty = new LedgerDatabase();
         await empty.InitializeAsync();
         (await Import(export, empty.ConnectionString)).ShouldBe((4, 0));
-        (await empty.Queries.AuditAsync(Lines.Athlete)).Events.Select(e => e.ToJsonString())
-            .ShouldBe((await db.Queries.AuditAsync(Lines.Athlete)).Events.Select(e => e.ToJsonString()));
+        ViewJson.Write(await empty.Queries.AuditAsync(Lines.Athlete)).ShouldBe(ViewJson.Write(await db.Queries.AuditAsync(Lines.Athlete)));
     }
 
     [Fact]

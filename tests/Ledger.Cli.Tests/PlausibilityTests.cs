@@ -1,3 +1,4 @@
+using Ledger.Domain;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Alba;
@@ -81,7 +82,7 @@ public sealed class PlausibilityTests(ApiHost api) : IClassFixture<ApiHost>, IAs
         status.ShouldBe(200, answer.ToJsonString());
 
         var audit = await api.Database.Queries.AuditAsync(Lines.Athlete);
-        audit.Events.Single(e => e["type"]!.GetValue<string>() == "result_recorded" && e["mark"]!.GetValue<string>() == "2:00:10")["new_world_record"]!.GetValue<bool>().ShouldBeTrue();
+        audit.Events.Select(e => e.Event).OfType<ResultRecorded>().Single(r => r.Mark == Mark.Parse("2:00:10")).NewWorldRecord.ShouldBe(true);
     }
 
     [Theory]

@@ -62,8 +62,8 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
 
         corrected.NationalRecord.ShouldBeTrue();
         (await Db.Queries.RecordsAsync("MGL")).Records.Single().Mark.ToString().ShouldBe("2:11:59");
-        var correction = (await Db.Queries.AuditAsync(Athlete)).Events.Single(e => e["type"]!.GetValue<string>() == "result_corrected");
-        (correction["before"]!["mark"]!.GetValue<string>(), correction["after"]!["mark"]!.GetValue<string>(), correction["reason"]!.GetValue<string>())
+        var correction = (await Db.Queries.AuditAsync(Athlete)).Events.Single(e => e.Event is ResultCorrected);
+        (correction.ResultBefore!.Mark.ToString(), correction.ResultAfter!.Mark.ToString(), ((ResultCorrected)correction.Event).Reason)
             .ShouldBe(("2:07:59", "2:11:59", "timing error"));
     }
 
@@ -85,8 +85,8 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
             new HonourAwarded("flag_bearer", "2012 Olympic Games opening ceremony", PartialDate.Parse("2012-07-27")), "statistician"));
 
         var honour = (await Db.Queries.AuditAsync(Athlete)).Events.Last();
-        honour["user"]!.GetValue<string>().ShouldBe("statistician");
-        honour["correlation_id"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+        (honour.Event, honour.User).ShouldBe((new HonourAwarded("flag_bearer", "2012 Olympic Games opening ceremony", PartialDate.Parse("2012-07-27")), "statistician"));
+        honour.CorrelationId.ShouldNotBeNullOrEmpty();
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
         await api.SendAsync<AthleteAnswer>(new JoinClub(Athlete, new ClubJoined("Morpeth Harriers", PartialDate.Parse("2009-04"), "Morpeth"), "tester"));
         await api.SendAsync<AthleteAnswer>(new LeaveClub(Athlete, new ClubLeft("Morpeth Harriers", PartialDate.Parse("2020")), "tester"));
 
-        (await Db.Queries.TimelineAsync(Athlete)).Events.Select(e => (e["date"]!.GetValue<string>(), e["type"]!.GetValue<string>()))
+        (await Db.Queries.TimelineAsync(Athlete)).Events.Select(e => (e.Date.ToString(), e.Type))
             .ShouldBe([("2009-04", "club_joined"), ("2010-09-26", "result_recorded"), ("2010-09-26", "national_record_set"), ("2020", "club_left")]);
     }
 

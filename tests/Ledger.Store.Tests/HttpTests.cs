@@ -115,7 +115,7 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
         var answers = await Task.WhenAll(posts);
 
         answers.ShouldAllBe(a => a.Status == 200);
-        var versions = (await Db.Queries.AuditAsync(Athlete)).Events.Select(e => e["version"]!.GetValue<long>()).ToList();
+        var versions = (await Db.Queries.AuditAsync(Athlete)).Events.Select(e => e.Version).ToList();
         versions.ShouldBe(Enumerable.Range(1, 23).Select(v => (long)v).ToList());
     }
 
@@ -178,7 +178,7 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
             headers: ("X-User", "federation-desk"))).Status.ShouldBe(200);
         (await Post($"/athletes/{Athlete}/clubs", """{"club":"Morpeth Harriers","date":"2009-04"}""")).Status.ShouldBe(200);
 
-        var users = (await Db.Queries.AuditAsync(Athlete)).Events.Skip(3).Select(e => (e["type"]!.GetValue<string>(), e["user"]!.GetValue<string>()));
+        var users = (await Db.Queries.AuditAsync(Athlete)).Events.Skip(3).Select(e => (e.Type, e.User));
         users.ShouldBe([("honour_awarded", "federation-desk"), ("club_joined", "api")]);
     }
 

@@ -108,7 +108,7 @@ public sealed class ImportBesideCommandsTests(ApiHost api) : IClassFixture<ApiHo
         var setInStreams = new List<string>();
         foreach (var athlete in rivals.Concat(Enumerable.Range(0, 10).Select(r => $"imported-{r}")).Append(Athlete))
             setInStreams.AddRange((await Db.Queries.AuditAsync(athlete)).Events
-                .Where(e => e["type"]!.GetValue<string>() == "national_record_set").Select(e => $"{athlete} {e["mark"]}"));
+                .Select(e => e.Event).OfType<NationalRecordSet>().Select(e => $"{athlete} {e.Mark}"));
         entries.Select(e => $"{e.Athlete} {e.Mark}").Order().ShouldBe(setInStreams.Order());
     }
 }

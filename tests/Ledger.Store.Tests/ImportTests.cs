@@ -88,8 +88,8 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
         await db.ImportAsync("career.jsonl", Lines.Registered());
 
         var audit = await db.Queries.AuditAsync(Lines.Athlete);
-        audit.Events[0]["user"]!.GetValue<string>().ShouldBe("tester");
-        audit.Events[0]["correlation_id"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+        audit.Events[0].User.ShouldBe("tester");
+        audit.Events[0].CorrelationId.ShouldNotBeNullOrEmpty();
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public sealed class RecordCommandTests(ApiHost api) : IClassFixture<ApiHost>, IA
         history.Skip(1).Select(p => $"{p.Athlete} {p.Mark}").Order().ShouldBe(declared.Order());
         var setInStreams = 0;
         foreach (var rival in rivals)
-            setInStreams += (await Db.Queries.AuditAsync(rival)).Events.Count(e => e["type"]!.GetValue<string>() == "national_record_set");
+            setInStreams += (await Db.Queries.AuditAsync(rival)).Events.Count(e => e.Event is NationalRecordSet);
         setInStreams.ShouldBe(declared.Count);
     }
 }

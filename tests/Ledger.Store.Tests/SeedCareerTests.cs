@@ -118,7 +118,7 @@ public sealed class SeedCareerTests(SeedCareer seed) : IClassFixture<SeedCareer>
     [Fact]
     public async Task Club_and_honours_are_in_the_timeline()
     {
-        var types = (await Queries.TimelineAsync(Athlete)).Events.Select(e => e["type"]!.GetValue<string>()).ToList();
+        var types = (await Queries.TimelineAsync(Athlete)).Events.Select(e => e.Type).ToList();
 
         types.ShouldContain("club_joined");
         types.Count(t => t == "honour_awarded").ShouldBeGreaterThanOrEqualTo(3);

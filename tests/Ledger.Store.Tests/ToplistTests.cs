@@ -63,9 +63,8 @@ public sealed class ToplistTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLi
         once.Entries[0].NationalRecord.ShouldBeTrue();
 
         var career = await Db.Queries.TimelineAsync(Lines.Athlete);
-        var marathons = career.Events.Count(e => e["discipline"]?.GetValue<string>() == "marathon" && e["mark"] is not null
-                                                 && e["type"]!.GetValue<string>() is "result_recorded" or "best_mark_reported"
-                                                 && e["status"]?.GetValue<string>() is null or "finished");
+        var marathons = career.Events.Count(e => e.Event is ResultRecorded { Discipline.Code: "marathon", Status: ResultStatus.Finished, Mark: not null }
+                                                 or BestMarkReported { Discipline.Code: "marathon" });
         var every = await Toplist(allMarks: true);
         every.Entries.Count.ShouldBe(marathons);
         every.Entries.Count.ShouldBeGreaterThan(5);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using JasperFx.CommandLine;
 using Ledger.Domain;
@@ -257,14 +258,16 @@ public class TimelineCommand : LedgerCommand<AthleteInput>
         {
             var table = Table($"Career of {Text(v.Athlete)}{PbsCommand.Moment(v.AsOf, null)}", "date", "what", "detail");
             foreach (var e in v.Events)
-                table.AddRow(Text(e["date"]), Text(e["type"]), Text(Describe(e, "date", "type", "source")));
+                table.AddRow(Text(e.Date), Text(e.Type), Text(Describe(e.Event)));
             return table;
         });
     }
 
-    public static string Describe(System.Text.Json.Nodes.JsonObject e, params string[] leaveOut) =>
-        string.Join(", ", e.Where(f => !leaveOut.Contains(f.Key) && f.Value is not null)
-            .Select(f => $"{f.Key.Replace('_', ' ')} {(f.Value is System.Text.Json.Nodes.JsonValue ? f.Value.Deserialize<object>()!.ToString() : f.Value!.ToJsonString(EventFormat.Options))}"));
+    /// <summary>An event's fields in a line, as "competition Berlin Marathon, mark 2:12:42"; its date and source left out.</summary>
+    public static string Describe(object @event) =>
+        string.Join(", ", JsonSerializer.SerializeToNode(@event, @event.GetType(), EventFormat.Options)!.AsObject()
+            .Where(f => f.Key is not ("date" or "source"))
+            .Select(f => $"{f.Key.Replace('_', ' ')} {(f.Value is JsonValue value ? value.Deserialize<object>()!.ToString() : f.Value!.ToJsonString(EventFormat.Options))}"));
 }
 
 public class AuditInput : LedgerInput
@@ -283,8 +286,7 @@ public class AuditCommand : LedgerCommand<AuditInput>
         {
             var table = Table($"Audit of {Text(v.Athlete)}", "version", "recorded at", "user", "type", "detail");
             foreach (var e in v.Events)
-                table.AddRow(Text(e["version"]), Text(e["recorded_at"]), Text(e["user"]), Text(e["type"]),
-                    Text(TimelineCommand.Describe(e, "version", "recorded_at", "user", "type", "id", "correlation_id", "source")));
+                table.AddRow(Text(e.Version), Text(e.RecordedAt.ToString("u")), Text(e.User), Text(e.Type), Text(TimelineCommand.Describe(e.Event)));
             return table;
         });
     }
