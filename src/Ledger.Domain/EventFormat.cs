@@ -236,7 +236,7 @@ public static class EventFormat
             ["type"] = envelope.Type,
             ["athlete"] = envelope.Athlete,
         };
-        foreach (var (name, value) in JsonSerializer.SerializeToNode(envelope.Data, envelope.Data.GetType(), Options)!.AsObject())
+        foreach (var (name, value) in FieldsOf(envelope.Data))
             json[name] = value?.DeepClone();
         if (envelope.Id is { } id) json["id"] = id;
         if (envelope.RecordedAt is { } at) json["recorded_at"] = at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ");
@@ -258,8 +258,10 @@ public static class EventFormat
     /// The fields that tell one fact from another: a default said aloud is the same fact as one left
     /// out (a result is record-eligible unless it says false), as this format writes them.
     /// </summary>
-    public static JsonObject FactFields(object data) =>
-        JsonSerializer.SerializeToNode(Fact(data), data.GetType(), Options)!.AsObject();
+    public static JsonObject FactFields(object data) => FieldsOf(Fact(data));
+
+    /// <summary>An event's fields as this format writes them (nulls left out), for views and tables that show them.</summary>
+    public static JsonObject FieldsOf(object data) => JsonSerializer.SerializeToNode(data, data.GetType(), Options)!.AsObject();
 
     private static object Fact(object data) => data is ResultRecorded { RecordEligible: true } eligible ? eligible with { RecordEligible = null } : data;
 

@@ -193,14 +193,11 @@ public sealed class EventViewConverter<T> : JsonConverter<T> where T : EventView
         }
 
         // A field the view has already written (a timeline entry's date is its event's) is written once.
-        foreach (var (name, value) in Fields(view.Event).Where(f => own.All(o => o.Name != f.Key))) Write(writer, name, value);
+        foreach (var (name, value) in EventFormat.FieldsOf(view.Event).Where(f => own.All(o => o.Name != f.Key))) Write(writer, name, value);
         foreach (var (name, value) in view.After())
-            if (value is not null) Write(writer, name, Fields(value));
+            if (value is not null) Write(writer, name, EventFormat.FieldsOf(value));
         writer.WriteEndObject();
     }
-
-    /// <summary>An event's fields as the event files write them (nulls left out).</summary>
-    private static JsonObject Fields(object data) => JsonSerializer.SerializeToNode(data, data.GetType(), EventFormat.Options)!.AsObject();
 
     private static void Write(Utf8JsonWriter writer, string name, JsonNode? value)
     {

@@ -265,7 +265,7 @@ public class TimelineCommand : LedgerCommand<AthleteInput>
 
     /// <summary>An event's fields in a line, as "competition Berlin Marathon, mark 2:12:42"; its date and source left out.</summary>
     public static string Describe(object @event) =>
-        string.Join(", ", JsonSerializer.SerializeToNode(@event, @event.GetType(), EventFormat.Options)!.AsObject()
+        string.Join(", ", EventFormat.FieldsOf(@event)
             .Where(f => f.Key is not ("date" or "source"))
             .Select(f => $"{f.Key.Replace('_', ' ')} {(f.Value is JsonValue value ? value.Deserialize<object>()!.ToString() : f.Value!.ToJsonString(EventFormat.Options))}"));
 }
