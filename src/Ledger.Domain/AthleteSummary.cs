@@ -100,7 +100,5 @@ public sealed class AthleteSummary
     }
 
     private static int Order(DisciplineMarks a, DisciplineMarks b) =>
-        a.Discipline.Rank != b.Discipline.Rank ? a.Discipline.Rank.CompareTo(b.Discipline.Rank)
-        : string.CompareOrdinal(a.Discipline.Code, b.Discipline.Code) is var byCode and not 0 ? byCode
-        : a.Indoor.CompareTo(b.Indoor);
+        Discipline.InListOrder.Compare(a.Discipline, b.Discipline) is var byDiscipline and not 0 ? byDiscipline : a.Indoor.CompareTo(b.Indoor);
 }

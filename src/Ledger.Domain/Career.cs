@@ -191,18 +191,17 @@ public sealed class Career
             .GroupBy(b => (b.Discipline, b.Indoor))
             .Select(g =>
             {
-                var legal = Best(g.Key.Discipline, g.Where(b => b.IsLegal));
-                var assisted = Best(g.Key.Discipline, g.Where(b => !b.IsLegal));
+                var legal = Best(g.Where(b => b.IsLegal));
+                var assisted = Best(g.Where(b => !b.IsLegal));
                 return legal is null ? assisted! : assisted is not null && g.Key.Discipline.Beats(assisted.Mark, legal.Mark) ? legal with { WindAssistedBest = assisted } : legal;
             })
-            .OrderBy(b => b.Discipline.Rank)
-            .ThenBy(b => b.Discipline.Code, StringComparer.Ordinal)
+            .OrderBy(b => b.Discipline, Discipline.InListOrder)
             .ThenBy(b => b.Indoor)
             .ToList();
 
     /// <summary>The best of some marks of one discipline, the earliest of equal ones; null when there are none.</summary>
-    private static PersonalBest? Best(Discipline discipline, IEnumerable<PersonalBest> marks) =>
-        marks.OrderBy(b => b.Mark, discipline.BetterFirst).ThenBy(b => b.Date).FirstOrDefault();
+    private static PersonalBest? Best(IEnumerable<PersonalBest> marks) =>
+        marks.Aggregate((PersonalBest?)null, (best, mark) => best is null || Before(mark, best) ? mark : best);
 
     /// <summary>Everything a profile shows as of <paramref name="asOf"/>; the athlete must be registered.</summary>
     public Profile ProfileAsOf(DateOnly? asOf)

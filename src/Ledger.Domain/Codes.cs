@@ -24,6 +24,10 @@ public readonly partial record struct Discipline
     /// <summary>Where the discipline is listed: in the catalogue's order, codes it does not hold after.</summary>
     public int Rank { get; }
 
+    /// <summary>Disciplines as lists show them: in the catalogue's order, then codes it does not hold, alphabetically.</summary>
+    public static readonly IComparer<Discipline> InListOrder = Comparer<Discipline>.Create((a, b) =>
+        a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : string.CompareOrdinal(a.Code, b.Code));
+
     public bool LowerIsBetter => Info.Better == Better.Lower;
 
     /// <summary>Negative when <paramref name="a"/> is the better mark, positive when <paramref name="b"/> is, zero when they are equal.</summary>

@@ -142,7 +142,7 @@ public sealed class Queries(IDocumentStore store, ReadsFromPrimary? fromPrimary 
             .Select(p => (p, standing: p.Standing(asOf, knownAt)))
             .Where(x => x.standing is not null)
             .Select(x => new RecordView(x.p.Discipline, x.p.Sex, x.standing!.Mark, x.standing.Athlete, x.standing.Date, x.standing.Competition, x.p.Indoor))
-            .OrderBy(r => r.Sex).ThenBy(r => r.Discipline.Rank).ThenBy(r => r.Discipline.Code, StringComparer.Ordinal).ThenBy(r => r.Indoor)
+            .OrderBy(r => r.Sex).ThenBy(r => r.Discipline, Discipline.InListOrder).ThenBy(r => r.Indoor)
             .ToList();
         return new RecordsView(country, asOf, knownAt, records);
     }
