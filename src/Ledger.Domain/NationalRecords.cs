@@ -54,10 +54,13 @@ public sealed class NationalRecordProgression
         if (index >= 0) Entries[index] = Entries[index] with { RescindedAt = rescindedAt, RescindReason = e.Reason };
     }
 
-    /// <summary>The best mark known at <paramref name="knownAt"/>, set by <paramref name="asOf"/>, not rescinded.</summary>
-    public RecordEntry? Standing(DateOnly? asOf = null, DateTimeOffset? knownAt = null) =>
+    /// <summary>
+    /// The best mark known at <paramref name="knownAt"/>, set by <paramref name="asOf"/>, not rescinded;
+    /// leaving out the entries <paramref name="leavingOut"/> names (the one a correction is about).
+    /// </summary>
+    public RecordEntry? Standing(DateOnly? asOf = null, DateTimeOffset? knownAt = null, Func<RecordEntry, bool>? leavingOut = null) =>
         Entries
-            .Where(r => r.KnownAt(knownAt) && !r.RescindedBy(knownAt) && (asOf is null || r.Date.IsOnOrBefore(asOf.Value)))
+            .Where(r => r.KnownAt(knownAt) && !r.RescindedBy(knownAt) && (asOf is null || r.Date.IsOnOrBefore(asOf.Value)) && leavingOut?.Invoke(r) != true)
             .OrderBy(r => r.Mark, Discipline.BetterFirst).ThenBy(r => r.Date).ThenBy(r => r.RecordedAt)
             .FirstOrDefault();
 

@@ -77,13 +77,8 @@ public static class Commanding
         var (country, sex) = (career.Athlete!.Country, career.Athlete.Sex);
         var key = NationalRecordProgression.KeyOf(country, sex, discipline, indoor);
         await LockRecordAsync(session, key, cancellation);
-        bool Other(string athlete, string? resultId) => leavingOut is null || athlete != career.Id || resultId != leavingOut;
-
         var progression = await session.LoadAsync<NationalRecordProgression>(key, cancellation);
-        var standing = progression?.Entries
-            .Where(e => e.RescindedAt is null && Other(e.Athlete, e.ResultId))
-            .OrderBy(e => e.Mark, discipline.BetterFirst).ThenBy(e => e.Date)
-            .FirstOrDefault();
+        var standing = progression?.Standing(leavingOut: e => leavingOut is not null && e.Athlete == career.Id && e.ResultId == leavingOut);
 
         if (standing is not null) return new RecordContext(standing, null);
 
