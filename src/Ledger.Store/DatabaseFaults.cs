@@ -49,11 +49,16 @@ public sealed class DatabaseFaults(IDocumentStore store, LocalPostgres? local = 
     }
 
     /// <summary>Whether the connection names several servers (a primary and standbys: Host=a:5432,b:5432).</summary>
-    public bool SeveralServers => Settings().Host!.Contains(',');
+    public bool SeveralServers => Settings.Host!.Contains(',');
 
-    private string Address() => SeveralServers ? Settings().Host! : $"{Settings().Host}:{Settings().Port}";
+    private string Address() => SeveralServers ? Settings.Host! : $"{Settings.Host}:{Settings.Port}";
 
-    private NpgsqlConnectionStringBuilder Settings()
+    /// <summary>The store's connection settings: they never change, and health probes ask for them every time.</summary>
+    private NpgsqlConnectionStringBuilder Settings => _settings ??= ReadSettings();
+
+    private NpgsqlConnectionStringBuilder? _settings;
+
+    private NpgsqlConnectionStringBuilder ReadSettings()
     {
         using var connection = store.Storage.Database.CreateConnection();
         return new NpgsqlConnectionStringBuilder(connection.ConnectionString);

@@ -15,15 +15,19 @@ namespace Ledger.Store;
 /// </summary>
 public static class ListedMarkRows
 {
-    private abstract record Column(string Member, string Name, string Type, NpgsqlDbType DbType)
+    /// <param name="Nullable">
+    /// Null where the column says so (a mark still known), or where the column came after the first
+    /// ledgers, so their tables take it; <c>ledger projections rebuild</c> fills it.
+    /// </param>
+    private abstract record Column(string Member, string Name, string Type, NpgsqlDbType DbType, bool Nullable)
     {
         public abstract object Array(IReadOnlyList<ListedMark> marks);
 
         public abstract Task WriteAsync(NpgsqlBinaryImporter copy, ListedMark mark, CancellationToken cancellation);
     }
 
-    private sealed record Column<T>(string Member, string Name, string Type, NpgsqlDbType DbType, Func<ListedMark, T> Value)
-        : Column(Member, Name, Type, DbType)
+    private sealed record Column<T>(string Member, string Name, string Type, NpgsqlDbType DbType, Func<ListedMark, T> Value, bool Nullable = false)
+        : Column(Member, Name, Type, DbType, Nullable)
     {
         public override object Array(IReadOnlyList<ListedMark> marks) => marks.Select(Value).ToArray();
 
@@ -37,21 +41,15 @@ public static class ListedMarkRows
         new Column<string>(nameof(ListedMark.Sex), "sex", "varchar", NpgsqlDbType.Varchar, m => m.Sex.ToString()),
         new Column<string>(nameof(ListedMark.Country), "country", "varchar", NpgsqlDbType.Varchar, m => m.Country),
         new Column<int>(nameof(ListedMark.Year), "year", "integer", NpgsqlDbType.Integer, m => m.Year),
-        new Column<bool>(nameof(ListedMark.Indoor), "indoor", "boolean", NpgsqlDbType.Boolean, m => m.Indoor),
-        new Column<bool>(nameof(ListedMark.Assisted), "assisted", "boolean", NpgsqlDbType.Boolean, m => m.Assisted),
+        new Column<bool>(nameof(ListedMark.Indoor), "indoor", "boolean", NpgsqlDbType.Boolean, m => m.Indoor, Nullable: true),
+        new Column<bool>(nameof(ListedMark.Assisted), "assisted", "boolean", NpgsqlDbType.Boolean, m => m.Assisted, Nullable: true),
         new Column<long>(nameof(ListedMark.Hundredths), "hundredths", "bigint", NpgsqlDbType.Bigint, m => m.Hundredths),
         new Column<string>(nameof(ListedMark.Athlete), "athlete", "varchar", NpgsqlDbType.Varchar, m => m.Athlete),
         new Column<DateOnly>(nameof(ListedMark.FirstDay), "first_day", "date", NpgsqlDbType.Date, m => m.FirstDay),
         new Column<DateOnly>(nameof(ListedMark.LastDay), "last_day", "date", NpgsqlDbType.Date, m => m.LastDay),
         new Column<DateTimeOffset>(nameof(ListedMark.KnownFrom), "known_from", "timestamptz", NpgsqlDbType.TimestampTz, m => m.KnownFrom),
-        new Column<DateTimeOffset?>(nameof(ListedMark.KnownUntil), "known_until", "timestamptz", NpgsqlDbType.TimestampTz, m => m.KnownUntil),
+        new Column<DateTimeOffset?>(nameof(ListedMark.KnownUntil), "known_until", "timestamptz", NpgsqlDbType.TimestampTz, m => m.KnownUntil, Nullable: true),
     ];
-
-    /// <summary>
-    /// Null where the column says so (a mark still known), or where the column came after the first
-    /// ledgers, so their tables take it; <c>ledger projections rebuild</c> fills it.
-    /// </summary>
-    private static readonly string[] Nullable = ["known_until", "indoor", "assisted"];
 
     private static readonly string ColumnNames = string.Join(", ", Columns.Select(c => c.Name));
 
@@ -65,7 +63,7 @@ public static class ListedMarkRows
     public static void Map(DocumentMapping mapping)
     {
         foreach (var column in Columns)
-            mapping.DuplicateField([typeof(ListedMark).GetProperty(column.Member)!], column.Type, column.Name, notNull: !Nullable.Contains(column.Name));
+            mapping.DuplicateField([typeof(ListedMark).GetProperty(column.Member)!], column.Type, column.Name, notNull: !column.Nullable);
         mapping.AddIndex("discipline", "sex", "indoor", "hundredths");
         mapping.AddIndex("discipline", "sex", "indoor", "country", "year", "hundredths");
         mapping.AddIndex("athlete");
