@@ -22,6 +22,15 @@ public sealed record RecordContext(RecordEntry? Standing, Mark? BestKnown)
         Standing is not null ? discipline.Beats(mark, Standing.Mark) : BestKnown is not { } known || discipline.Beats(mark, known);
 }
 
+/// <summary>What a command decided: the events it appends, and the career as they leave it.</summary>
+public sealed record Decision(IReadOnlyList<object> Events, Career After)
+{
+    /// <summary>Whether the result is the athlete's legal best in its discipline once these events are in.</summary>
+    public bool IsPersonalBest(string resultId) => Decisions.IsPersonalBest(After, resultId);
+
+    public bool SetsNationalRecord => Events.OfType<NationalRecordSet>().Any();
+}
+
 /// <summary>
 /// The decisions commands make: which events a new fact appends, given the career as it stands.
 /// Each checks the events it would append against <see cref="Rules"/>, so a command can never
@@ -30,7 +39,7 @@ public sealed record RecordContext(RecordEntry? Standing, Mark? BestKnown)
 public static class Decisions
 {
     /// <summary>The result, and a national record with it when it beats the standing one.</summary>
-    public static IReadOnlyList<object> RecordResult(Career career, ResultRecorded result, RecordContext records)
+    public static Decision RecordResult(Career career, ResultRecorded result, RecordContext records)
     {
         var events = new List<object> { result };
         if (SetsRecord(career, result, records) is { } record) events.Add(record);
@@ -42,7 +51,7 @@ public static class Decisions
     /// is no longer legal) the record is rescinded, and the corrected result is weighed again as a
     /// record of its own.
     /// </summary>
-    public static IReadOnlyList<object> CorrectResult(Career career, ResultCorrected correction, Func<Discipline, bool, RecordContext> recordsFor)
+    public static Decision CorrectResult(Career career, ResultCorrected correction, Func<Discipline, bool, RecordContext> recordsFor)
     {
         var before = career.FindResult(correction.ResultId);
         if (before is null) return Checked(career, [correction]);
@@ -61,7 +70,7 @@ public static class Decisions
     }
 
     /// <summary>The annulment, and the rescind of any record the result held.</summary>
-    public static IReadOnlyList<object> AnnulResult(Career career, ResultAnnulled annulment)
+    public static Decision AnnulResult(Career career, ResultAnnulled annulment)
     {
         var events = new List<object> { annulment };
         if (HeldRecord(career, annulment.ResultId) is { } held)
@@ -71,7 +80,7 @@ public static class Decisions
     }
 
     /// <summary>Any other event of a career, as it is, once the rules allow it.</summary>
-    public static IReadOnlyList<object> Append(Career career, object @event) => Checked(career, [@event]);
+    public static Decision Append(Career career, object @event) => Checked(career, [@event]);
 
     /// <summary>Whether the result is the athlete's legal best in its discipline now (indoors, of the indoor marks).</summary>
     public static bool IsPersonalBest(Career career, string resultId) =>
@@ -90,7 +99,7 @@ public static class Decisions
         career.NationalRecords.LastOrDefault(r => r.ResultId == resultId);
 
     /// <summary>Applies each event to a copy of the career in turn, refusing the lot if any breaks a rule.</summary>
-    private static IReadOnlyList<object> Checked(Career career, IReadOnlyList<object> events)
+    private static Decision Checked(Career career, IReadOnlyList<object> events)
     {
         var draft = career.Copy();
         foreach (var e in events)
@@ -100,6 +109,6 @@ public static class Decisions
             draft.Fold(e);
         }
 
-        return events;
+        return new Decision(events, draft);
     }
 }

@@ -1,10 +1,13 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
+using JasperFx.Core.Reflection;
+using Ledger.Domain;
 using Marten.Exceptions;
 using Npgsql;
 using Ledger.Store.Commands;
 using Wolverine;
 using Wolverine.ErrorHandling;
+using Wolverine.Persistence;
 
 namespace Ledger.Store;
 
@@ -21,6 +24,9 @@ public static class LedgerBus
         // Commands are invoked in process and answered at once: no queues, no background agents.
         options.Durability.Mode = DurabilityMode.MediatorOnly;
         options.Policies.AutoApplyTransactions();
+        // Each applies to the commands its message parameter (ILedgerCommand<TAnswer>) takes.
+        foreach (var answer in AnswerTypes())
+            options.Policies.ForMessagesOfType<ILedgerCommand>().AddMiddleware(typeof(CommandIds<>).MakeGenericType(answer));
         // A server started while its database is away serves anyway, answering 503 until it is back.
         options.ResourceMigrationFailureMode = ResourceMigrationFailureMode.ContinueOnFailures;
 
@@ -46,4 +52,29 @@ public static class LedgerBus
         // (src/Ledger.Store/Internal/Generated, 'codegen write') rather than compile it at start.
         options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
     }
+
+    /// <summary>
+    /// Sends a command and waits for its answer. A command for an athlete the ledger does not hold
+    /// is refused naming the athlete, as any other refusal names its field.
+    /// </summary>
+    public static async Task<TAnswer> CommandAsync<TAnswer>(this IMessageBus bus, ILedgerCommand<TAnswer> command, CancellationToken cancellation = default)
+    {
+        try
+        {
+            return await bus.InvokeAsync<TAnswer>(command, cancellation);
+        }
+        catch (RequiredDataMissingException missing)
+        {
+            throw new CommandRefused([new FieldProblem("athlete", missing.Message)]);
+        }
+    }
+
+    /// <summary>Every answer a command of the ledger gives (ILedgerCommand&lt;TAnswer&gt;), each with its own <see cref="CommandIds{TAnswer}"/>.</summary>
+    private static IEnumerable<Type> AnswerTypes() =>
+        typeof(RecordResult).Assembly.GetTypes()
+            .Where(t => t.IsConcrete())
+            .Select(t => t.FindInterfaceThatCloses(typeof(ILedgerCommand<>)))
+            .OfType<Type>()
+            .Select(command => command.GetGenericArguments()[0])
+            .Distinct();
 }

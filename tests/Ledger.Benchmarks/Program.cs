@@ -131,7 +131,7 @@ try
     {
         var n = Interlocked.Increment(ref sent);
         var watch = Stopwatch.StartNew();
-        await bus.InvokeAsync<ResultAnswer>(new RecordResult(athlete,
+        await bus.CommandAsync(new RecordResult(athlete,
             new ResultRecorded($"bench-{n}", PartialDate.Parse("2026-06-01"), $"Bench {n}", Discipline.Parse("10km"), ResultStatus.Finished, Mark.Parse("31:00")), "bench"));
         return watch.Elapsed;
     }

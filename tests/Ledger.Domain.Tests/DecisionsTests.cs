@@ -25,7 +25,7 @@ public sealed class DecisionsTests
     [Fact]
     public void A_result_faster_than_the_standing_record_sets_a_national_record_for_the_athletes_country_and_sex()
     {
-        var events = Decisions.RecordResult(CareerWith(), Run("rotterdam", "2:07:59"), Standing("2:12:42"));
+        var events = Decisions.RecordResult(CareerWith(), Run("rotterdam", "2:07:59"), Standing("2:12:42")).Events;
 
         var record = events.OfType<NationalRecordSet>().ShouldHaveSingleItem();
         (record.Country, record.Sex, record.Mark.ToString(), record.ResultId).ShouldBe(("MGL", Sex.Men, "2:07:59", "rotterdam"));
@@ -35,29 +35,29 @@ public sealed class DecisionsTests
     [InlineData("2:12:42")]
     [InlineData("2:20:00")]
     public void A_result_not_faster_than_the_standing_record_sets_none(string mark) =>
-        Decisions.RecordResult(CareerWith(), Run("slow", mark), Standing("2:12:42")).ShouldHaveSingleItem().ShouldBeOfType<ResultRecorded>();
+        Decisions.RecordResult(CareerWith(), Run("slow", mark), Standing("2:12:42")).Events.ShouldHaveSingleItem().ShouldBeOfType<ResultRecorded>();
 
     [Fact]
     public void With_no_record_yet_a_mark_slower_than_a_known_eligible_mark_is_not_declared_a_record() =>
-        Decisions.RecordResult(CareerWith(), Run("slow", "2:20:00"), new RecordContext(null, Mark.Parse("2:15:00")))
+        Decisions.RecordResult(CareerWith(), Run("slow", "2:20:00"), new RecordContext(null, Mark.Parse("2:15:00"))).Events
             .OfType<NationalRecordSet>().ShouldBeEmpty();
 
     [Fact]
     public void With_no_record_and_no_known_mark_the_first_finish_sets_the_record() =>
-        Decisions.RecordResult(CareerWith(), Run("first", "2:30:00"), RecordContext.None).OfType<NationalRecordSet>().ShouldHaveSingleItem();
+        Decisions.RecordResult(CareerWith(), Run("first", "2:30:00"), RecordContext.None).Events.OfType<NationalRecordSet>().ShouldHaveSingleItem();
 
     [Fact]
     public void A_result_that_is_not_record_eligible_never_sets_a_record() =>
-        Decisions.RecordResult(CareerWith(), Run("aided", "2:05:00", eligible: false), Standing("2:12:42")).OfType<NationalRecordSet>().ShouldBeEmpty();
+        Decisions.RecordResult(CareerWith(), Run("aided", "2:05:00", eligible: false), Standing("2:12:42")).Events.OfType<NationalRecordSet>().ShouldBeEmpty();
 
     [Fact]
     public void A_dnf_never_sets_a_record() =>
-        Decisions.RecordResult(CareerWith(), Run("dnf", "", status: ResultStatus.Dnf), RecordContext.None).OfType<NationalRecordSet>().ShouldBeEmpty();
+        Decisions.RecordResult(CareerWith(), Run("dnf", "", status: ResultStatus.Dnf), RecordContext.None).Events.OfType<NationalRecordSet>().ShouldBeEmpty();
 
     [Fact]
     public void A_result_the_rules_refuse_appends_nothing_and_names_the_field()
     {
-        var refused = Should.Throw<CommandRefused>(() => Decisions.RecordResult(CareerWith(), Run("early", "2:30:00", date: "1975-01-01"), RecordContext.None));
+        var refused = Should.Throw<CommandRefused>(() => Decisions.RecordResult(CareerWith(), Run("early", "2:30:00", date: "1975-01-01"), RecordContext.None).Events);
 
         refused.Problems.ShouldHaveSingleItem().Field.ShouldBe("date");
     }
@@ -68,7 +68,7 @@ public sealed class DecisionsTests
         var result = Run("rotterdam", "2:07:59");
         var career = CareerWith(result, new NationalRecordSet(Marathon, result.Mark!.Value, result.Date, "MGL", Sex.Men, "rotterdam"));
 
-        var events = Decisions.AnnulResult(career, new ResultAnnulled("rotterdam", "positive test"));
+        var events = Decisions.AnnulResult(career, new ResultAnnulled("rotterdam", "positive test")).Events;
 
         var rescind = events.OfType<NationalRecordRescinded>().ShouldHaveSingleItem();
         rescind.Mark.ToString().ShouldBe("2:07:59");
@@ -77,7 +77,7 @@ public sealed class DecisionsTests
 
     [Fact]
     public void Annulling_a_result_without_a_record_appends_only_the_annulment() =>
-        Decisions.AnnulResult(CareerWith(Run("plain", "2:20:00")), new ResultAnnulled("plain", "wrong athlete")).ShouldHaveSingleItem();
+        Decisions.AnnulResult(CareerWith(Run("plain", "2:20:00")), new ResultAnnulled("plain", "wrong athlete")).Events.ShouldHaveSingleItem();
 
     [Fact]
     public void Correcting_a_record_mark_slower_rescinds_it_and_sets_the_corrected_mark_when_it_still_beats_the_rest()
@@ -85,7 +85,7 @@ public sealed class DecisionsTests
         var result = Run("rotterdam", "2:07:59");
         var career = CareerWith(result, new NationalRecordSet(Marathon, result.Mark!.Value, result.Date, "MGL", Sex.Men, "rotterdam"));
 
-        var events = Decisions.CorrectResult(career, new ResultCorrected("rotterdam", "timing error", Mark: Mark.Parse("2:11:59")), (_, _) => Standing("2:12:42"));
+        var events = Decisions.CorrectResult(career, new ResultCorrected("rotterdam", "timing error", Mark: Mark.Parse("2:11:59")), (_, _) => Standing("2:12:42")).Events;
 
         events.Select(e => e.GetType()).ShouldBe([typeof(ResultCorrected), typeof(NationalRecordRescinded), typeof(NationalRecordSet)]);
         events.OfType<NationalRecordSet>().Single().Mark.ToString().ShouldBe("2:11:59");
@@ -97,7 +97,7 @@ public sealed class DecisionsTests
         var result = Run("rotterdam", "2:07:59");
         var career = CareerWith(result, new NationalRecordSet(Marathon, result.Mark!.Value, result.Date, "MGL", Sex.Men, "rotterdam"));
 
-        Decisions.CorrectResult(career, new ResultCorrected("rotterdam", "photo finish", Place: 2), (_, _) => RecordContext.None).ShouldHaveSingleItem();
+        Decisions.CorrectResult(career, new ResultCorrected("rotterdam", "photo finish", Place: 2), (_, _) => RecordContext.None).Events.ShouldHaveSingleItem();
     }
 
     [Fact]

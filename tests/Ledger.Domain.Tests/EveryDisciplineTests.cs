@@ -78,8 +78,8 @@ public sealed class EveryDisciplineTests
         career.BestEligible(Discipline.Parse("long-jump"), indoor: false).ShouldBe(Mark.Parse("8.12"));
         AthleteSummary.Of(career).BestEligible(Discipline.Parse("decathlon"), indoor: false).ShouldBe(Mark.Parse("8350"));
 
-        Decisions.RecordResult(Athlete(), Result("x", "long-jump", "8.12", wind: 1.1), Standing("long-jump", "8.10")).OfType<NationalRecordSet>().ShouldHaveSingleItem();
-        Decisions.RecordResult(Athlete(), Result("y", "long-jump", "8.05", wind: 0.3), Standing("long-jump", "8.10")).OfType<NationalRecordSet>().ShouldBeEmpty();
+        Decisions.RecordResult(Athlete(), Result("x", "long-jump", "8.12", wind: 1.1), Standing("long-jump", "8.10")).Events.OfType<NationalRecordSet>().ShouldHaveSingleItem();
+        Decisions.RecordResult(Athlete(), Result("y", "long-jump", "8.05", wind: 0.3), Standing("long-jump", "8.10")).Events.OfType<NationalRecordSet>().ShouldBeEmpty();
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class EveryDisciplineTests
         var assisted = Result("assisted", "100m", "9.79", "2024-07-01", wind: 2.4);
         var career = Athlete(Sex.Men, legal);
 
-        Decisions.RecordResult(career, assisted, RecordContext.None).ShouldHaveSingleItem().ShouldBe(assisted);
+        Decisions.RecordResult(career, assisted, RecordContext.None).Events.ShouldHaveSingleItem().ShouldBe(assisted);
         career.Fold(assisted);
 
         var best = career.PersonalBests().ShouldHaveSingleItem();
@@ -115,7 +115,7 @@ public sealed class EveryDisciplineTests
         var noReading = Result("r", "200m", "19.90");
         var career = Athlete();
 
-        Decisions.RecordResult(career, noReading, RecordContext.None).ShouldHaveSingleItem();
+        Decisions.RecordResult(career, noReading, RecordContext.None).Events.ShouldHaveSingleItem();
         career.Fold(noReading);
         Decisions.IsPersonalBest(career, "r").ShouldBeTrue();
     }
@@ -129,7 +129,7 @@ public sealed class EveryDisciplineTests
         career.BestEligible(Discipline.Parse("60m"), indoor: false).ShouldBeNull("an outdoor 60 m has a wind, and this one has no reading");
         career.BestEligible(Discipline.Parse("60m"), indoor: true).ShouldBe(Mark.Parse("6.50"));
 
-        var record = Decisions.RecordResult(Athlete(), Result("new", "60m", "6.45", indoor: true), Standing("60m", "6.48")).OfType<NationalRecordSet>().ShouldHaveSingleItem();
+        var record = Decisions.RecordResult(Athlete(), Result("new", "60m", "6.45", indoor: true), Standing("60m", "6.48")).Events.OfType<NationalRecordSet>().ShouldHaveSingleItem();
         record.Indoor.ShouldBe(true);
         NationalRecordProgression.KeyOf(record).ShouldBe("JAM/men/60m/indoor");
     }
@@ -140,7 +140,7 @@ public sealed class EveryDisciplineTests
         var result = Result("jump", "long-jump", "8.40", wind: 1.8);
         var career = Athlete(Sex.Men, result, new NationalRecordSet(result.Discipline, result.Mark!.Value, result.Date, "JAM", Sex.Men, "jump"));
 
-        var events = Decisions.CorrectResult(career, new ResultCorrected("jump", "gauge read again", Wind: Wind.Parse("+2.6")), (_, _) => RecordContext.None);
+        var events = Decisions.CorrectResult(career, new ResultCorrected("jump", "gauge read again", Wind: Wind.Parse("+2.6")), (_, _) => RecordContext.None).Events;
 
         events.Select(e => e.GetType()).ShouldBe([typeof(ResultCorrected), typeof(NationalRecordRescinded)]);
         events.OfType<NationalRecordRescinded>().Single().Reason.ShouldContain("gauge read again");

@@ -99,6 +99,21 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
             .ShouldBe([("2009-04", "club_joined"), ("2010-09-26", "result_recorded"), ("2010-09-26", "national_record_set"), ("2020", "club_left")]);
     }
 
+    [Fact]
+    public async Task A_command_sent_again_with_its_id_appends_nothing_and_is_answered_as_the_first_time()
+    {
+        var fields = new JsonObject { ["date"] = "2026-04-12", ["competition"] = "Rotterdam Marathon", ["discipline"] = "marathon", ["mark"] = "2:07:59" };
+        var command = new RecordResult(Athlete, CommandInput.Read<ResultRecorded>(Athlete, fields), "tester", CommandId: "rotterdam-once");
+        var first = await api.SendAsync(command);
+        var after = await AuditCount();
+
+        var again = await Task.WhenAll(api.SendAsync(command), api.SendAsync(command));
+
+        first.ShouldBe(new ResultAnswer(Rotterdam, PersonalBest: true, NationalRecord: true));
+        again.ShouldAllBe(answer => answer == first);
+        (await AuditCount()).ShouldBe(after);
+    }
+
     public static TheoryData<string, string, string> RefusedResults => new()
     {
         { "nobody", """{"date":"2026-01-01","competition":"X","discipline":"marathon","mark":"2:30:00"}""", "athlete" },

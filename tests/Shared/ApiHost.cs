@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using Ledger.Http;
 using Ledger.Store;
+using Ledger.Store.Commands;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -45,7 +46,7 @@ public class ApiHost : IAsyncLifetime
     }
 
     /// <summary>A command sent through the bus every write goes through, as the API and the CLI send it.</summary>
-    public Task<T> SendAsync<T>(object command) => Host.Services.GetRequiredService<IMessageBus>().InvokeAsync<T>(command);
+    public Task<T> SendAsync<T>(ILedgerCommand<T> command) => Host.Services.GetRequiredService<IMessageBus>().CommandAsync(command);
 
     public async ValueTask DisposeAsync()
     {

@@ -40,7 +40,7 @@ public abstract class WriteCommand<TInput, TEvent, TAnswer> : LedgerCommand<TInp
     /// <summary>The event's fields as the flags give them; a flag left out is a field left out.</summary>
     protected abstract JsonObject Fields(TInput input);
 
-    protected abstract ILedgerCommand Command(TInput input, TEvent fact);
+    protected abstract ILedgerCommand<TAnswer> Command(TInput input, TEvent fact);
 
     protected override async Task Run(TInput input, IServiceProvider services)
     {
@@ -49,7 +49,7 @@ public abstract class WriteCommand<TInput, TEvent, TAnswer> : LedgerCommand<TInp
         await host.StartAsync();
         try
         {
-            var answer = await services.GetRequiredService<IMessageBus>().InvokeAsync<TAnswer>(command);
+            var answer = await services.GetRequiredService<IMessageBus>().CommandAsync(command);
             Answer(input, answer, a => new Markup($"{Markup.Escape(Describe(a!))}\n"));
         }
         finally
@@ -95,7 +95,7 @@ public class RegisterAthleteCommand : WriteCommand<RegisterAthleteInput, Athlete
     protected override JsonObject Fields(RegisterAthleteInput i) => Given(("name", i.NameFlag), ("country", i.CountryFlag), ("sex", i.SexFlag),
         ("born", i.BornFlag), ("birthplace", i.BirthplaceFlag), ("native_name", i.NativeNameFlag), ("nickname", i.NicknameFlag));
 
-    protected override ILedgerCommand Command(RegisterAthleteInput i, AthleteRegistered fact) => new RegisterAthlete(i.Athlete, fact, i.User, i.CommandIdFlag);
+    protected override ILedgerCommand<AthleteAnswer> Command(RegisterAthleteInput i, AthleteRegistered fact) => new RegisterAthlete(i.Athlete, fact, i.User, i.CommandIdFlag);
 }
 
 public class AddResultInput : WriteInput
@@ -126,7 +126,7 @@ public class AddResultCommand : WriteCommand<AddResultInput, ResultRecorded, Res
         ("venue", i.VenueFlag), ("championship", i.ChampionshipFlag), ("record_eligible", i.NotRecordEligibleFlag ? false : null), ("notes", i.NotesFlag),
         ("new_world_record", Switch(i.NewWorldRecordFlag)), ("wind", i.WindFlag), ("indoor", Switch(i.IndoorFlag)));
 
-    protected override ILedgerCommand Command(AddResultInput i, ResultRecorded fact) => new RecordResult(i.Athlete, fact, i.User, i.CommandIdFlag);
+    protected override ILedgerCommand<ResultAnswer> Command(AddResultInput i, ResultRecorded fact) => new RecordResult(i.Athlete, fact, i.User, i.CommandIdFlag);
 }
 
 public class CorrectResultInput : WriteInput
@@ -150,7 +150,7 @@ public class CorrectResultCommand : WriteCommand<CorrectResultInput, ResultCorre
         ("competition", i.CompetitionFlag), ("mark", i.MarkFlag), ("place", Whole(i.PlaceFlag)), ("venue", i.VenueFlag),
         ("new_world_record", Switch(i.NewWorldRecordFlag)), ("wind", i.WindFlag));
 
-    protected override ILedgerCommand Command(CorrectResultInput i, ResultCorrected fact) => new CorrectResult(i.Athlete, fact, i.User, i.CommandIdFlag);
+    protected override ILedgerCommand<ResultAnswer> Command(CorrectResultInput i, ResultCorrected fact) => new CorrectResult(i.Athlete, fact, i.User, i.CommandIdFlag);
 }
 
 public class AnnulResultInput : WriteInput
@@ -165,7 +165,7 @@ public class AnnulResultCommand : WriteCommand<AnnulResultInput, ResultAnnulled,
 {
     protected override JsonObject Fields(AnnulResultInput i) => Given(("result_id", i.ResultId), ("reason", i.ReasonFlag));
 
-    protected override ILedgerCommand Command(AnnulResultInput i, ResultAnnulled fact) => new AnnulResult(i.Athlete, fact, i.User, i.CommandIdFlag);
+    protected override ILedgerCommand<ResultAnswer> Command(AnnulResultInput i, ResultAnnulled fact) => new AnnulResult(i.Athlete, fact, i.User, i.CommandIdFlag);
 }
 
 public class ClubInput : WriteInput
@@ -181,7 +181,7 @@ public class JoinClubCommand : WriteCommand<ClubInput, ClubJoined, AthleteAnswer
 {
     protected override JsonObject Fields(ClubInput i) => Given(("club", i.Club), ("date", i.DateFlag), ("city", i.CityFlag));
 
-    protected override ILedgerCommand Command(ClubInput i, ClubJoined fact) => new JoinClub(i.Athlete, fact, i.User, i.CommandIdFlag);
+    protected override ILedgerCommand<AthleteAnswer> Command(ClubInput i, ClubJoined fact) => new JoinClub(i.Athlete, fact, i.User, i.CommandIdFlag);
 }
 
 [Description("Appends a club move: the athlete leaves a club", Name = "leave-club")]
@@ -190,7 +190,7 @@ public class LeaveClubCommand : WriteCommand<ClubInput, ClubLeft, AthleteAnswer>
     // A departure has no city: --city, which joining takes, is not read here.
     protected override JsonObject Fields(ClubInput i) => Given(("club", i.Club), ("date", i.DateFlag));
 
-    protected override ILedgerCommand Command(ClubInput i, ClubLeft fact) => new LeaveClub(i.Athlete, fact, i.User, i.CommandIdFlag);
+    protected override ILedgerCommand<AthleteAnswer> Command(ClubInput i, ClubLeft fact) => new LeaveClub(i.Athlete, fact, i.User, i.CommandIdFlag);
 }
 
 public class HonourInput : WriteInput
@@ -206,5 +206,5 @@ public class AwardHonourCommand : WriteCommand<HonourInput, HonourAwarded, Athle
 {
     protected override JsonObject Fields(HonourInput i) => Given(("honour", i.HonourFlag), ("occasion", i.OccasionFlag), ("date", i.DateFlag));
 
-    protected override ILedgerCommand Command(HonourInput i, HonourAwarded fact) => new AwardHonour(i.Athlete, fact, i.User, i.CommandIdFlag);
+    protected override ILedgerCommand<AthleteAnswer> Command(HonourInput i, HonourAwarded fact) => new AwardHonour(i.Athlete, fact, i.User, i.CommandIdFlag);
 }

@@ -3,19 +3,17 @@ using Marten;
 
 namespace Ledger.Store.Commands;
 
-public sealed record AnnulResult(string Athlete, ResultAnnulled Annulment, string User, string? CommandId = null) : ILedgerCommand;
+public sealed record AnnulResult(string Athlete, ResultAnnulled Annulment, string User, string? CommandId = null) : ILedgerCommand<ResultAnswer>;
 
 public static class AnnulResultHandler
 {
-    public static async Task<ResultAnswer> Handle(AnnulResult command, IDocumentSession session, CancellationToken cancellation)
+    /// <summary>Holds the national record the result may hold, so its rescind never races a command deciding on that record.</summary>
+    public static async Task BeforeAsync(AnnulResult command, Career career, IDocumentSession session, CancellationToken cancellation)
     {
-        if (await Commanding.RecallAsync<ResultAnswer>(session, command, cancellation) is { } earlier) return earlier;
-
-        var stream = await Commanding.CareerAsync(session, command, cancellation);
-        var career = stream.Aggregate!;
         if (career.FindResult(command.Annulment.ResultId)?.Result is { } annulled)
             await Commanding.LockRecordAsync(session, NationalRecordProgression.KeyOf(career.Athlete!.Country, career.Athlete.Sex, annulled.Discipline, annulled.Indoor == true), cancellation);
-        stream.AppendMany(Decisions.AnnulResult(career, command.Annulment));
-        return Commanding.Remember(session, command, new ResultAnswer(command.Annulment.ResultId, false, false));
     }
+
+    public static (ResultAnswer, IReadOnlyList<object>) Handle(AnnulResult command, [Registered] Career career) =>
+        (new ResultAnswer(command.Annulment.ResultId, false, false), Decisions.AnnulResult(career, command.Annulment).Events);
 }

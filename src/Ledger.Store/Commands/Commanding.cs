@@ -2,6 +2,9 @@ using System.Text.Json;
 using Ledger.Domain;
 using Marten;
 using Npgsql;
+using Wolverine;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace Ledger.Store.Commands;
 
@@ -13,9 +16,17 @@ public interface ILedgerCommand
     string? CommandId { get; }
 }
 
+/// <summary>A command answered with <typeparamref name="TAnswer"/> (<see cref="LedgerBus.CommandAsync{TAnswer}"/>).</summary>
+public interface ILedgerCommand<TAnswer> : ILedgerCommand;
+
 public sealed record AthleteAnswer(string Athlete);
 
-public sealed record ResultAnswer(string ResultId, bool PersonalBest, bool NationalRecord);
+public sealed record ResultAnswer(string ResultId, bool PersonalBest, bool NationalRecord)
+{
+    /// <summary>What a result's command answers: is the result a best once its events are in, did it set a record.</summary>
+    public static ResultAnswer For(Decision decision, string resultId) =>
+        new(resultId, decision.IsPersonalBest(resultId), decision.SetsNationalRecord);
+}
 
 /// <summary>The answer given to a command id, stored with the events it appended, in the same transaction.</summary>
 public sealed class ProcessedCommand
@@ -24,49 +35,57 @@ public sealed class ProcessedCommand
     public string Answer { get; set; } = "";
 }
 
-public static class Commanding
+/// <summary>
+/// Wolverine middleware around the handler of every command answered with <typeparamref name="TAnswer"/>
+/// (applied in <see cref="LedgerBus"/>): who sends it, one transaction, and safe retries by command id.
+/// </summary>
+public static class CommandIds<TAnswer> where TAnswer : class
 {
     /// <summary>
-    /// The answer an earlier command with this id was given, if there was one; otherwise null, and
-    /// the session is readied for this command's appends (who, in the events' metadata).
+    /// Readies the session: the sender in the events' metadata, and one transaction from the first read
+    /// to the commit, which the record locks need. A command id answered before gets that answer again,
+    /// and nothing more happens.
     /// </summary>
-    public static async Task<T?> RecallAsync<T>(IDocumentSession session, ILedgerCommand command, CancellationToken cancellation) where T : class
+    public static async Task<(HandlerContinuation, OutgoingMessages)> BeforeAsync(ILedgerCommand<TAnswer> command, IDocumentSession session, CancellationToken cancellation)
     {
         session.LastModifiedBy = command.User;
-        // One connection for the whole command, from the first read to the commit.
         await session.BeginTransactionAsync(cancellation);
-        if (command.CommandId is null) return null;
-        var earlier = await session.LoadAsync<ProcessedCommand>(command.CommandId, cancellation);
-        return earlier is null ? null : JsonSerializer.Deserialize<T>(earlier.Answer, EventFormat.Options);
+        var answer = new OutgoingMessages();
+        if (command.CommandId is null || await session.LoadAsync<ProcessedCommand>(command.CommandId, cancellation) is not { } earlier)
+            return (HandlerContinuation.Continue, answer);
+
+        // A cascaded message of the type the caller waits for is Wolverine's answer to InvokeAsync.
+        answer.Add(JsonSerializer.Deserialize<TAnswer>(earlier.Answer, EventFormat.Options)!);
+        return (HandlerContinuation.Stop, answer);
     }
 
     /// <summary>
     /// Keeps the answer under the command id. An insert, not an upsert: of two attempts with one id
     /// racing, the second fails, is retried, and then recalls the first's answer.
     /// </summary>
-    public static T Remember<T>(IDocumentSession session, ILedgerCommand command, T answer)
+    public static void After(ILedgerCommand<TAnswer> command, TAnswer answer, IDocumentSession session)
     {
         if (command.CommandId is not null)
             session.Insert(new ProcessedCommand { Id = command.CommandId, Answer = JsonSerializer.Serialize(answer, EventFormat.Options) });
-        return answer;
     }
+}
 
-    /// <summary>What a result's command answers once its events are appended: is it a best, did it set a record.</summary>
-    public static ResultAnswer AnswerFor(Career career, IReadOnlyList<object> events, string resultId)
+/// <summary>
+/// The athlete's career, fetched for writing by the command's athlete (Wolverine's aggregate handler
+/// workflow); a command for an athlete the ledger does not hold goes no further.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class RegisteredAttribute : WriteAggregateAttribute
+{
+    public RegisteredAttribute() : base(nameof(ILedgerCommand.Athlete))
     {
-        var after = career.Copy();
-        foreach (var e in events) after.Fold(e);
-        return new ResultAnswer(resultId, Decisions.IsPersonalBest(after, resultId), events.OfType<NationalRecordSet>().Any());
+        OnMissing = OnMissing.ThrowException;
+        MissingMessage = "no athlete '{0}' in the ledger";
     }
+}
 
-    /// <summary>The athlete's career as it stands, for a command that needs the athlete registered.</summary>
-    public static async Task<JasperFx.Events.IEventStream<Career>> CareerAsync(IDocumentSession session, ILedgerCommand command, CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<Career>(command.Athlete, cancellation);
-        if (stream.Aggregate?.Athlete is null) throw new CommandRefused([new FieldProblem("athlete", $"no athlete '{command.Athlete}' in the ledger")]);
-        return stream;
-    }
-
+public static class Commanding
+{
     /// <summary>
     /// The standing record of the athlete's country, sex and <paramref name="discipline"/> (outdoors or
     /// indoors), or where none stands, the best record-eligible mark of any athlete of that country and
@@ -97,9 +116,6 @@ public static class Commanding
     /// standing record, and the later commit would overwrite the record document the earlier updated.
     /// An import, which may touch any record, holds them all (<see cref="RecordLocks"/>).
     /// </summary>
-    public static async Task LockRecordAsync(IDocumentSession session, string key, CancellationToken cancellation)
-    {
-        await session.BeginTransactionAsync(cancellation);
-        await session.ExecuteAsync(new NpgsqlCommand(RecordLocks.One) { Parameters = { new() { Value = key } } }, cancellation);
-    }
+    public static Task LockRecordAsync(IDocumentSession session, string key, CancellationToken cancellation) =>
+        session.ExecuteAsync(new NpgsqlCommand(RecordLocks.One) { Parameters = { new() { Value = key } } }, cancellation);
 }

@@ -3,21 +3,22 @@ using Marten;
 
 namespace Ledger.Store.Commands;
 
-public sealed record CorrectResult(string Athlete, ResultCorrected Correction, string User, string? CommandId = null) : ILedgerCommand;
+public sealed record CorrectResult(string Athlete, ResultCorrected Correction, string User, string? CommandId = null) : ILedgerCommand<ResultAnswer>;
 
 public static class CorrectResultHandler
 {
-    public static async Task<ResultAnswer> Handle(CorrectResult command, IDocumentSession session, CancellationToken cancellation)
+    /// <summary>The national record the corrected result is weighed against, leaving the result itself out; none for a result the ledger does not hold, which the decision refuses.</summary>
+    public static async Task<RecordContext> LoadAsync(CorrectResult command, Career career, IDocumentSession session, CancellationToken cancellation)
     {
-        if (await Commanding.RecallAsync<ResultAnswer>(session, command, cancellation) is { } earlier) return earlier;
-
-        var stream = await Commanding.CareerAsync(session, command, cancellation);
-        var career = stream.Aggregate!;
         var resultId = command.Correction.ResultId;
-        var after = career.FindResult(resultId) is { } known ? Career.CorrectedBy(known.Result, command.Correction) : null;
-        var records = after is not null ? await Commanding.RecordsAsync(session, career, after.Discipline, after.Indoor == true, resultId, cancellation) : RecordContext.None;
-        var events = Decisions.CorrectResult(career, command.Correction, (_, _) => records);
-        stream.AppendMany(events);
-        return Commanding.Remember(session, command, Commanding.AnswerFor(career, events, resultId));
+        if (career.FindResult(resultId) is not { } known) return RecordContext.None;
+        var after = Career.CorrectedBy(known.Result, command.Correction);
+        return await Commanding.RecordsAsync(session, career, after.Discipline, after.Indoor == true, resultId, cancellation);
+    }
+
+    public static (ResultAnswer, IReadOnlyList<object>) Handle(CorrectResult command, [Registered] Career career, RecordContext records)
+    {
+        var decision = Decisions.CorrectResult(career, command.Correction, (_, _) => records);
+        return (ResultAnswer.For(decision, command.Correction.ResultId), decision.Events);
     }
 }

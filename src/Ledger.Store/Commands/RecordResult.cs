@@ -4,7 +4,7 @@ using Marten;
 
 namespace Ledger.Store.Commands;
 
-public sealed partial record RecordResult(string Athlete, ResultRecorded Result, string User, string? CommandId = null) : ILedgerCommand
+public sealed partial record RecordResult(string Athlete, ResultRecorded Result, string User, string? CommandId = null) : ILedgerCommand<ResultAnswer>
 {
     /// <summary>A readable result id from the race itself, for results sent without one: 2026-04-12-rotterdam-marathon-marathon.</summary>
     public static string IdFor(PartialDate date, string competition, Discipline discipline) =>
@@ -16,15 +16,13 @@ public sealed partial record RecordResult(string Athlete, ResultRecorded Result,
 
 public static class RecordResultHandler
 {
-    public static async Task<ResultAnswer> Handle(RecordResult command, IDocumentSession session, CancellationToken cancellation)
-    {
-        if (await Commanding.RecallAsync<ResultAnswer>(session, command, cancellation) is { } earlier) return earlier;
+    /// <summary>The national record the result is weighed against, held until the command commits.</summary>
+    public static Task<RecordContext> LoadAsync(RecordResult command, Career career, IDocumentSession session, CancellationToken cancellation) =>
+        Commanding.RecordsAsync(session, career, command.Result.Discipline, command.Result.Indoor == true, null, cancellation);
 
-        var stream = await Commanding.CareerAsync(session, command, cancellation);
-        var career = stream.Aggregate!;
-        var records = await Commanding.RecordsAsync(session, career, command.Result.Discipline, command.Result.Indoor == true, null, cancellation);
-        var events = Decisions.RecordResult(career, command.Result, records);
-        stream.AppendMany(events);
-        return Commanding.Remember(session, command, Commanding.AnswerFor(career, events, command.Result.ResultId));
+    public static (ResultAnswer, IReadOnlyList<object>) Handle(RecordResult command, [Registered] Career career, RecordContext records)
+    {
+        var decision = Decisions.RecordResult(career, command.Result, records);
+        return (ResultAnswer.For(decision, command.Result.ResultId), decision.Events);
     }
 }

@@ -1,20 +1,18 @@
 using Ledger.Domain;
-using Marten;
+using Wolverine.Marten;
 
 namespace Ledger.Store.Commands;
 
-public sealed record RegisterAthlete(string Athlete, AthleteRegistered Registration, string User, string? CommandId = null) : ILedgerCommand;
+public sealed record RegisterAthlete(string Athlete, AthleteRegistered Registration, string User, string? CommandId = null) : ILedgerCommand<AthleteAnswer>;
 
 public static class RegisterAthleteHandler
 {
-    public static async Task<AthleteAnswer> Handle(RegisterAthlete command, IDocumentSession session, CancellationToken cancellation)
+    /// <summary>Starts the athlete's stream; registering again is refused by the rules, as any second registration is.</summary>
+    public static (AthleteAnswer, IReadOnlyList<object>) Handle(RegisterAthlete command, [WriteAggregate(nameof(RegisterAthlete.Athlete), Required = false)] Career? career)
     {
-        if (await Commanding.RecallAsync<AthleteAnswer>(session, command, cancellation) is { } earlier) return earlier;
         if (!Codes.IsSlug(command.Athlete))
             throw new CommandRefused([new FieldProblem("athlete", $"'{command.Athlete}' is not an athlete slug (lower-case letters, digits, '-')")]);
 
-        var stream = await session.Events.FetchForWriting<Career>(command.Athlete, cancellation);
-        stream.AppendMany(Decisions.Append(stream.Aggregate ?? new Career { Id = command.Athlete }, command.Registration));
-        return Commanding.Remember(session, command, new AthleteAnswer(command.Athlete));
+        return (new AthleteAnswer(command.Athlete), Decisions.Append(career ?? new Career { Id = command.Athlete }, command.Registration).Events);
     }
 }

@@ -22,16 +22,51 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var correctResult = (Ledger.Store.Commands.CorrectResult)context.Envelope.Message;
 
+            (var handlerContinuation1, var outgoingMessages201) = await Ledger.Store.Commands.CommandIds<Ledger.Store.Commands.ResultAnswer>.BeforeAsync(correctResult, documentSession, cancellation).ConfigureAwait(false);
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoingMessages201).ConfigureAwait(false);
+
+            // Evaluate whether or not the execution should stop based on the HandlerContinuation value
+            if (handlerContinuation1 == Wolverine.HandlerContinuation.Stop) return;
+            // Evaluate whether or not the execution should stop based on the HandlerContinuation value
+            if (handlerContinuation1 == Wolverine.HandlerContinuation.Stop) return;
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_career_BatchItem = batchedQuery.Events.FetchForWriting<Ledger.Domain.Career>(((Ledger.Store.Commands.CorrectResult)context.Envelope.Message).Athlete);
+
+            await batchedQuery.Execute(cancellation);
+
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_career = await stream_career_BatchItem.ConfigureAwait(false);
+
+            // Write ProblemDetails if this required object is null
+            if (stream_career.Aggregate == null)
+            {
+                throw new Wolverine.Persistence.RequiredDataMissingException(string.Format("no athlete '{0}' in the ledger", ((Ledger.Store.Commands.CorrectResult)context.Envelope.Message).Athlete));
+            }
+
+            var recordContext = await Ledger.Store.Commands.CorrectResultHandler.LoadAsync(correctResult, stream_career.Aggregate, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Ledger.Store.Commands.CorrectResultHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ledger.Store.Commands.CorrectResultHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Ledger.Store.Commands.CorrectResult)context.Envelope.Message).Athlete);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Ledger.Domain.Career");
             
             // The actual message execution
-            var outgoing1 = await Ledger.Store.Commands.CorrectResultHandler.Handle(correctResult, documentSession, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = Ledger.Store.Commands.CorrectResultHandler.Handle(correctResult, stream_career.Aggregate, recordContext);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
+            if (outgoing2 != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_career.AppendMany(outgoing2);
+            }
+
+            Ledger.Store.Commands.CommandIds<Ledger.Store.Commands.ResultAnswer>.After(correctResult, outgoing1, documentSession);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(cancellation).ConfigureAwait(false);

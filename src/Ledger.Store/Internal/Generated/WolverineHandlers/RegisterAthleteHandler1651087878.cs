@@ -22,16 +22,37 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var registerAthlete = (Ledger.Store.Commands.RegisterAthlete)context.Envelope.Message;
 
+            (var handlerContinuation1, var outgoingMessages201) = await Ledger.Store.Commands.CommandIds<Ledger.Store.Commands.AthleteAnswer>.BeforeAsync(registerAthlete, documentSession, cancellation).ConfigureAwait(false);
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoingMessages201).ConfigureAwait(false);
+
+            // Evaluate whether or not the execution should stop based on the HandlerContinuation value
+            if (handlerContinuation1 == Wolverine.HandlerContinuation.Stop) return;
+            // Evaluate whether or not the execution should stop based on the HandlerContinuation value
+            if (handlerContinuation1 == Wolverine.HandlerContinuation.Stop) return;
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Ledger.Store.Commands.RegisterAthleteHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ledger.Store.Commands.RegisterAthleteHandler");
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_career = await documentSession.Events.FetchForWriting<Ledger.Domain.Career>(((Ledger.Store.Commands.RegisterAthlete)context.Envelope.Message).Athlete, cancellation);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Ledger.Store.Commands.RegisterAthlete)context.Envelope.Message).Athlete);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Ledger.Domain.Career");
             
             // The actual message execution
-            var outgoing1 = await Ledger.Store.Commands.RegisterAthleteHandler.Handle(registerAthlete, documentSession, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = Ledger.Store.Commands.RegisterAthleteHandler.Handle(registerAthlete, stream_career.Aggregate);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
+            if (outgoing2 != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_career.AppendMany(outgoing2);
+            }
+
+            Ledger.Store.Commands.CommandIds<Ledger.Store.Commands.AthleteAnswer>.After(registerAthlete, outgoing1, documentSession);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(cancellation).ConfigureAwait(false);
