@@ -78,7 +78,7 @@ public static class Problems
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Problems)).LogWarning("{Fault}", fault);
             context.Response.Headers.RetryAfter = ((int)DatabaseFaults.RetryAfter.TotalSeconds).ToString();
         }
-        var answer = handled?.Endpoint?.Metadata.GetMetadata<WebPage>() is not null ? Html.Error(status, detail)
+        var answer = handled?.Endpoint?.Metadata.GetMetadata<WebPage>() is not null ? MessagePage.For(status, detail)
             : errors is null ? Results.Problem(detail, statusCode: status)
             : Results.ValidationProblem(errors, detail, statusCode: status);
         await answer.ExecuteAsync(context);

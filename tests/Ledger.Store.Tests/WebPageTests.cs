@@ -203,8 +203,15 @@ public sealed partial class WebPageTests(SeededSite site) : IClassFixture<Seeded
         }
     }
 
+    /// <summary>Each chart's SVG, its image source read as a browser reads an attribute (entities decoded).</summary>
     private static List<string> SvgCharts(string html) =>
-        SvgImage().Matches(html).Select(m => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[1].Value))).ToList();
+        ImageSource().Matches(html)
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))
+            .Where(source => source.StartsWith(SvgData, StringComparison.Ordinal))
+            .Select(source => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(source[SvgData.Length..])))
+            .ToList();
+
+    private const string SvgData = "data:image/svg+xml;base64,";
 
     [GeneratedRegex("<tr>(.*?)</tr>", RegexOptions.Singleline)]
     private static partial Regex Row();
@@ -218,6 +225,6 @@ public sealed partial class WebPageTests(SeededSite site) : IClassFixture<Seeded
     [GeneratedRegex(@"\s+")]
     private static partial Regex Space();
 
-    [GeneratedRegex("src=\"data:image/svg\\+xml;base64,([^\"]+)\"")]
-    private static partial Regex SvgImage();
+    [GeneratedRegex("<img [^>]*src=\"([^\"]+)\"")]
+    private static partial Regex ImageSource();
 }

@@ -1,8 +1,10 @@
 using Ledger.Domain;
 using ScottPlot;
-using static Ledger.Http.Web.Html;
 
 namespace Ledger.Http.Web;
+
+/// <summary>A drawn chart: an SVG picture as a data URI, and what it shows (<see cref="ChartFigure"/> puts it on a page).</summary>
+public sealed record Chart(string Source, string Caption, int Width, int Height);
 
 /// <summary>Marks over time, drawn by ScottPlot as SVG, with the better marks higher (the faster, the farther, the more points).</summary>
 public static class Charts
@@ -13,10 +15,12 @@ public static class Charts
 
     private const int Width = 720, Height = 300;
 
-    public static Markup Progression(string caption, Discipline discipline, params Series[] series)
+    /// <summary>The series' marks over time; none when no series has a mark.</summary>
+    public static Chart? Progression(string caption, Discipline discipline, params Series[] series)
     {
-        var plot = new Plot();
         var drawn = series.Where(s => s.Points.Count > 0).ToList();
+        if (drawn.Count == 0) return null;
+        var plot = new Plot();
         foreach (var s in drawn)
         {
             var scatter = plot.Add.Scatter(s.Points.Select(p => Day(p.Date)).ToArray(), s.Points.Select(p => p.Mark.Value).ToArray());
@@ -44,9 +48,7 @@ public static class Charts
         // With a viewBox the picture scales down to a phone's width instead of being cut off.
         svg = svg.Replace($"""width="{Width}" height="{Height}">""", $"""width="{Width}" height="{Height}" viewBox="0 0 {Width} {Height}">""");
         // As an image, each chart keeps its own SVG ids: ScottPlot reuses them from chart to chart.
-        // Base64 holds no character HTML would need escaped.
-        var source = new Markup("data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg)));
-        return H($"""<figure><img class="chart" width="{Width}" height="{Height}" src="{source}" alt="{caption}"><figcaption class="muted">{caption}</figcaption></figure>""");
+        return new Chart("data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg)), caption, Width, Height);
     }
 
     private static double Day(PartialDate date) => date.FirstDay.ToDateTime(TimeOnly.MinValue).ToOADate();
