@@ -1,6 +1,7 @@
 using JasperFx.CommandLine;
 using Ledger.Domain;
 using Ledger.Store;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using System.Reflection;
@@ -72,6 +73,7 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where
         try
         {
             host = input.BuildHost();
+            if (UsesTables) await host.Services.GetRequiredService<IDocumentStore>().EnsureCurrentAsync();
             await Run(input, host.Services);
             return true;
         }
@@ -103,6 +105,12 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where
     }
 
     protected abstract Task Run(TInput input, IServiceProvider services);
+
+    /// <summary>
+    /// Whether the verb reads or writes the ledger's tables, brought up to this code before it runs
+    /// (<see cref="LedgerSchema"/>); serve does so as it starts, and the database's own verbs use none.
+    /// </summary>
+    protected virtual bool UsesTables => true;
 
     /// <summary>Prints the view as JSON, or as the table <paramref name="table"/> draws of it.</summary>
     protected static void Answer<T>(TInput input, T view, Func<T, Spectre.Console.Rendering.IRenderable> table)

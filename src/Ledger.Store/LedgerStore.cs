@@ -31,14 +31,15 @@ public static class LedgerStore
             Configure(options, connectionString(), readsPreferStandby);
             return options;
         }).UseLightweightSessions().IntegrateWithWolverine();
-        if (readsPreferStandby) services.AddHostedService<SchemaOnStartup>();
+        services.AddHostedService<SchemaOnStartup>();
         return marten;
     }
 
     /// <summary>
-    /// A standby takes no schema change, so where reads go to one the tables are made on the primary
-    /// as the server starts, before any read can need them. A database that does not answer yet is
-    /// left to the first write: the server starts anyway, and answers 503 until it does.
+    /// A host brings the tables up to its code as it starts (<see cref="LedgerSchema"/>), on the
+    /// primary, before any read (perhaps from a standby, which takes no schema change) can need them.
+    /// A database that does not answer yet is left to Marten's own check at the first write: the
+    /// server starts anyway, and answers 503 until it does.
     /// </summary>
     private sealed class SchemaOnStartup(IDocumentStore store, ILogger<SchemaOnStartup> log) : IHostedService
     {
@@ -46,7 +47,7 @@ public static class LedgerStore
         {
             try
             {
-                await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+                await store.EnsureCurrentAsync(cancellation);
             }
             catch (Exception e) when (DatabaseFaults.Unreachable(e))
             {

@@ -46,7 +46,7 @@ public static class Federation
         try
         {
             var store = app.Services.GetRequiredService<IDocumentStore>();
-            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            await store.EnsureCurrentAsync();
             var import = Stopwatch.StartNew();
             var outcome = await new Importer(store).ImportAsync([folder, SeedEvents()], new Actor("bench", "bench"));
             var figures = new Dictionary<string, double>

@@ -84,7 +84,7 @@ try
     using var host = builder.Build();
     await host.StartAsync();
     var store = host.Services.GetRequiredService<IDocumentStore>();
-    await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+    await store.EnsureCurrentAsync();
 
     // The real import path: every line checked, appended with the read models updated inline,
     // so the ledger is ready (every read model current) when it returns.

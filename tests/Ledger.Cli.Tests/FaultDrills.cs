@@ -22,7 +22,7 @@ public sealed class DrillServer : IAsyncLifetime
     {
         ConnectionString = Server.EnsureRunning();
         Store = DocumentStore.For(options => LedgerStore.Configure(options, ConnectionString));
-        await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await Store.EnsureCurrentAsync();
     }
 
     /// <summary>

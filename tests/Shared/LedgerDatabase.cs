@@ -16,7 +16,7 @@ public sealed class LedgerDatabase : IAsyncLifetime
     {
         ConnectionString = await PostgresServer.Instance.CreateDatabaseAsync();
         Store = DocumentStore.For(options => LedgerStore.Configure(options, ConnectionString));
-        await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await Store.EnsureCurrentAsync();
     }
 
     public Task ResetAsync() => Store.Advanced.ResetAllData();

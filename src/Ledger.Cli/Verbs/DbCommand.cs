@@ -23,6 +23,8 @@ public sealed record StandbyAnswer(string Folder, bool Running, bool Promoted);
 [Description("Shows, starts or stops the PostgreSQL the ledger runs itself when LEDGER_CONNECTION is not set, and a standby of it")]
 public class DbCommand : LedgerCommand<DbInput>
 {
+    protected override bool UsesTables => false;
+
     protected override Task Run(DbInput input, IServiceProvider services)
     {
         if (input.Action is not ("status" or "start" or "stop" or "promote")) throw new InputRefused($"'{input.Action}' is not status, start, stop or promote");

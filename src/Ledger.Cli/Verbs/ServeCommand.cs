@@ -20,6 +20,8 @@ public class ServeInput : LedgerInput
 [Description("Serves the ledger over HTTP: the web pages, reads, writes (with LEDGER_API_KEY), /openapi/v1.json, /health and /metrics; keeps the ledger's own PostgreSQL running")]
 public class ServeCommand : LedgerCommand<ServeInput>
 {
+    protected override bool UsesTables => false;
+
     protected override async Task Run(ServeInput input, IServiceProvider services)
     {
         var urls = input.UrlsFlag.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,0 +1,73 @@
+using Ledger.Domain;
+using Marten;
+using Npgsql;
+using Shouldly;
+
+namespace Ledger.Store.Tests;
+
+/// <summary>
+/// The tables are brought up to the code once per version of it (LedgerSchema), and then trusted:
+/// a process of the same code checks nothing more, a process of other code checks them all.
+/// </summary>
+public sealed class LedgerSchemaTests : IAsyncLifetime
+{
+    private string _connection = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        _connection = await PostgresServer.Instance.CreateDatabaseAsync();
+        using var first = Store();
+        await first.EnsureCurrentAsync();
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private DocumentStore Store() => DocumentStore.For(options => LedgerStore.Configure(options, _connection));
+
+    private async Task<object?> Sql(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_connection);
+        await connection.OpenAsync();
+        return await new NpgsqlCommand(sql, connection).ExecuteScalarAsync();
+    }
+
+    private static async Task<int> ListedMarks(IDocumentStore store)
+    {
+        await using var session = store.QuerySession();
+        return await session.Query<ListedMark>().CountAsync();
+    }
+
+    [Fact]
+    public async Task A_new_database_gets_every_table_and_a_record_of_the_code_that_made_them()
+    {
+        (await Sql($"select fingerprint from {LedgerStore.Schema}.ledger_schema")).ShouldBe(LedgerSchema.Fingerprint);
+        using var store = Store();
+        await store.EnsureCurrentAsync();
+        (await ListedMarks(store)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_ledger_made_by_other_code_has_its_tables_brought_up_to_this_code()
+    {
+        await Sql($"update {LedgerStore.Schema}.ledger_schema set fingerprint = 'an older ledger'");
+        await Sql($"drop table {LedgerStore.Schema}.mt_doc_listedmark");
+
+        using var store = Store();
+        await store.EnsureCurrentAsync();
+
+        (await ListedMarks(store)).ShouldBe(0);
+        (await Sql($"select fingerprint from {LedgerStore.Schema}.ledger_schema")).ShouldBe(LedgerSchema.Fingerprint);
+    }
+
+    [Fact]
+    public async Task A_ledger_this_code_made_is_trusted_and_not_checked_again()
+    {
+        await Sql($"drop table {LedgerStore.Schema}.mt_doc_listedmark");
+
+        using var store = Store();
+        await store.EnsureCurrentAsync();
+
+        // Marten's own check would have made the table again at its first use.
+        (await Should.ThrowAsync<Exception>(() => ListedMarks(store))).ToString().ShouldContain("mt_doc_listedmark");
+    }
+}
