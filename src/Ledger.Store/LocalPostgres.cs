@@ -40,9 +40,16 @@ public sealed class LocalPostgres(string folder)
 
     public bool IsRunning => IsCreated && Run(PgCtl, ["status", "-D", DataFolder], check: false).ExitCode == 0;
 
-    /// <summary>Creates and starts the server as needed, and answers how to connect to it.</summary>
+    /// <summary>
+    /// Creates and starts the server as needed, and answers how to connect to it; never once its
+    /// standby was promoted, since this server is behind it, and beside it would be a second primary.
+    /// </summary>
     public string EnsureRunning()
     {
+        if (Standby is { IsCreated: true, IsStandby: false } promoted)
+            throw new LocalPostgresUnavailable(
+                $"the standby in {promoted.Folder} was promoted: the server in {Folder} is behind it, and used beside it would be a second primary. " +
+                $"Use the promoted one (export LEDGER_CONNECTION='{promoted.ConnectionString(Database)}'), or delete {Folder} to start afresh");
         Directory.CreateDirectory(Folder);
         // Several ledger processes may start at once (parallel commands): one of them sets up.
         using var _ = Lock();

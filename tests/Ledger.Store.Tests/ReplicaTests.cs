@@ -166,5 +166,10 @@ public sealed class ReplicaTests(Replicas replicas) : IClassFixture<Replicas>
         System.Text.Json.Nodes.JsonNode.Parse(audit)!["events"]!.AsArray()
             .Where(e => e!["type"]!.GetValue<string>() == "result_recorded").Select(e => e!["result_id"]!.GetValue<string>())
             .ShouldBe(["before-1", "before-2", "before-3", "before-4", "before-5", "during"]);
+
+        // The old primary, behind the promoted standby, is never started again as a second primary.
+        var refused = Should.Throw<LocalPostgresUnavailable>(() => new LocalPostgres(servers.Primary.Folder).EnsureRunning());
+        refused.Message.ShouldContain("was promoted");
+        servers.Primary.IsRunning.ShouldBeFalse();
     }
 }

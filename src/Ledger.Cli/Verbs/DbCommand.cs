@@ -40,12 +40,9 @@ public class DbCommand : LedgerCommand<DbInput>
         var standby = local.Standby;
         switch (input.Action)
         {
-            case "start" when input.StandbyFlag && !(standby.IsCreated && !standby.IsStandby):
+            case "start" when input.StandbyFlag:
                 local.EnsureStandby();
                 break;
-            case "start" when standby.IsCreated && !standby.IsStandby:
-                throw new InputRefused($"the standby in {standby.Folder} was promoted: the server in {local.Folder} is behind it, and started beside it " +
-                                       "would be a second primary. Use the promoted one, or delete the folder to start afresh");
             case "start":
                 local.EnsureRunning();
                 break;
