@@ -40,7 +40,7 @@ public static class LedgerApi
         builder.Services.AddSingleton<ReadsFromPrimary>(services =>
         {
             var http = services.GetRequiredService<IHttpContextAccessor>();
-            return () => http.HttpContext?.Request.Headers.ContainsKey(WriteAccess.Header) == true;
+            return () => http.HttpContext?.Items.ContainsKey(WriteAccess.KeyHolder) == true;
         });
         builder.Services.AddWebPages();
         builder.Services.AddFreshness();
@@ -57,6 +57,7 @@ public static class LedgerApi
             // The database away is said in one line (Problems), not a stack trace per request.
             SuppressDiagnosticsCallback = handled => DatabaseFaults.Unreachable(handled.Exception) || DatabaseFaults.DiskFull(handled.Exception),
         });
+        app.Use(access.NoteKeyHolders);
         app.UseFreshness();
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -148,10 +149,26 @@ public sealed record WriteAccess(string? ApiKey, bool Loopback)
 
     public const string Header = "X-Api-Key";
 
+    /// <summary>Where a read whose key is one of the ledger's is noted: its holder reads the primary (<see cref="ReadsFromPrimary"/>).</summary>
+    public const string KeyHolder = "ledger.key-holder";
+
     public static WriteAccess For(string? apiKey, IEnumerable<string> urls) => new(
         string.IsNullOrWhiteSpace(apiKey) ? null : apiKey,
         urls.All(url => Uri.TryCreate(url.Replace("*", "0.0.0.0").Replace("+", "0.0.0.0"), UriKind.Absolute, out var uri)
                         && (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip)))));
+
+    /// <summary>
+    /// Notes a read that comes with a key of this ledger, so it reads the primary and sees what its
+    /// holder has just written. Any other header is a public read: a made-up key moves no load onto the primary.
+    /// </summary>
+    public async Task NoteKeyHolders(HttpContext http, RequestDelegate next)
+    {
+        if ((HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && http.Request.Headers[Header].FirstOrDefault() is { Length: > 0 } presented
+            && (presented == ApiKey || await http.RequestServices.GetRequiredService<WriteKeys>().FindAsync(presented, http.RequestAborted) is not null))
+            http.Items[KeyHolder] = true;
+        await next(http);
+    }
 
     public async ValueTask<object?> Check(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -105,6 +105,8 @@ public sealed class ReplicaTests(Replicas replicas) : IClassFixture<Replicas>
         {
             (await replicas.SendAsync(HttpMethod.Post, "/athletes/reader/results", Result("paused", "2:10:00"), Key)).Status.ShouldBe(200);
             (await replicas.SendAsync(HttpMethod.Get, "/athletes/reader/pbs", null, Key)).Body.ShouldContain("2:10:00");
+            (await replicas.SendAsync(HttpMethod.Get, "/athletes/reader/pbs", null, ("X-Api-Key", "no key of this ledger"))).Body
+                .ShouldNotContain("2:10:00", customMessage: "a made-up key reads as the public does");
             (await replicas.SendAsync(HttpMethod.Get, "/athletes/reader/pbs")).Body.ShouldNotContain("2:10:00", customMessage: "a public read is served by the paused standby");
         }
         finally
