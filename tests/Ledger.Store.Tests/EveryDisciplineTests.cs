@@ -125,4 +125,36 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
         (await Records()).ShouldBe([("60m", "6.49", true)]);
         (await Db.Queries.PersonalBestsAsync("heptathlete")).Bests.ShouldHaveSingleItem().Mark.ToString().ShouldBe("6700");
     }
+
+    [Fact]
+    public async Task The_profile_charts_indoor_marks_apart_and_wind_assisted_marks_as_such()
+    {
+        await Add("thrower", "outdoor", "shot-put", "21.50");
+        await Add("thrower", "indoor", "shot-put", "21.80", indoor: true, date: "2024-02-10");
+        await Add("sprinter", "legal", "100m", "9.95", wind: "+1.0", date: "2024-05-01");
+        await Add("sprinter", "assisted", "100m", "9.85", wind: "+2.6");
+
+        (await ChartCaptions("/athletes/thrower")).ShouldBe(["shot-put: marks over time, better higher", "shot-put (indoor): marks over time, better higher"]);
+        (await ChartLegends("/athletes/sprinter")).ShouldHaveSingleItem().ShouldContain("wind-assisted");
+        (await Page("/athletes/sprinter")).ShouldContain("w: wind-assisted (over +2.0 m/s). The wind in m/s in brackets.");
+        (await Page("/athletes/thrower")).ShouldContain("<p class=\"muted\">i: indoors.</p>");
+    }
+
+    private async Task<string> Page(string url)
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithRequestHeader("Accept", "text/html");
+        });
+        return System.Net.WebUtility.HtmlDecode(await result.ReadAsTextAsync());
+    }
+
+    private async Task<List<string>> ChartCaptions(string url) =>
+        System.Text.RegularExpressions.Regex.Matches(await Page(url), "<figcaption[^>]*>(.*?)</figcaption>").Select(m => m.Groups[1].Value).ToList();
+
+    /// <summary>The text of each chart's picture (its legend among it).</summary>
+    private async Task<List<string>> ChartLegends(string url) =>
+        System.Text.RegularExpressions.Regex.Matches(await Page(url), "src=\"data:image/svg\\+xml;base64,([^\"]+)\"")
+            .Select(m => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[1].Value))).ToList();
 }
