@@ -81,7 +81,7 @@ public sealed class BulkAppend : IAsyncDisposable
         await connection.OpenAsync(cancellation);
         var append = new BulkAppend(store, connection, await connection.BeginTransactionAsync(cancellation));
         await append.ExecuteAsync(Settings, cancellation);
-        await append.ExecuteAsync(RecordLocks.All, cancellation);
+        await append.ExecuteAsync(AdvisoryLocks.AllRecords, cancellation);
         return append;
     }
 

@@ -43,13 +43,14 @@ public static class CommandIds<TAnswer> where TAnswer : class
 {
     /// <summary>
     /// Readies the session: the sender in the events' metadata, and one transaction from the first read
-    /// to the commit, which the record locks need. A command id answered before gets that answer again,
-    /// and nothing more happens.
+    /// to the commit, holding the athlete's lock and any record's (<see cref="AdvisoryLocks"/>). A
+    /// command id answered before gets that answer again, and nothing more happens.
     /// </summary>
     public static async Task<(HandlerContinuation, OutgoingMessages)> BeforeAsync(ILedgerCommand<TAnswer> command, IDocumentSession session, CancellationToken cancellation)
     {
         session.LastModifiedBy = command.User;
         await session.BeginTransactionAsync(cancellation);
+        await session.ExecuteAsync(new NpgsqlCommand(AdvisoryLocks.Athlete) { Parameters = { new() { Value = command.Athlete } } }, cancellation);
         var answer = new OutgoingMessages();
         if (command.CommandId is null || await session.LoadAsync<ProcessedCommand>(command.CommandId, cancellation) is not { } earlier)
             return (HandlerContinuation.Continue, answer);
@@ -114,8 +115,8 @@ public static class Commanding
     /// Holds the record of one country, sex and discipline until this command commits. Writers of
     /// different athletes never conflict on a stream, so without it two could decide on the same
     /// standing record, and the later commit would overwrite the record document the earlier updated.
-    /// An import, which may touch any record, holds them all (<see cref="RecordLocks"/>).
+    /// An import, which may touch any record, holds them all (<see cref="AdvisoryLocks"/>).
     /// </summary>
     public static Task LockRecordAsync(IDocumentSession session, string key, CancellationToken cancellation) =>
-        session.ExecuteAsync(new NpgsqlCommand(RecordLocks.One) { Parameters = { new() { Value = key } } }, cancellation);
+        session.ExecuteAsync(new NpgsqlCommand(AdvisoryLocks.Record) { Parameters = { new() { Value = key } } }, cancellation);
 }
