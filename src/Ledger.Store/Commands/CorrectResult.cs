@@ -13,7 +13,7 @@ public static class CorrectResultHandler
         var resultId = command.Correction.ResultId;
         if (career.FindResult(resultId) is not { } known) return RecordContext.None;
         var after = Career.CorrectedBy(known.Result, command.Correction);
-        return await Commanding.RecordsAsync(session, career, after.Discipline, after.Indoor == true, resultId, cancellation);
+        return await StandingRecords.ContextAsync(session, career, after.Discipline, after.Indoor == true, resultId, cancellation);
     }
 
     public static (ResultAnswer, IReadOnlyList<object>) Handle(CorrectResult command, [Registered] Career career, RecordContext records)

@@ -18,7 +18,7 @@ public static class RecordResultHandler
 {
     /// <summary>The national record the result is weighed against, held until the command commits.</summary>
     public static Task<RecordContext> LoadAsync(RecordResult command, Career career, IDocumentSession session, CancellationToken cancellation) =>
-        Commanding.RecordsAsync(session, career, command.Result.Discipline, command.Result.Indoor == true, null, cancellation);
+        StandingRecords.ContextAsync(session, career, command.Result.Discipline, command.Result.Indoor == true, null, cancellation);
 
     public static (ResultAnswer, IReadOnlyList<object>) Handle(RecordResult command, [Registered] Career career, RecordContext records)
     {
