@@ -62,6 +62,18 @@ public static class Conditions
     /// <summary>A mark as statisticians print it: <c>9.86 (+0.9)</c>, wind-assisted <c>9.79w (+2.4)</c>, indoors <c>6.45i</c>.</summary>
     public static string Shown(Mark mark, Wind? wind, bool indoor) =>
         $"{mark}{(IsAssisted(wind) ? "w" : "")}{(indoor ? "i" : "")}{(wind is { } w ? $" ({w})" : "")}";
+
+    /// <summary>What the signs of <see cref="Shown"/> mean, saying only those the marks shown carry: nothing for a marathoner's.</summary>
+    public static string Legend(IEnumerable<(Wind? Wind, bool Indoor)> shown)
+    {
+        var all = shown.ToList();
+        return string.Join(' ', new[]
+        {
+            all.Any(m => m.Indoor) ? "i: indoors." : null,
+            all.Any(m => IsAssisted(m.Wind)) ? "w: wind-assisted (over +2.0 m/s)." : null,
+            all.Any(m => m.Wind is not null) ? "The wind in m/s in brackets." : null,
+        }.OfType<string>());
+    }
 }
 
 public sealed record ResultAnnulled(string ResultId, string Reason, string? Source = null);
@@ -88,6 +100,9 @@ public sealed record PersonalBest(
     PersonalBest? WindAssistedBest = null)
 {
     public bool IsLegal => !Conditions.IsAssisted(Wind);
+
+    /// <summary>The conditions of the marks a list of bests shows for this one: its own, and its wind-assisted best's.</summary>
+    public IEnumerable<(Wind? Wind, bool Indoor)> Shown() => [(Wind, Indoor), .. WindAssistedBest?.Shown() ?? []];
 }
 
 public sealed record ChampionshipCount(

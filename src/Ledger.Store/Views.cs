@@ -115,6 +115,9 @@ public sealed record BestView(
     public static BestView Of(PersonalBest best) =>
         new(best.Discipline, best.Mark, best.Date, best.Competition, best.ResultId, best.Wind, best.Indoor,
             best.WindAssistedBest is { } assisted ? new AssistedBestView(assisted.Mark, assisted.Wind!.Value, assisted.Date, assisted.Competition) : null);
+
+    /// <summary>The conditions of the marks shown for this best: its own, and its wind-assisted best's (<see cref="Conditions.Legend"/>).</summary>
+    public IEnumerable<(Wind? Wind, bool Indoor)> Shown() => [(Wind, Indoor), .. WindAssistedBest is { } w ? [((Wind?)w.Wind, Indoor)] : Array.Empty<(Wind?, bool)>()];
 }
 
 public sealed record AssistedBestView(Mark Mark, Wind Wind, PartialDate Date, string? Competition);

@@ -73,11 +73,14 @@ public class PbsCommand : LedgerCommand<AthleteInput>
 
     public static IRenderable PersonalBests(PbsView view)
     {
-        var table = Table($"Personal bests of {Text(view.Athlete)}{Moment(view.AsOf, view.KnownAt)}", "discipline", "mark", "date", "competition", "wind-assisted best");
-        table.Caption("i indoors, w wind-assisted (over +2.0 m/s), wind in m/s in brackets");
+        // A column of wind-assisted bests only for an athlete who has one.
+        var assisted = view.Bests.Any(b => b.WindAssistedBest is not null);
+        var table = Table($"Personal bests of {Text(view.Athlete)}{Moment(view.AsOf, view.KnownAt)}",
+            ["discipline", "mark", "date", "competition", .. assisted ? new[] { "wind-assisted best" } : []]);
+        if (Conditions.Legend(view.Bests.SelectMany(b => b.Shown())) is { Length: > 0 } legend) table.Caption(legend);
         foreach (var b in view.Bests)
-            table.AddRow(Text(b.Indoor ? $"{b.Discipline} (indoor)" : b.Discipline.Code), Text(Conditions.Shown(b.Mark, b.Wind, b.Indoor)), Text(b.Date), Text(b.Competition ?? "(reported best)"),
-                Text(b.WindAssistedBest is { } w ? $"{Conditions.Shown(w.Mark, w.Wind, false)}, {w.Date}, {w.Competition ?? "(reported best)"}" : ""));
+            table.AddRow([Text(b.Indoor ? $"{b.Discipline} (indoor)" : b.Discipline.Code), Text(Conditions.Shown(b.Mark, b.Wind, b.Indoor)), Text(b.Date), Text(b.Competition ?? "(reported best)"),
+                .. assisted ? new[] { Text(b.WindAssistedBest is { } w ? $"{Conditions.Shown(w.Mark, w.Wind, false)}, {w.Date}, {w.Competition ?? "(reported best)"}" : "") } : []]);
         return table;
     }
 
