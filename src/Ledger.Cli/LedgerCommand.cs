@@ -1,7 +1,6 @@
 using JasperFx.CommandLine;
 using Ledger.Domain;
 using Ledger.Store;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using System.Reflection;
@@ -73,7 +72,7 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where
         try
         {
             host = input.BuildHost();
-            if (UsesTables) await host.Services.GetRequiredService<IDocumentStore>().EnsureCurrentAsync();
+            if (UsesTables) await host.Services.EnsureCurrentAsync();
             await Run(input, host.Services);
             return true;
         }

@@ -29,6 +29,9 @@ public static class LedgerBus
             options.Policies.ForMessagesOfType<ILedgerCommand>().AddMiddleware(typeof(CommandIds<>).MakeGenericType(answer));
         // A server started while its database is away serves anyway, answering 503 until it is back.
         options.ResourceMigrationFailureMode = ResourceMigrationFailureMode.ContinueOnFailures;
+        // Its envelope tables are the store's, made with the rest once per version of the code
+        // (LedgerSchema): checking them at every start cost a writing verb some 90 statements.
+        options.AutoBuildMessageStorageOnStartup = AutoCreate.None;
 
         // A conflict means the decision was made on stale state: make it again on fresh state.
         options.OnException<ConcurrencyException>()

@@ -1,31 +1,35 @@
 using Marten;
-using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
 using Weasel.Postgresql;
+using Wolverine.Persistence.Durability;
 
 namespace Ledger.Store;
 
 /// <summary>
 /// The ledger's tables, checked against its code once for each version of the code, not by every
 /// process. Marten's own check (AutoCreate) reads the database's catalogue at a process's first use of
-/// each table: over a hundred statements before the one query of a <c>ledger pbs</c>, and a third of
-/// its time. Each host calls <see cref="EnsureCurrentAsync"/> first: one query when the tables are
-/// current, after which Marten checks nothing. A host that does not (Marten's own verbs) checks as
-/// Marten always does.
+/// each table, and Wolverine's at every start: over a hundred statements before the one query of a
+/// <c>ledger pbs</c>, and a third of its time. Each host calls <see cref="EnsureCurrentAsync(IServiceProvider, CancellationToken)"/>
+/// first: one query when the tables are current, after which Marten checks nothing. A host that does
+/// not (Marten's own verbs) checks as Marten always does.
 /// </summary>
 public static class LedgerSchema
 {
-    private const string Table = $"{LedgerStore.Schema}.ledger_schema";
-
     /// <summary>
-    /// The code that decides the tables (the store's configuration, Marten, Weasel), by module id: a
-    /// deterministic build gives the same source the same ids, and any change of it new ones.
+    /// The code that decides the tables (the store's configuration, Marten, Weasel, Wolverine), by
+    /// module id: a deterministic build gives the same source the same ids, and any change of it new ones.
+    /// Kept as the comment of the ledger's schema, where no table has to exist to read it.
     /// </summary>
     public static readonly string Fingerprint = string.Join(' ',
-        new[] { typeof(LedgerSchema), typeof(IDocumentStore), typeof(PostgresqlDatabase) }
+        new[] { typeof(LedgerSchema), typeof(IDocumentStore), typeof(PostgresqlDatabase), typeof(IMessageStore) }
             .Select(t => t.Assembly.ManifestModule.ModuleVersionId));
 
+    /// <summary>A host's tables: its store's, and its bus's (Wolverine's envelope tables, which the store does not make).</summary>
+    public static Task EnsureCurrentAsync(this IServiceProvider services, CancellationToken cancellation = default) =>
+        services.GetRequiredService<IDocumentStore>().EnsureCurrentAsync(services.GetService<IMessageStore>(), cancellation);
+
     /// <summary>Makes or updates the tables unless this code has done so already, then says so in the database.</summary>
-    public static async Task EnsureCurrentAsync(this IDocumentStore store, CancellationToken cancellation = default)
+    public static async Task EnsureCurrentAsync(this IDocumentStore store, IMessageStore? bus = null, CancellationToken cancellation = default)
     {
         if (await AppliedAsync(store, cancellation) == Fingerprint)
         {
@@ -34,27 +38,19 @@ public static class LedgerSchema
         }
 
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        if (bus is not null) await bus.Admin.MigrateAsync();
         await using var session = store.LightweightSession();
-        session.QueueSqlCommand($"create table if not exists {Table} (id int primary key default 1 check (id = 1), fingerprint text not null, applied_at timestamptz not null)");
-        session.QueueSqlCommand($"""
-            insert into {Table} (fingerprint, applied_at) values (?, now())
-            on conflict (id) do update set fingerprint = excluded.fingerprint, applied_at = excluded.applied_at
-            """, Fingerprint);
+        // A comment takes no parameter; the fingerprint is module ids and spaces.
+        session.QueueSqlCommand($"comment on schema {LedgerStore.Schema} is '{Fingerprint}'");
         await session.SaveChangesAsync(cancellation);
     }
 
-    private static async Task<string?> AppliedAsync(IDocumentStore store, CancellationToken cancellation)
+    /// <summary>The fingerprint of the code that last brought the tables up to date; empty for a database the ledger has not used.</summary>
+    public static async Task<string> AppliedAsync(IDocumentStore store, CancellationToken cancellation = default)
     {
-        await using var session = store.LightweightSession();
-        try
-        {
-            return (await session.AdvancedSql.QueryAsync<string>($"select fingerprint from {Table}", cancellation)).SingleOrDefault();
-        }
-        // A database the ledger has never used: no schema, or no record of one.
-        catch (Exception e) when (e is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName }
-                                  || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName })
-        {
-            return null;
-        }
+        await using var session = store.QuerySession();
+        var applied = await session.AdvancedSql.QueryAsync<string>(
+            $"select coalesce(obj_description(to_regnamespace('{LedgerStore.Schema}')::oid, 'pg_namespace'), '')", cancellation);
+        return applied.Single();
     }
 }

@@ -41,13 +41,13 @@ public static class LedgerStore
     /// A database that does not answer yet is left to Marten's own check at the first write: the
     /// server starts anyway, and answers 503 until it does.
     /// </summary>
-    private sealed class SchemaOnStartup(IDocumentStore store, ILogger<SchemaOnStartup> log) : IHostedService
+    private sealed class SchemaOnStartup(IServiceProvider services, ILogger<SchemaOnStartup> log) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellation)
         {
             try
             {
-                await store.EnsureCurrentAsync(cancellation);
+                await services.EnsureCurrentAsync(cancellation);
             }
             catch (Exception e) when (DatabaseFaults.Unreachable(e))
             {
