@@ -138,6 +138,8 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
         (await ChartLegends("/athletes/sprinter")).ShouldHaveSingleItem().ShouldContain("wind-assisted");
         (await Page("/athletes/sprinter")).ShouldContain("w: wind-assisted (over +2.0 m/s). The wind in m/s in brackets.");
         (await Page("/athletes/thrower")).ShouldContain("<p class=\"muted\">i: indoors.</p>");
+        (await Page("/athletes/sprinter")).ShouldContain("<th>Wind-assisted best</th>");
+        (await Page("/athletes/thrower")).ShouldNotContain("Wind-assisted best", customMessage: "no column for an athlete with no such best");
     }
 
     private async Task<string> Page(string url)
