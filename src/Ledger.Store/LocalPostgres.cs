@@ -43,8 +43,10 @@ public sealed class LocalPostgres(string folder)
     /// <summary>
     /// Creates and starts the server as needed, and answers how to connect to it; never once its
     /// standby was promoted, since this server is behind it, and beside it would be a second primary.
+    /// A server started again moves to a free port when its own is taken, unless <paramref name="onItsPort"/>:
+    /// a process that keeps its connection (serve) needs it back where it was.
     /// </summary>
-    public string EnsureRunning()
+    public string EnsureRunning(bool onItsPort = false)
     {
         if (Standby is { IsCreated: true, IsStandby: false } promoted)
             throw new LocalPostgresUnavailable(
@@ -54,7 +56,7 @@ public sealed class LocalPostgres(string folder)
         // Several ledger processes may start at once (parallel commands): one of them sets up.
         using var _ = Lock();
         if (!IsCreated) Create();
-        if (!IsRunning) Start();
+        if (!IsRunning) Start(onItsPort);
         return ConnectionString(Database);
     }
 
@@ -170,9 +172,16 @@ public sealed class LocalPostgres(string folder)
         create.ExecuteNonQuery();
     }
 
-    private void Start()
+    private void Start(bool onItsPort = false)
     {
-        if (!File.Exists(PortFile) || !IsFree(int.Parse(File.ReadAllText(PortFile)))) File.WriteAllText(PortFile, FreePort().ToString());
+        if (File.Exists(PortFile) && !IsFree(Port))
+        {
+            if (onItsPort)
+                throw new LocalPostgresUnavailable($"the ledger's PostgreSQL in {Folder} cannot start again on its port {Port}: another process holds it");
+            File.Delete(PortFile);
+        }
+
+        if (!File.Exists(PortFile)) File.WriteAllText(PortFile, FreePort().ToString());
         var port = File.ReadAllText(PortFile).Trim();
         var (exitCode, output) = Run(PgCtl, ["start", "-D", DataFolder, "-w", "-t", "60", "-l", LogFile,
             "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"], check: false);
