@@ -63,15 +63,18 @@ public static class Conditions
     public static string Shown(Mark mark, Wind? wind, bool indoor) =>
         $"{mark}{(IsAssisted(wind) ? "w" : "")}{(indoor ? "i" : "")}{(wind is { } w ? $" ({w})" : "")}";
 
-    /// <summary>What the signs of <see cref="Shown"/> mean, saying only those the marks shown carry: nothing for a marathoner's.</summary>
-    public static string Legend(IEnumerable<(Wind? Wind, bool Indoor)> shown)
+    /// <summary>
+    /// What the signs of <see cref="Shown"/> mean, saying only those the bests' marks carry (their
+    /// wind-assisted bests' too): nothing for a marathoner's.
+    /// </summary>
+    public static string Legend(IReadOnlyList<PersonalBest> bests)
     {
-        var all = shown.ToList();
+        var all = bests.Concat(bests.Select(b => b.WindAssistedBest).OfType<PersonalBest>()).ToList();
         return string.Join(' ', new[]
         {
-            all.Any(m => m.Indoor) ? "i: indoors." : null,
-            all.Any(m => IsAssisted(m.Wind)) ? "w: wind-assisted (over +2.0 m/s)." : null,
-            all.Any(m => m.Wind is not null) ? "The wind in m/s in brackets." : null,
+            all.Any(b => b.Indoor) ? "i: indoors." : null,
+            all.Any(b => !b.IsLegal) ? "w: wind-assisted (over +2.0 m/s)." : null,
+            all.Any(b => b.Wind is not null) ? "The wind in m/s in brackets." : null,
         }.OfType<string>());
     }
 }
@@ -100,9 +103,6 @@ public sealed record PersonalBest(
     PersonalBest? WindAssistedBest = null)
 {
     public bool IsLegal => !Conditions.IsAssisted(Wind);
-
-    /// <summary>The conditions of the marks a list of bests shows for this one: its own, and its wind-assisted best's.</summary>
-    public IEnumerable<(Wind? Wind, bool Indoor)> Shown() => [(Wind, Indoor), .. WindAssistedBest?.Shown() ?? []];
 }
 
 public sealed record ChampionshipCount(

@@ -111,8 +111,8 @@ public sealed class Queries(IDocumentStore store, ReadsFromPrimary? fromPrimary 
     public async Task<PbsView> PersonalBestsAsync(string athlete, DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
     {
         var career = await CareerAsync(athlete, knownAt, cancellation);
-        var bests = career?.PersonalBests(asOf).Select(BestView.Of).ToList() ?? [];
-        return new PbsView(athlete, asOf, knownAt, bests);
+        var bests = career?.PersonalBests(asOf) ?? [];
+        return new PbsView(athlete, asOf, knownAt, bests.Select(BestView.Of).ToList(), Conditions.Legend(bests));
     }
 
     /// <summary>What a profile shows as of a date, from one read of the career.</summary>

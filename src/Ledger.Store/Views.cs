@@ -115,14 +115,12 @@ public sealed record BestView(
     public static BestView Of(PersonalBest best) =>
         new(best.Discipline, best.Mark, best.Date, best.Competition, best.ResultId, best.Wind, best.Indoor,
             best.WindAssistedBest is { } assisted ? new AssistedBestView(assisted.Mark, assisted.Wind!.Value, assisted.Date, assisted.Competition) : null);
-
-    /// <summary>The conditions of the marks shown for this best: its own, and its wind-assisted best's (<see cref="Conditions.Legend"/>).</summary>
-    public IEnumerable<(Wind? Wind, bool Indoor)> Shown() => [(Wind, Indoor), .. WindAssistedBest is { } w ? [((Wind?)w.Wind, Indoor)] : Array.Empty<(Wind?, bool)>()];
 }
 
 public sealed record AssistedBestView(Mark Mark, Wind Wind, PartialDate Date, string? Competition);
 
-public sealed record PbsView(string Athlete, DateOnly? AsOf, DateTimeOffset? KnownAt, IReadOnlyList<BestView> Bests);
+/// <param name="Legend">What the signs of the marks mean (<see cref="Conditions.Legend"/>), for a table; not in the JSON.</param>
+public sealed record PbsView(string Athlete, DateOnly? AsOf, DateTimeOffset? KnownAt, IReadOnlyList<BestView> Bests, [property: JsonIgnore] string Legend = "");
 
 public sealed record RecordView(Discipline Discipline, Sex Sex, Mark Mark, string Athlete, PartialDate Date, string? Competition, bool Indoor);
 

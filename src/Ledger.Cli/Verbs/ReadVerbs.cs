@@ -77,7 +77,7 @@ public class PbsCommand : LedgerCommand<AthleteInput>
         var assisted = view.Bests.Any(b => b.WindAssistedBest is not null);
         var table = Table($"Personal bests of {Text(view.Athlete)}{Moment(view.AsOf, view.KnownAt)}",
             ["discipline", "mark", "date", "competition", .. assisted ? new[] { "wind-assisted best" } : []]);
-        if (Conditions.Legend(view.Bests.SelectMany(b => b.Shown())) is { Length: > 0 } legend) table.Caption(legend);
+        if (view.Legend.Length > 0) table.Caption(view.Legend);
         foreach (var b in view.Bests)
             table.AddRow([Text(b.Indoor ? $"{b.Discipline} (indoor)" : b.Discipline.Code), Text(Conditions.Shown(b.Mark, b.Wind, b.Indoor)), Text(b.Date), Text(b.Competition ?? "(reported best)"),
                 .. assisted ? new[] { Text(b.WindAssistedBest is { } w ? $"{Conditions.Shown(w.Mark, w.Wind, false)}, {w.Date}, {w.Competition ?? "(reported best)"}" : "") } : []]);
