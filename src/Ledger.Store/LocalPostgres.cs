@@ -182,9 +182,8 @@ public sealed class LocalPostgres(string folder)
         }
 
         if (!File.Exists(PortFile)) File.WriteAllText(PortFile, FreePort().ToString());
-        var port = File.ReadAllText(PortFile).Trim();
         var (exitCode, output) = Run(PgCtl, ["start", "-D", DataFolder, "-w", "-t", "60", "-l", LogFile,
-            "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"], check: false);
+            "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"], check: false);
         // The reason (a full disk, a damaged folder) is in the server's log, not in pg_ctl's words.
         if (exitCode != 0)
             throw new LocalPostgresUnavailable($"the ledger's PostgreSQL in {DataFolder} did not start (pg_ctl: {string.Join(' ', output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}); its log is {LogFile}");
