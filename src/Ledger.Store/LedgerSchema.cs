@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Weasel.Postgresql;
@@ -31,19 +32,23 @@ public static class LedgerSchema
     /// <summary>Makes or updates the tables unless this code has done so already, then says so in the database.</summary>
     public static async Task EnsureCurrentAsync(this IDocumentStore store, IMessageStore? bus = null, CancellationToken cancellation = default)
     {
-        if (await AppliedAsync(store, cancellation) == Fingerprint)
+        if (Current.TryGetValue(store, out _)) return;
+        if (await AppliedAsync(store, cancellation) != Fingerprint)
         {
-            ((PostgresqlDatabase)store.Storage.Database).MarkAllFeaturesAsChecked();
-            return;
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            if (bus is not null) await bus.Admin.MigrateAsync();
+            await using var session = store.LightweightSession();
+            // A comment takes no parameter; the fingerprint is module ids and spaces.
+            session.QueueSqlCommand($"comment on schema {LedgerStore.Schema} is '{Fingerprint}'");
+            await session.SaveChangesAsync(cancellation);
         }
 
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        if (bus is not null) await bus.Admin.MigrateAsync();
-        await using var session = store.LightweightSession();
-        // A comment takes no parameter; the fingerprint is module ids and spaces.
-        session.QueueSqlCommand($"comment on schema {LedgerStore.Schema} is '{Fingerprint}'");
-        await session.SaveChangesAsync(cancellation);
+        ((PostgresqlDatabase)store.Storage.Database).MarkAllFeaturesAsChecked();
+        Current.AddOrUpdate(store, Current);
     }
+
+    /// <summary>The stores of this process known to be current: a writing verb asks first, then its host again as it starts.</summary>
+    private static readonly ConditionalWeakTable<IDocumentStore, object> Current = [];
 
     /// <summary>The fingerprint of the code that last brought the tables up to date; empty for a database the ledger has not used.</summary>
     public static async Task<string> AppliedAsync(IDocumentStore store, CancellationToken cancellation = default)

@@ -72,6 +72,18 @@ public sealed class LedgerSchemaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_store_found_current_is_not_checked_again_in_the_same_process()
+    {
+        using var store = Store();
+        await store.EnsureCurrentAsync();
+        await Sql($"comment on schema {LedgerStore.Schema} is null");
+
+        await store.EnsureCurrentAsync();
+
+        (await LedgerSchema.AppliedAsync(store)).ShouldBe("");
+    }
+
+    [Fact]
     public async Task A_hosts_tables_include_its_bus_and_need_no_check_at_start()
     {
         var connection = await PostgresServer.Instance.CreateDatabaseAsync();
