@@ -1,4 +1,5 @@
-using Ledger.Store;
+using Ledger.Store.Hosting;
+
 
 namespace Ledger.Cli;
 

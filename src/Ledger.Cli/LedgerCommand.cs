@@ -1,6 +1,8 @@
 using JasperFx.CommandLine;
 using Ledger.Domain;
-using Ledger.Store;
+using Ledger.Store.Hosting;
+using Ledger.Store.ImportExport;
+using Ledger.Store.Reading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using System.Reflection;
@@ -76,15 +78,9 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where
             await Run(input, host.Services);
             return true;
         }
-        catch (Exception e) when (e is InputRefused or NotInLedger or FormatException or CommandRefused)
+        catch (Refusal refusal)
         {
-            var problems = e switch
-            {
-                InputRefused refused => refused.Problems,
-                CommandRefused refused => refused.Problems.Select(p => p.ToString()).ToList(),
-                _ => [e.Message],
-            };
-            foreach (var problem in problems) Console.Error.WriteLine($"refused: {problem}");
+            foreach (var reason in refusal.Reasons) Console.Error.WriteLine($"refused: {reason}");
             Outcome.Refused = true;
             return false;
         }
@@ -152,13 +148,15 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput> where
         }
     }
 
-    protected static DateOnly? AsOf(string? text) => Moments.AsOf(text);
+    protected static DateOnly? AsOf(string? text) => Parameters.AsOf(text, "--as-of");
 
-    protected static DateTimeOffset? KnownAt(string? text) => Moments.KnownAt(text, "--known-at");
+    protected static DateTimeOffset? KnownAt(string? text) => Parameters.KnownAt(text, "--known-at");
 
-    protected static int? Number(string? text, string flag) => Moments.Number(text, $"--{flag}");
+    protected static int? Number(string? text, string flag) => Parameters.Number(text, $"--{flag}");
 
-    protected static Sex? SexOf(string? text) => Moments.SexOf(text, "--sex");
+    protected static string Flag(string parameter) => Parameters.Flag(parameter);
+
+    protected static Sex? SexOf(string? text) => Parameters.SexOf(text, "--sex");
 
     protected static Table Table(string title, params string[] columns)
     {

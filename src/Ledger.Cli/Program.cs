@@ -1,6 +1,7 @@
+using Ledger.Store.Commanding;
+using Ledger.Store.Hosting;
 using JasperFx;
 using Ledger.Cli;
-using Ledger.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ var builder = Host.CreateDefaultBuilder()
         logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Warning);
         // Wolverine logs every failed command by its message type; a refused one is told once, by the verb.
-        logging.AddFilter(typeof(Ledger.Store.Commands.RecordResult).Namespace, LogLevel.None);
+        foreach (var command in LedgerBus.Commands) logging.AddFilter(command.FullName, LogLevel.None);
         // Wolverine logs, with its stack, that it could not reach the database to set up its own tables
         // at start; a verb that needs the database then fails and says so in one line.
         logging.AddFilter("Wolverine.Runtime.WolverineRuntime", LogLevel.Critical);

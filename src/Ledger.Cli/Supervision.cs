@@ -1,4 +1,4 @@
-using Ledger.Store;
+using Ledger.Store.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Ledger.Domain;
-using Ledger.Http;
-using Ledger.Store;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

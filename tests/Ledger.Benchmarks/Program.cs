@@ -3,8 +3,6 @@ using System.Text.Json;
 using JasperFx.Events.Projections;
 using Ledger.Benchmarks;
 using Ledger.Domain;
-using Ledger.Store;
-using Ledger.Store.Commands;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -107,16 +105,16 @@ try
 
     figures["rebuild_events_per_s"] = events / rebuildWatch.Elapsed.TotalSeconds;
 
-    var queries = new Queries(store);
+    var (careers, nationalRecords, toplistReads) = (new CareerQueries(store), new RecordQueries(store), new ToplistQueries(store));
     var random = new Random(seed);
     var athletes = corpus.Select(e => e.Athlete).Distinct().ToList();
     var countries = corpus.Select(e => e.Data).OfType<AthleteRegistered>().Select(r => r.Country).Distinct().ToList();
     var knownAt = DateTimeOffset.UtcNow;
-    var asOf = await Latencies(() => queries.PersonalBestsAsync(athletes[random.Next(athletes.Count)], new DateOnly(2000 + random.Next(25), 12, 31)));
-    var known = await Latencies(() => queries.PersonalBestsAsync(athletes[random.Next(athletes.Count)], knownAt: knownAt));
-    var records = await Latencies(() => queries.RecordsAsync(countries[random.Next(countries.Count)]));
+    var asOf = await Latencies(() => careers.PersonalBestsAsync(athletes[random.Next(athletes.Count)], new DateOnly(2000 + random.Next(25), 12, 31)));
+    var known = await Latencies(() => careers.PersonalBestsAsync(athletes[random.Next(athletes.Count)], knownAt: knownAt));
+    var records = await Latencies(() => nationalRecords.RecordsAsync(countries[random.Next(countries.Count)]));
     // A journalist's questions: a discipline and sex, of the world or a country, of a year or all time.
-    var toplists = await Latencies(() => queries.ToplistAsync(ToplistFilter.Of(
+    var toplists = await Latencies(() => toplistReads.ToplistAsync(ToplistFilter.Of(
         Discipline.Common[random.Next(Discipline.Common.Count)], random.Next(2) == 0 ? Sex.Men : Sex.Women,
         random.Next(2) == 0 ? null : 2000 + random.Next(26), random.Next(2) == 0 ? null : countries[random.Next(countries.Count)],
         null, null, null, allMarks: false)));

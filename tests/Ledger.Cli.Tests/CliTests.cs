@@ -1,4 +1,3 @@
-using Ledger.Store;
 using Shouldly;
 
 namespace Ledger.Cli.Tests;
@@ -122,7 +121,7 @@ public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>,
         await using var empty = new LedgerDatabase();
         await empty.InitializeAsync();
         (await Import(export, empty.ConnectionString)).ShouldBe((4, 0));
-        ViewJson.Write(await empty.Queries.AuditAsync(Lines.Athlete)).ShouldBe(ViewJson.Write(await db.Queries.AuditAsync(Lines.Athlete)));
+        ViewJson.Write(await empty.Audit.AuditAsync(Lines.Athlete)).ShouldBe(ViewJson.Write(await db.Audit.AuditAsync(Lines.Athlete)));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class CommandTests(LedgerDatabase db) : IClassFixture<LedgerDataba
 
     private Task<Cli.Outcome> Ledger(params string[] args) => Cli.RunAsync(db.ConnectionString, [.. args, "--json"]);
 
-    private async Task<int> AuditCount(string athlete = Athlete) => (await db.Queries.AuditAsync(athlete)).Events.Count;
+    private async Task<int> AuditCount(string athlete = Athlete) => (await db.Audit.AuditAsync(athlete)).Events.Count;
 
     private Task<Cli.Outcome> AddMarathon(string mark, string date = "2026-04-12", string athlete = Athlete, params string[] more) =>
         Ledger(["add-result", athlete, "--date", date, "--competition", "Rotterdam Marathon", "--discipline", "marathon", "--mark", mark, .. more]);
@@ -37,7 +37,7 @@ public sealed class CommandTests(LedgerDatabase db) : IClassFixture<LedgerDataba
         added.Json["result_id"]!.GetValue<string>().ShouldBe("2026-04-12-rotterdam-marathon-marathon");
         added.Json["personal_best"]!.GetValue<bool>().ShouldBeTrue();
         added.Json["national_record"]!.GetValue<bool>().ShouldBeTrue();
-        (await db.Queries.RecordsAsync("MGL")).Records.ShouldHaveSingleItem().Mark.ToString().ShouldBe("2:07:59");
+        (await db.Records.RecordsAsync("MGL")).Records.ShouldHaveSingleItem().Mark.ToString().ShouldBe("2:07:59");
     }
 
     [Fact]

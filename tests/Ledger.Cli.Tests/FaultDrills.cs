@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Ledger.Store;
 using Marten;
 using Npgsql;
 using Shouldly;

@@ -18,7 +18,7 @@ public sealed class PlausibilityTests(ApiHost api) : IClassFixture<ApiHost>, IAs
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private async Task<int> AuditCountAsync() => (await api.Database.Queries.AuditAsync(Lines.Athlete)).Events.Count;
+    private async Task<int> AuditCountAsync() => (await api.Database.Audit.AuditAsync(Lines.Athlete)).Events.Count;
 
     private async Task<(int Status, JsonObject Body)> PostResult(JsonObject body)
     {
@@ -49,7 +49,7 @@ public sealed class PlausibilityTests(ApiHost api) : IClassFixture<ApiHost>, IAs
         problem["errors"]!["mark"]![0]!.GetValue<string>().ShouldContain("world record, 2:00:35");
 
         (await AuditCountAsync()).ShouldBe(2);
-        (await api.Database.Queries.RecordsAsync("MGL")).Records.ShouldBeEmpty();
+        (await api.Database.Records.RecordsAsync("MGL")).Records.ShouldBeEmpty();
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class PlausibilityTests(ApiHost api) : IClassFixture<ApiHost>, IAs
         });
         status.ShouldBe(200, answer.ToJsonString());
 
-        var audit = await api.Database.Queries.AuditAsync(Lines.Athlete);
+        var audit = await api.Database.Audit.AuditAsync(Lines.Athlete);
         audit.Events.Select(e => e.Event).OfType<ResultRecorded>().Single(r => r.Mark == Mark.Parse("2:00:10")).NewWorldRecord.ShouldBe(true);
     }
 

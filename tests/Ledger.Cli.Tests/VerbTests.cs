@@ -104,6 +104,6 @@ public sealed class ServeVerbTests(LedgerDatabase db) : IClassFixture<LedgerData
 
         ((int)write.StatusCode).ShouldBe(403, await write.Content.ReadAsStringAsync());
         ((int)read.StatusCode).ShouldBe(200);
-        (await db.Queries.AuditAsync(Lines.Athlete)).Events.Count.ShouldBe(3);
+        (await db.Audit.AuditAsync(Lines.Athlete)).Events.Count.ShouldBe(3);
     }
 }

@@ -42,14 +42,14 @@ public sealed class WriteKeyTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncL
 
         (await Post("/athletes/ken-one", new JsonObject { ["name"] = "Ken One", ["country"] = "KEN", ["sex"] = "men" }, key)).Status.ShouldBe(200);
         (await Post("/athletes/ken-one/results", Marathon("2:06:00"), key, user: "jane")).Status.ShouldBe(200);
-        var audit = await api.Database.Queries.AuditAsync("ken-one");
+        var audit = await api.Database.Audit.AuditAsync("ken-one");
         audit.Events.Select(e => e.User).ShouldBe(["athletics-kenya", "athletics-kenya/jane", "athletics-kenya/jane"]);
 
         var (status, problem) = await Post($"/athletes/{Lines.Athlete}/results", Marathon("2:07:00"), key);
         status.ShouldBe(403);
         problem.ShouldContain($"'{Lines.Athlete}' is of MGL");
         (await Post("/athletes/mgl-two", new JsonObject { ["name"] = "Two", ["country"] = "MGL", ["sex"] = "men" }, key)).Status.ShouldBe(403);
-        (await api.Database.Queries.AuditAsync(Lines.Athlete)).Events.Count.ShouldBe(2);
+        (await api.Database.Audit.AuditAsync(Lines.Athlete)).Events.Count.ShouldBe(2);
 
         var list = await Keys("list", "--json");
         list.Out.ShouldNotContain(key);

@@ -57,7 +57,7 @@ public sealed class DecisionsTests
     [Fact]
     public void A_result_the_rules_refuse_appends_nothing_and_names_the_field()
     {
-        var refused = Should.Throw<CommandRefused>(() => Decisions.RecordResult(CareerWith(), Run("early", "2:30:00", date: "1975-01-01"), RecordContext.None).Events);
+        var refused = Should.Throw<Refused>(() => Decisions.RecordResult(CareerWith(), Run("early", "2:30:00", date: "1975-01-01"), RecordContext.None).Events);
 
         refused.Problems.ShouldHaveSingleItem().Field.ShouldBe("date");
     }

@@ -1,5 +1,4 @@
 using Ledger.Domain;
-using Ledger.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Ledger.Domain;
-using Ledger.Store.Commands;
 using Shouldly;
 
 namespace Ledger.Store.Tests;
@@ -19,7 +18,7 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private async Task<int> AuditCount(string athlete = Athlete) => (await Db.Queries.AuditAsync(athlete)).Events.Count;
+    private async Task<int> AuditCount(string athlete = Athlete) => (await Db.Audit.AuditAsync(athlete)).Events.Count;
 
     /// <summary>A result as a verb's flags or a body give it: its fields, read by the commands' one reader.</summary>
     private Task<ResultAnswer> Add(JsonObject fields, string athlete = Athlete, string user = "tester") =>
@@ -32,7 +31,7 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
     public async Task A_faster_marathon_is_a_personal_best_and_a_national_record_named_from_the_race()
     {
         (await AddMarathon("2:07:59")).ShouldBe(new ResultAnswer(Rotterdam, PersonalBest: true, NationalRecord: true));
-        (await Db.Queries.RecordsAsync("MGL")).Records.ShouldHaveSingleItem().Mark.ToString().ShouldBe("2:07:59");
+        (await Db.Records.RecordsAsync("MGL")).Records.ShouldHaveSingleItem().Mark.ToString().ShouldBe("2:07:59");
     }
 
     [Fact]
@@ -46,8 +45,8 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
 
         await api.SendAsync<ResultAnswer>(new AnnulResult(Athlete, new ResultAnnulled(Rotterdam, "positive test"), "tester"));
 
-        (await Db.Queries.PersonalBestsAsync(Athlete)).Bests.Single().Mark.ToString().ShouldBe("2:12:42");
-        var history = (await Db.Queries.RecordHistoryAsync("MGL", Discipline.Parse("marathon"), Sex.Men)).Progression;
+        (await Db.Careers.PersonalBestsAsync(Athlete)).Bests.Single().Mark.ToString().ShouldBe("2:12:42");
+        var history = (await Db.Records.RecordHistoryAsync("MGL", Discipline.Parse("marathon"), Sex.Men)).Progression;
         history.Select(p => (p.Mark.ToString(), p.Status)).ShouldBe([("2:12:42", RecordStatus.Standing), ("2:07:59", RecordStatus.Rescinded)]);
         history[1].RescindReason!.ShouldContain("positive test");
     }
@@ -61,8 +60,8 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
             CommandInput.Read<ResultCorrected>(Athlete, new JsonObject { ["result_id"] = Rotterdam, ["mark"] = "2:11:59", ["reason"] = "timing error" }), "tester"));
 
         corrected.NationalRecord.ShouldBeTrue();
-        (await Db.Queries.RecordsAsync("MGL")).Records.Single().Mark.ToString().ShouldBe("2:11:59");
-        var correction = (await Db.Queries.AuditAsync(Athlete)).Events.Single(e => e.Event is ResultCorrected);
+        (await Db.Records.RecordsAsync("MGL")).Records.Single().Mark.ToString().ShouldBe("2:11:59");
+        var correction = (await Db.Audit.AuditAsync(Athlete)).Events.Single(e => e.Event is ResultCorrected);
         (correction.ResultBefore!.Mark.ToString(), correction.ResultAfter!.Mark.ToString(), ((ResultCorrected)correction.Event).Reason)
             .ShouldBe(("2:07:59", "2:11:59", "timing error"));
     }
@@ -75,7 +74,7 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
 
         (await AddMarathon("2:30:00", athlete: "otgonbayar")).NationalRecord.ShouldBeTrue();
 
-        (await Db.Queries.RecordsAsync("MGL")).Records.Select(r => (r.Sex, r.Mark.ToString())).ShouldBe([(Sex.Men, "2:12:42"), (Sex.Women, "2:30:00")]);
+        (await Db.Records.RecordsAsync("MGL")).Records.Select(r => (r.Sex, r.Mark.ToString())).ShouldBe([(Sex.Men, "2:12:42"), (Sex.Women, "2:30:00")]);
     }
 
     [Fact]
@@ -84,7 +83,7 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
         await api.SendAsync<AthleteAnswer>(new AwardHonour(Athlete,
             new HonourAwarded("flag_bearer", "2012 Olympic Games opening ceremony", PartialDate.Parse("2012-07-27")), "statistician"));
 
-        var honour = (await Db.Queries.AuditAsync(Athlete)).Events.Last();
+        var honour = (await Db.Audit.AuditAsync(Athlete)).Events.Last();
         (honour.Event, honour.User).ShouldBe((new HonourAwarded("flag_bearer", "2012 Olympic Games opening ceremony", PartialDate.Parse("2012-07-27")), "statistician"));
         honour.CorrelationId.ShouldNotBeNullOrEmpty();
     }
@@ -95,7 +94,7 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
         await api.SendAsync<AthleteAnswer>(new JoinClub(Athlete, new ClubJoined("Morpeth Harriers", PartialDate.Parse("2009-04"), "Morpeth"), "tester"));
         await api.SendAsync<AthleteAnswer>(new LeaveClub(Athlete, new ClubLeft("Morpeth Harriers", PartialDate.Parse("2020")), "tester"));
 
-        (await Db.Queries.TimelineAsync(Athlete)).Events.Select(e => (e.Date.ToString(), e.Type))
+        (await Db.Careers.TimelineAsync(Athlete)).Events.Select(e => (e.Date.ToString(), e.Type))
             .ShouldBe([("2009-04", "club_joined"), ("2010-09-26", "result_recorded"), ("2010-09-26", "national_record_set"), ("2020", "club_left")]);
     }
 
@@ -132,7 +131,7 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
     {
         var before = await AuditCount();
 
-        var refused = await Should.ThrowAsync<CommandRefused>(() => Add(JsonNode.Parse(fields)!.AsObject(), athlete));
+        var refused = await Should.ThrowAsync<Refused>(() => Add(JsonNode.Parse(fields)!.AsObject(), athlete));
 
         refused.Problems.Select(p => p.Field).ShouldContain(field, refused.Message);
         (await AuditCount()).ShouldBe(before);
@@ -143,9 +142,9 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
     {
         var before = await AuditCount();
 
-        (await Should.ThrowAsync<CommandRefused>(() => api.SendAsync<AthleteAnswer>(new RegisterAthlete(Athlete, new AthleteRegistered("Again", "MGL", Sex.Men), "tester"))))
+        (await Should.ThrowAsync<Refused>(() => api.SendAsync<AthleteAnswer>(new RegisterAthlete(Athlete, new AthleteRegistered("Again", "MGL", Sex.Men), "tester"))))
             .Problems.ShouldHaveSingleItem().Field.ShouldBe("athlete");
-        (await Should.ThrowAsync<CommandRefused>(() => api.SendAsync<ResultAnswer>(new AnnulResult(Athlete, new ResultAnnulled("no-such-result", "x"), "tester"))))
+        (await Should.ThrowAsync<Refused>(() => api.SendAsync<ResultAnswer>(new AnnulResult(Athlete, new ResultAnnulled("no-such-result", "x"), "tester"))))
             .Problems.ShouldHaveSingleItem().Field.ShouldBe("result_id");
         (await AuditCount()).ShouldBe(before);
     }

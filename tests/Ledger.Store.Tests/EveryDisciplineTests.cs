@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Ledger.Domain;
-using Ledger.Store.Commands;
 using Shouldly;
 
 namespace Ledger.Store.Tests;
@@ -25,7 +24,7 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
             ResultStatus.Finished, Mark.Parse(mark), Wind: wind is null ? null : Wind.Parse(wind), Indoor: indoor ? true : null), "tester"));
 
     private async Task<IReadOnlyList<(string Discipline, string Mark, bool Indoor)>> Records(Sex sex = Sex.Men) =>
-        (await Db.Queries.RecordsAsync("JAM", sex)).Records.Select(r => (r.Discipline.Code, r.Mark.ToString(), r.Indoor)).ToList();
+        (await Db.Records.RecordsAsync("JAM", sex)).Records.Select(r => (r.Discipline.Code, r.Mark.ToString(), r.Indoor)).ToList();
 
     [Fact]
     public async Task A_wind_assisted_sprint_is_neither_a_personal_best_nor_a_record_and_shows_beside_the_legal_best()
@@ -33,7 +32,7 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
         (await Add("sprinter", "legal", "100m", "9.86", "0.9")).ShouldBe(new ResultAnswer("legal", PersonalBest: true, NationalRecord: true));
         (await Add("sprinter", "assisted", "100m", "9.79", "+2.4", date: "2024-07-01")).ShouldBe(new ResultAnswer("assisted", PersonalBest: false, NationalRecord: false));
 
-        var pbs = JsonNode.Parse(ViewJson.Write(await Db.Queries.PersonalBestsAsync("sprinter")))!;
+        var pbs = JsonNode.Parse(ViewJson.Write(await Db.Careers.PersonalBestsAsync("sprinter")))!;
         var best = pbs["bests"]!.AsArray().ShouldHaveSingleItem()!;
         (best["mark"]!.GetValue<string>(), best["wind"]!.GetValue<decimal>(), best["indoor"]!.GetValue<bool>()).ShouldBe(("9.86", 0.9m, false));
         var assisted = best["wind_assisted_best"]!;
@@ -41,9 +40,9 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
             .ShouldBe(("9.79", 2.4m, "2024-07-01", "Meeting assisted"));
         (await Records()).ShouldBe([("100m", "9.86", false)]);
 
-        var legalOnly = await Db.Queries.ToplistAsync(ToplistFilter.Of("100m", Sex.Men, null, "JAM", null, null, null, allMarks: true));
+        var legalOnly = await Db.Toplists.ToplistAsync(ToplistFilter.Of("100m", Sex.Men, null, "JAM", null, null, null, allMarks: true));
         legalOnly.Entries.Select(e => e.Mark.ToString()).ShouldBe(["9.86"]);
-        var withAssisted = await Db.Queries.ToplistAsync(ToplistFilter.Of("100m", Sex.Men, null, "JAM", null, null, null, allMarks: true, windAssisted: true));
+        var withAssisted = await Db.Toplists.ToplistAsync(ToplistFilter.Of("100m", Sex.Men, null, "JAM", null, null, null, allMarks: true, windAssisted: true));
         withAssisted.Entries.Select(e => (e.Mark.ToString(), e.Wind.ToString())).ShouldBe([("9.79", "+2.4"), ("9.86", "+0.9")]);
     }
 
@@ -57,12 +56,12 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
         var corrected = await api.SendAsync<ResultAnswer>(new CorrectResult("jumper", new ResultCorrected("longer", "the gauge read again", Wind: Wind.Parse("+2.6")), "tester"));
 
         corrected.ShouldBe(new ResultAnswer("longer", false, false));
-        (await Db.Queries.RecordHistoryAsync("JAM", Discipline.Parse("long-jump"), Sex.Men)).Progression.Select(p => (p.Mark.ToString(), p.Status))
+        (await Db.Records.RecordHistoryAsync("JAM", Discipline.Parse("long-jump"), Sex.Men)).Progression.Select(p => (p.Mark.ToString(), p.Status))
             .ShouldBe([("8.12", RecordStatus.Standing), ("8.20", RecordStatus.Rescinded)]);
-        var best = (await Db.Queries.PersonalBestsAsync("jumper")).Bests.ShouldHaveSingleItem();
+        var best = (await Db.Careers.PersonalBestsAsync("jumper")).Bests.ShouldHaveSingleItem();
         (best.Mark.ToString(), best.WindAssistedBest!.Mark.ToString()).ShouldBe(("8.12", "8.20"));
 
-        var list = await Db.Queries.ToplistAsync(ToplistFilter.Of("long-jump", Sex.Men, null, null, null, null, null, allMarks: true));
+        var list = await Db.Toplists.ToplistAsync(ToplistFilter.Of("long-jump", Sex.Men, null, null, null, null, null, allMarks: true));
         list.Entries.Select(e => e.Mark.ToString()).ShouldBe(["8.12", "8.05"]);
     }
 
@@ -74,9 +73,9 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
         (await Add("thrower", "better", "shot-put", "22.00", date: "2024-07-01")).NationalRecord.ShouldBeTrue();
 
         (await Records()).ShouldBe([("shot-put", "22.00", false), ("shot-put", "21.80", true)]);
-        (await Db.Queries.PersonalBestsAsync("thrower")).Bests.Select(b => (b.Mark.ToString(), b.Indoor)).ShouldBe([("22.00", false), ("21.80", true)]);
-        (await Db.Queries.RecordHistoryAsync("JAM", Discipline.Parse("shot-put"), Sex.Men, indoor: true)).Progression.ShouldHaveSingleItem().Mark.ToString().ShouldBe("21.80");
-        (await Db.Queries.ToplistAsync(ToplistFilter.Of("shot-put", Sex.Men, null, null, null, null, null, false, indoor: true))).Entries
+        (await Db.Careers.PersonalBestsAsync("thrower")).Bests.Select(b => (b.Mark.ToString(), b.Indoor)).ShouldBe([("22.00", false), ("21.80", true)]);
+        (await Db.Records.RecordHistoryAsync("JAM", Discipline.Parse("shot-put"), Sex.Men, indoor: true)).Progression.ShouldHaveSingleItem().Mark.ToString().ShouldBe("21.80");
+        (await Db.Toplists.ToplistAsync(ToplistFilter.Of("shot-put", Sex.Men, null, null, null, null, null, false, indoor: true))).Entries
             .ShouldHaveSingleItem().Mark.ToString().ShouldBe("21.80");
     }
 
@@ -89,7 +88,7 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
 
         (await Records()).ShouldBe([("decathlon", "8100", false)]);
         (await Records(Sex.Women)).ShouldBe([("heptathlon", "6500", false)]);
-        (await Db.Queries.PersonalBestsAsync("decathlete")).Bests.ShouldHaveSingleItem().Mark.ToString().ShouldBe("8100");
+        (await Db.Careers.PersonalBestsAsync("decathlete")).Bests.ShouldHaveSingleItem().Mark.ToString().ShouldBe("8100");
     }
 
     [Fact]
@@ -98,7 +97,7 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
         var (status, body) = await api.PostAsync("/athletes/sprinter/results",
             """{"date":"2024-05-01","competition":"Kingston Invitational","discipline":"200m","mark":"19.95","wind":-0.4}""");
         status.ShouldBe(200, body.ToJsonString());
-        (await Db.Queries.PersonalBestsAsync("sprinter")).Bests.ShouldHaveSingleItem().Wind.ToString().ShouldBe("-0.4");
+        (await Db.Careers.PersonalBestsAsync("sprinter")).Bests.ShouldHaveSingleItem().Wind.ToString().ShouldBe("-0.4");
 
         var (refused, problem) = await api.PostAsync("/athletes/jumper/results",
             """{"date":"2024-05-01","competition":"Kingston Invitational","discipline":"long-jump","mark":"8:12","wind":3.0,"indoor":true}""");
@@ -118,12 +117,12 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
             """{"type":"result_recorded","athlete":"heptathlete","result_id":"h1","date":"2023-08-20","competition":"Worlds","discipline":"heptathlon","status":"finished","mark":6700}""");
         outcome.Appended.ShouldBe(6);
 
-        (await Db.Queries.PersonalBestsAsync("sprinter")).Bests.Select(b => (b.Discipline.Code, b.Mark.ToString(), b.Indoor))
+        (await Db.Careers.PersonalBestsAsync("sprinter")).Bests.Select(b => (b.Discipline.Code, b.Mark.ToString(), b.Indoor))
             .ShouldBe([("60m", "6.49", true), ("100m", "9.91", false)]);
-        (await Db.Queries.PersonalBestsAsync("jumper")).Bests.Select(b => (b.Discipline.Code, b.Mark.ToString(), b.Wind?.ToString()))
+        (await Db.Careers.PersonalBestsAsync("jumper")).Bests.Select(b => (b.Discipline.Code, b.Mark.ToString(), b.Wind?.ToString()))
             .ShouldBe([("high-jump", "2.20", null), ("triple-jump", "17.50", "+2.8")], "a triple jump with only a wind-assisted mark is shown as that mark, its wind saying so");
         (await Records()).ShouldBe([("60m", "6.49", true)]);
-        (await Db.Queries.PersonalBestsAsync("heptathlete")).Bests.ShouldHaveSingleItem().Mark.ToString().ShouldBe("6700");
+        (await Db.Careers.PersonalBestsAsync("heptathlete")).Bests.ShouldHaveSingleItem().Mark.ToString().ShouldBe("6700");
     }
 
     [Fact]

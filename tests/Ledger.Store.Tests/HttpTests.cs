@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Alba;
-using Ledger.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +33,7 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
         return JsonNode.Parse(await result.ReadAsTextAsync())!.AsObject();
     }
 
-    private async Task<int> AuditCount() => (await Db.Queries.AuditAsync(Athlete)).Events.Count;
+    private async Task<int> AuditCount() => (await Db.Audit.AuditAsync(Athlete)).Events.Count;
 
     [Fact]
     public async Task A_write_without_the_api_key_is_401_and_appends_nothing()
@@ -115,7 +114,7 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
         var answers = await Task.WhenAll(posts);
 
         answers.ShouldAllBe(a => a.Status == 200);
-        var versions = (await Db.Queries.AuditAsync(Athlete)).Events.Select(e => e.Version).ToList();
+        var versions = (await Db.Audit.AuditAsync(Athlete)).Events.Select(e => e.Version).ToList();
         versions.ShouldBe(Enumerable.Range(1, 48).Select(v => (long)v).ToList());
     }
 
@@ -178,7 +177,7 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
             headers: ("X-User", "federation-desk"))).Status.ShouldBe(200);
         (await Post($"/athletes/{Athlete}/clubs", """{"club":"Morpeth Harriers","date":"2009-04"}""")).Status.ShouldBe(200);
 
-        var users = (await Db.Queries.AuditAsync(Athlete)).Events.Skip(3).Select(e => (e.Type, e.User));
+        var users = (await Db.Audit.AuditAsync(Athlete)).Events.Skip(3).Select(e => (e.Type, e.User));
         users.ShouldBe([("honour_awarded", "federation-desk"), ("club_joined", "api")]);
     }
 
@@ -197,7 +196,7 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
         var http = new DefaultHttpContext { RequestServices = api.Host.Services }; // the keys made by ledger keys add: none here
         if (sent is not null) http.Request.Headers["X-Api-Key"] = sent;
 
-        var answer = await WriteAccess.For(apiKey, urls.Split(';')).Check(new DefaultEndpointFilterInvocationContext(http), _ => ValueTask.FromResult<object?>(Results.Ok()));
+        var answer = await WriteAccess.For(apiKey, urls.Split(';')).Check(new DefaultEndpointFilterInvocationContext(http), _ => ValueTask.FromResult<object?>(TypedResults.Ok()));
 
         ((IStatusCodeHttpResult)answer!).StatusCode.ShouldBe(status);
     }

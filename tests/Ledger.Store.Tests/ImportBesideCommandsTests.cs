@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Ledger.Domain;
-using Ledger.Store.Commands;
 using Shouldly;
 
 namespace Ledger.Store.Tests;
@@ -21,7 +20,7 @@ public sealed class ImportBesideCommandsTests(ApiHost api) : IClassFixture<ApiHo
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private async Task<int> AuditCount() => (await Db.Queries.AuditAsync(Athlete)).Events.Count;
+    private async Task<int> AuditCount() => (await Db.Audit.AuditAsync(Athlete)).Events.Count;
 
     /// <summary>Posts the result <see cref="Lines.Result"/> writes, as a hand entry does: the API fills in its status.</summary>
     private async Task<JsonObject> EnterByHand(string resultId, string date, string mark)
@@ -60,9 +59,9 @@ public sealed class ImportBesideCommandsTests(ApiHost api) : IClassFixture<ApiHo
         await EnterByHand("probe-1", "2026-04-12", "2:07:59");
         var count = await AuditCount();
 
-        var refused = await Should.ThrowAsync<InputRefused>(() => Db.ImportAsync("official.jsonl", Lines.Result("probe-1", "2026-04-12", "2:08:01")));
+        var refused = await Should.ThrowAsync<Refused>(() => Db.ImportAsync("official.jsonl", Lines.Result("probe-1", "2026-04-12", "2:08:01")));
 
-        refused.Problems.ShouldHaveSingleItem().ShouldEndWith("official.jsonl:1: field 'mark': result 'probe-1' is already recorded with mark 2:07:59, not 2:08:01");
+        refused.Reasons.ShouldHaveSingleItem().ShouldEndWith("official.jsonl:1: field 'mark': result 'probe-1' is already recorded with mark 2:07:59, not 2:08:01");
         (await AuditCount()).ShouldBe(count);
     }
 
@@ -107,7 +106,7 @@ public sealed class ImportBesideCommandsTests(ApiHost api) : IClassFixture<ApiHo
         entries.Select(e => e.Mark.Hundredths).ShouldBeUnique();
         var setInStreams = new List<string>();
         foreach (var athlete in rivals.Concat(Enumerable.Range(0, 10).Select(r => $"imported-{r}")).Append(Athlete))
-            setInStreams.AddRange((await Db.Queries.AuditAsync(athlete)).Events
+            setInStreams.AddRange((await Db.Audit.AuditAsync(athlete)).Events
                 .Select(e => e.Event).OfType<NationalRecordSet>().Select(e => $"{athlete} {e.Mark}"));
         entries.Select(e => $"{e.Athlete} {e.Mark}").Order().ShouldBe(setInStreams.Order());
     }

@@ -18,7 +18,7 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
         (await db.ImportAsync("career.jsonl", career)).ShouldBe(new ImportOutcome(2, 0));
         (await db.ImportAsync("career.jsonl", career)).ShouldBe(new ImportOutcome(0, 2));
 
-        (await db.Queries.AuditAsync(Lines.Athlete)).Events.Count.ShouldBe(2);
+        (await db.Audit.AuditAsync(Lines.Athlete)).Events.Count.ShouldBe(2);
     }
 
     [Fact]
@@ -26,46 +26,46 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
     {
         await db.ImportAsync("start.jsonl", Lines.Registered());
 
-        var refused = await Should.ThrowAsync<InputRefused>(() => db.ImportAsync("bad.jsonl",
+        var refused = await Should.ThrowAsync<Refused>(() => db.ImportAsync("bad.jsonl",
             Lines.Result("good", "2026-01-05", "2:30:00"),
             Lines.Result("bad", "2026-01-06", "2:61:00")));
 
-        refused.Problems.ShouldHaveSingleItem().ShouldContain("bad.jsonl:2: field 'mark'");
-        refused.Problems[0].ShouldContain("2:61:00");
-        (await db.Queries.AuditAsync(Lines.Athlete)).Events.Count.ShouldBe(1);
+        refused.Reasons.ShouldHaveSingleItem().ShouldContain("bad.jsonl:2: field 'mark'");
+        refused.Reasons[0].ShouldContain("2:61:00");
+        (await db.Audit.AuditAsync(Lines.Athlete)).Events.Count.ShouldBe(1);
     }
 
     [Fact]
     public async Task Every_bad_line_is_reported_not_only_the_first()
     {
-        var refused = await Should.ThrowAsync<InputRefused>(() => db.ImportAsync("bad.jsonl",
+        var refused = await Should.ThrowAsync<Refused>(() => db.ImportAsync("bad.jsonl",
             Lines.Registered(),
             Lines.Result("a", "2026-02-30", "2:30:00"),
             """{"type":"result_recorded","athlete":"bat-ochir-ser-od","result_id":"b","date":"2026-01-01","discipline":"marathon","status":"finished"}""",
             "not json"));
 
-        refused.Problems.Count.ShouldBe(3);
-        refused.Problems[0].ShouldContain(":2: field 'date'");
-        refused.Problems[1].ShouldContain(":3: field 'competition'");
-        refused.Problems[2].ShouldContain(":4:");
+        refused.Reasons.Count.ShouldBe(3);
+        refused.Reasons[0].ShouldContain(":2: field 'date'");
+        refused.Reasons[1].ShouldContain(":3: field 'competition'");
+        refused.Reasons[2].ShouldContain(":4:");
     }
 
     [Fact]
     public async Task A_result_for_an_athlete_never_registered_is_refused()
     {
-        var refused = await Should.ThrowAsync<InputRefused>(() => db.ImportAsync("orphan.jsonl",
+        var refused = await Should.ThrowAsync<Refused>(() => db.ImportAsync("orphan.jsonl",
             Lines.Result("x", "2020", "2:20:00", athlete: "nobody")));
 
-        refused.Problems.ShouldHaveSingleItem().ShouldContain("not registered");
+        refused.Reasons.ShouldHaveSingleItem().ShouldContain("not registered");
     }
 
     [Fact]
     public async Task A_correction_of_an_unknown_result_is_refused()
     {
-        var refused = await Should.ThrowAsync<InputRefused>(() => db.ImportAsync("c.jsonl",
+        var refused = await Should.ThrowAsync<Refused>(() => db.ImportAsync("c.jsonl",
             Lines.Registered(), Lines.Corrected("no-such-result", "typo", mark: "2:10:00")));
 
-        refused.Problems.ShouldHaveSingleItem().ShouldContain(":2: field 'result_id'");
+        refused.Reasons.ShouldHaveSingleItem().ShouldContain(":2: field 'result_id'");
     }
 
     [Fact]
@@ -75,8 +75,8 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
         await File.WriteAllLinesAsync(Path.Combine(folder, "a.jsonl"), [Lines.Registered()]);
         await File.WriteAllLinesAsync(Path.Combine(folder, "b.jsonl"), [Lines.Result("x", "2020", "fast")]);
 
-        await Should.ThrowAsync<InputRefused>(() => db.Importer.ImportAsync([folder], new Actor("tester", "c")));
-        (await db.Queries.AthletesAsync()).Athletes.ShouldBeEmpty();
+        await Should.ThrowAsync<Refused>(() => db.Importer.ImportAsync([folder], new Actor("tester", "c")));
+        (await db.Athletes.AthletesAsync()).Athletes.ShouldBeEmpty();
 
         File.Delete(Path.Combine(folder, "b.jsonl"));
         (await db.Importer.ImportAsync([folder], new Actor("tester", "c"))).Appended.ShouldBe(1);
@@ -87,7 +87,7 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
     {
         await db.ImportAsync("career.jsonl", Lines.Registered());
 
-        var audit = await db.Queries.AuditAsync(Lines.Athlete);
+        var audit = await db.Audit.AuditAsync(Lines.Athlete);
         audit.Events[0].User.ShouldBe("tester");
         audit.Events[0].CorrelationId.ShouldNotBeNullOrEmpty();
     }
@@ -108,7 +108,7 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
 
         (await IndexesAsync()).ShouldBe(before);
         before.Length.ShouldBe(4);
-        var list = await db.Queries.ToplistAsync(ToplistFilter.Of("marathon", Domain.Sex.Men, 1995, "MGL", null, null, 3, allMarks: true));
+        var list = await db.Toplists.ToplistAsync(ToplistFilter.Of("marathon", Domain.Sex.Men, 1995, "MGL", null, null, 3, allMarks: true));
         list.Entries.Select(e => e.Mark.ToString()).ShouldBe(["2:10:00", "2:10:00", "2:10:00"]);
     }
 

@@ -1,5 +1,4 @@
 using Ledger.Domain;
-using Ledger.Store.Commands;
 using Shouldly;
 
 namespace Ledger.Store.Tests;
@@ -24,10 +23,10 @@ public sealed class RecordCommandTests(ApiHost api) : IClassFixture<ApiHost>, IA
     private Task<ResultAnswer> Correct(ResultCorrected correction) => api.SendAsync<ResultAnswer>(new CorrectResult(Athlete, correction, "tester"));
 
     private async Task<IReadOnlyList<(string Mark, RecordStatus Status)>> History(string discipline = "marathon") =>
-        (await Db.Queries.RecordHistoryAsync("MGL", Discipline.Parse(discipline), Sex.Men)).Progression.Select(p => (p.Mark.ToString(), p.Status)).ToList();
+        (await Db.Records.RecordHistoryAsync("MGL", Discipline.Parse(discipline), Sex.Men)).Progression.Select(p => (p.Mark.ToString(), p.Status)).ToList();
 
     private async Task<IReadOnlyList<(string Discipline, string Mark)>> Records() =>
-        (await Db.Queries.RecordsAsync("MGL")).Records.Select(r => (r.Discipline.Code, r.Mark.ToString())).ToList();
+        (await Db.Records.RecordsAsync("MGL")).Records.Select(r => (r.Discipline.Code, r.Mark.ToString())).ToList();
 
     [Fact]
     public async Task A_result_corrected_to_beat_the_record_sets_it()
@@ -90,7 +89,7 @@ public sealed class RecordCommandTests(ApiHost api) : IClassFixture<ApiHost>, IA
             declared.AddRange(answers.Select((answer, i) => (answer, i)).Where(a => a.answer.NationalRecord).Select(a => $"{rivals[a.i]} {marks[a.i]}"));
         }
 
-        var history = (await Db.Queries.RecordHistoryAsync("MGL", Discipline.Parse("marathon"), Sex.Men)).Progression;
+        var history = (await Db.Records.RecordHistoryAsync("MGL", Discipline.Parse("marathon"), Sex.Men)).Progression;
         // Each record, in the order the ledger learned them, beat every record before it.
         history.Select(p => p.Mark.Hundredths).ShouldBeInOrder(SortDirection.Descending);
         history.Select(p => p.Mark.Hundredths).ShouldBeUnique();
@@ -99,7 +98,7 @@ public sealed class RecordCommandTests(ApiHost api) : IClassFixture<ApiHost>, IA
         history.Skip(1).Select(p => $"{p.Athlete} {p.Mark}").Order().ShouldBe(declared.Order());
         var setInStreams = 0;
         foreach (var rival in rivals)
-            setInStreams += (await Db.Queries.AuditAsync(rival)).Events.Count(e => e.Event is NationalRecordSet);
+            setInStreams += (await Db.Audit.AuditAsync(rival)).Events.Count(e => e.Event is NationalRecordSet);
         setInStreams.ShouldBe(declared.Count);
     }
 }

@@ -39,14 +39,14 @@ public sealed class RecordDecisionTests(ApiHost api) : IClassFixture<ApiHost>, I
     public async Task A_mark_slower_than_a_compatriots_eligible_best_sets_no_record()
     {
         (await AddResult("ken-b", "2:06:30", "Boston Marathon"))["national_record"]!.GetValue<bool>().ShouldBeFalse();
-        (await api.Database.Queries.RecordsAsync("KEN")).Records.ShouldBeEmpty();
+        (await api.Database.Records.RecordsAsync("KEN")).Records.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task A_mark_slower_than_the_athletes_own_eligible_best_sets_no_record()
     {
         (await AddResult("ken-a", "2:06:10", "Boston Marathon"))["national_record"]!.GetValue<bool>().ShouldBeFalse();
-        (await api.Database.Queries.RecordsAsync("KEN")).Records.ShouldBeEmpty();
+        (await api.Database.Records.RecordsAsync("KEN")).Records.ShouldBeEmpty();
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class RecordDecisionTests(ApiHost api) : IClassFixture<ApiHost>, I
         await api.Database.ImportAsync("lists.jsonl", Lines.Registered("ken-d", "KEN"), Lines.Reported("marathon", "2:05:00", "2023", athlete: "ken-d"));
 
         (await AddResult("ken-b", "2:05:30", "London Marathon"))["national_record"]!.GetValue<bool>().ShouldBeFalse();
-        (await api.Database.Queries.RecordsAsync("KEN")).Records.ShouldBeEmpty();
+        (await api.Database.Records.RecordsAsync("KEN")).Records.ShouldBeEmpty();
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class RecordDecisionTests(ApiHost api) : IClassFixture<ApiHost>, I
     {
         (await AddResult("ken-b", "2:05:30", "London Marathon"))["national_record"]!.GetValue<bool>().ShouldBeTrue();
 
-        var record = (await api.Database.Queries.RecordsAsync("KEN", Domain.Sex.Men)).Records.ShouldHaveSingleItem();
+        var record = (await api.Database.Records.RecordsAsync("KEN", Domain.Sex.Men)).Records.ShouldHaveSingleItem();
         record.Athlete.ShouldBe("ken-b");
         record.Mark.ShouldBe(Domain.Mark.Parse("2:05:30"));
     }

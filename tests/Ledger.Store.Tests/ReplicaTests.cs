@@ -1,5 +1,4 @@
 using Alba;
-using Ledger.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

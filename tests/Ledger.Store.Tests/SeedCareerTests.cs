@@ -24,12 +24,14 @@ public sealed class SeedCareer : IAsyncLifetime
 public sealed class SeedCareerTests(SeedCareer seed) : IClassFixture<SeedCareer>
 {
     private const string Athlete = "bat-ochir-ser-od";
-    private Queries Queries => seed.Database.Queries;
+    private CareerQueries Careers => seed.Database.Careers;
+
+    private RecordQueries Records => seed.Database.Records;
 
     [Fact]
     public async Task The_personal_bests_are_the_articles_list_with_the_10_km_road_best()
     {
-        var bests = (await Queries.PersonalBestsAsync(Athlete)).Bests;
+        var bests = (await Careers.PersonalBestsAsync(Athlete)).Bests;
 
         bests.Select(b => (b.Discipline.Code, b.Mark.ToString())).ShouldBe(
         [
@@ -40,7 +42,7 @@ public sealed class SeedCareerTests(SeedCareer seed) : IClassFixture<SeedCareer>
     [Fact]
     public async Task Mongolias_mens_records_are_his_four_national_records()
     {
-        var records = (await Queries.RecordsAsync("MGL", Sex.Men)).Records;
+        var records = (await Records.RecordsAsync("MGL", Sex.Men)).Records;
 
         records.Select(r => (r.Discipline.Code, r.Mark.ToString(), r.Athlete)).ShouldBe(
         [
@@ -51,7 +53,7 @@ public sealed class SeedCareerTests(SeedCareer seed) : IClassFixture<SeedCareer>
     [Fact]
     public async Task The_marathon_record_progressed_from_good_luck_beijing_to_fukuoka()
     {
-        var progression = (await Queries.RecordHistoryAsync("MGL", Discipline.Parse("marathon"), Sex.Men)).Progression;
+        var progression = (await Records.RecordHistoryAsync("MGL", Discipline.Parse("marathon"), Sex.Men)).Progression;
 
         progression.Select(p => p.Mark.ToString()).ShouldBe(["2:14:15", "2:12:42", "2:11:35", "2:11:05", "2:08:50"]);
         progression.Select(p => p.Status).ShouldBe([RecordStatus.Superseded, RecordStatus.Superseded, RecordStatus.Superseded, RecordStatus.Superseded, RecordStatus.Standing]);
@@ -96,7 +98,7 @@ public sealed class SeedCareerTests(SeedCareer seed) : IClassFixture<SeedCareer>
     [InlineData("2024-12-31", "2:08:50")]
     public async Task The_marathon_best_at_a_date_is_the_one_the_article_tells_of(string asOf, string best)
     {
-        var bests = (await Queries.PersonalBestsAsync(Athlete, DateOnly.Parse(asOf))).Bests;
+        var bests = (await Careers.PersonalBestsAsync(Athlete, DateOnly.Parse(asOf))).Bests;
 
         bests.Single(b => b.Discipline.Code == "marathon").Mark.ToString().ShouldBe(best);
     }
@@ -104,7 +106,7 @@ public sealed class SeedCareerTests(SeedCareer seed) : IClassFixture<SeedCareer>
     [Fact]
     public async Task Before_his_first_race_he_has_no_bests()
     {
-        (await Queries.PersonalBestsAsync(Athlete, new DateOnly(2001, 12, 31))).Bests.ShouldBeEmpty();
+        (await Careers.PersonalBestsAsync(Athlete, new DateOnly(2001, 12, 31))).Bests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -118,12 +120,12 @@ public sealed class SeedCareerTests(SeedCareer seed) : IClassFixture<SeedCareer>
     [Fact]
     public async Task Club_and_honours_are_in_the_timeline()
     {
-        var types = (await Queries.TimelineAsync(Athlete)).Events.Select(e => e.Type).ToList();
+        var types = (await Careers.TimelineAsync(Athlete)).Events.Select(e => e.Type).ToList();
 
         types.ShouldContain("club_joined");
         types.Count(t => t == "honour_awarded").ShouldBeGreaterThanOrEqualTo(3);
     }
 
     private async Task<ChampionshipCount> Series(string series) =>
-        (await Queries.ChampionshipsAsync(Athlete)).Championships.Single(c => c.Championship.Code == series);
+        (await Careers.ChampionshipsAsync(Athlete)).Championships.Single(c => c.Championship.Code == series);
 }

@@ -15,7 +15,7 @@ public sealed class TimeTravelTests(LedgerDatabase db) : IClassFixture<LedgerDat
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private async Task<string?> MarathonBest(DateOnly? asOf = null, DateTimeOffset? knownAt = null, LedgerDatabase? database = null) =>
-        (await (database ?? db).Queries.PersonalBestsAsync(Athlete, asOf, knownAt)).Bests.SingleOrDefault(b => b.Discipline.Code == "marathon")?.Mark.ToString();
+        (await (database ?? db).Careers.PersonalBestsAsync(Athlete, asOf, knownAt)).Bests.SingleOrDefault(b => b.Discipline.Code == "marathon")?.Mark.ToString();
 
     private static async Task<DateTimeOffset> Between()
     {
@@ -68,13 +68,13 @@ public sealed class TimeTravelTests(LedgerDatabase db) : IClassFixture<LedgerDat
     {
         await db.ImportAsync("c.jsonl", Lines.Registered(), Lines.Result("berlin", "2010-09-26", "2:12:42"));
         await db.ImportAsync("r.jsonl", Lines.Record("2:12:42", "2010-09-26", "berlin"));
-        var audit = (await db.Queries.AuditAsync(Athlete)).Events;
+        var audit = (await db.Audit.AuditAsync(Athlete)).Events;
         var (resultAt, recordAt) = (audit[1].RecordedAt, audit[2].RecordedAt);
 
         (await MarathonBest(knownAt: resultAt)).ShouldBe("2:12:42");
         (await MarathonBest(knownAt: resultAt.AddTicks(-10))).ShouldBeNull();
-        (await db.Queries.RecordsAsync("MGL", knownAt: recordAt)).Records.ShouldHaveSingleItem();
-        (await db.Queries.RecordsAsync("MGL", knownAt: recordAt.AddTicks(-10))).Records.ShouldBeEmpty();
+        (await db.Records.RecordsAsync("MGL", knownAt: recordAt)).Records.ShouldHaveSingleItem();
+        (await db.Records.RecordsAsync("MGL", knownAt: recordAt.AddTicks(-10))).Records.ShouldBeEmpty();
     }
 
     [Fact]
@@ -87,14 +87,14 @@ public sealed class TimeTravelTests(LedgerDatabase db) : IClassFixture<LedgerDat
 
         (await MarathonBest()).ShouldBe("2:12:42");
         (await MarathonBest(knownAt: between)).ShouldBe("2:07:59");
-        (await db.Queries.RecordsAsync("MGL", knownAt: between)).Records.Single().Mark.ToString().ShouldBe("2:07:59");
-        (await db.Queries.RecordsAsync("MGL")).Records.Single().Mark.ToString().ShouldBe("2:12:42");
+        (await db.Records.RecordsAsync("MGL", knownAt: between)).Records.Single().Mark.ToString().ShouldBe("2:07:59");
+        (await db.Records.RecordsAsync("MGL")).Records.Single().Mark.ToString().ShouldBe("2:12:42");
         (await RecordHistory(between)).ShouldBe([("2:12:42", RecordStatus.Superseded, null), ("2:07:59", RecordStatus.Standing, null)]);
         (await RecordHistory()).ShouldBe([("2:12:42", RecordStatus.Standing, null), ("2:07:59", RecordStatus.Rescinded, "result annulled")]);
     }
 
     private async Task<IReadOnlyList<(string Mark, RecordStatus Status, string? RescindReason)>> RecordHistory(DateTimeOffset? knownAt = null) =>
-        (await db.Queries.RecordHistoryAsync("MGL", Discipline.Parse("marathon"), Sex.Men, knownAt)).Progression
+        (await db.Records.RecordHistoryAsync("MGL", Discipline.Parse("marathon"), Sex.Men, knownAt)).Progression
             .Select(p => (p.Mark.ToString(), p.Status, p.RescindReason)).ToList();
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class TimeTravelTests(LedgerDatabase db) : IClassFixture<LedgerDat
             Lines.Result("berlin", "2010-09-26", "2:12:42"), Lines.Record("2:12:42", "2010-09-26", "berlin"),
             Lines.Result("fukuoka", "2014-12-07", "2:08:50"), Lines.Record("2:08:50", "2014-12-07", "fukuoka"));
 
-        async Task<string?> RecordAsOf(DateOnly asOf) => (await db.Queries.RecordsAsync("MGL", asOf: asOf)).Records.SingleOrDefault()?.Mark.ToString();
+        async Task<string?> RecordAsOf(DateOnly asOf) => (await db.Records.RecordsAsync("MGL", asOf: asOf)).Records.SingleOrDefault()?.Mark.ToString();
 
         (await RecordAsOf(new DateOnly(2014, 12, 6))).ShouldBe("2:12:42");
         (await RecordAsOf(new DateOnly(2014, 12, 7))).ShouldBe("2:08:50");
@@ -118,11 +118,11 @@ public sealed class TimeTravelTests(LedgerDatabase db) : IClassFixture<LedgerDat
         var before = await Between();
         await db.ImportAsync("london.jsonl", Lines.Result("london", "2012-08-12", "2:11:35", championship: "olympic_games", place: 3));
 
-        var (then, now) = ((await db.Queries.ChampionshipsAsync(Athlete, knownAt: before)).Championships.Single(), (await db.Queries.ChampionshipsAsync(Athlete)).Championships.Single());
+        var (then, now) = ((await db.Careers.ChampionshipsAsync(Athlete, knownAt: before)).Championships.Single(), (await db.Careers.ChampionshipsAsync(Athlete)).Championships.Single());
         (then.Editions, then.Bronze, then.BestPlace).ShouldBe((1, 0, 50));
         (now.Editions, now.Bronze, now.BestPlace).ShouldBe((2, 1, 3));
-        (await db.Queries.TimelineAsync(Athlete, knownAt: before)).Events.Select(e => e.Date.ToString()).ShouldBe(["2008-08-24"]);
-        (await db.Queries.TimelineAsync(Athlete)).Events.Select(e => e.Date.ToString()).ShouldBe(["2008-08-24", "2012-08-12"]);
+        (await db.Careers.TimelineAsync(Athlete, knownAt: before)).Events.Select(e => e.Date.ToString()).ShouldBe(["2008-08-24"]);
+        (await db.Careers.TimelineAsync(Athlete)).Events.Select(e => e.Date.ToString()).ShouldBe(["2008-08-24", "2012-08-12"]);
     }
 
     [Fact]
@@ -140,10 +140,10 @@ public sealed class TimeTravelTests(LedgerDatabase db) : IClassFixture<LedgerDat
 
         await empty.Importer.ImportAsync([folder], new Actor("someone else", "restore"));
 
-        ViewJson.Write(await empty.Queries.AuditAsync(Athlete)).ShouldBe(ViewJson.Write(await db.Queries.AuditAsync(Athlete)));
+        ViewJson.Write(await empty.Audit.AuditAsync(Athlete)).ShouldBe(ViewJson.Write(await db.Audit.AuditAsync(Athlete)));
         (await MarathonBest(knownAt: between, database: empty)).ShouldBe("2:07:59");
-        (await empty.Queries.RecordHistoryAsync("MGL", Discipline.Parse("marathon"), Sex.Men)).Progression
-            .ShouldBe((await db.Queries.RecordHistoryAsync("MGL", Discipline.Parse("marathon"), Sex.Men)).Progression);
+        (await empty.Records.RecordHistoryAsync("MGL", Discipline.Parse("marathon"), Sex.Men)).Progression
+            .ShouldBe((await db.Records.RecordHistoryAsync("MGL", Discipline.Parse("marathon"), Sex.Men)).Progression);
         (await db.Importer.ImportAsync([folder], new Actor("tester", "again"))).Appended.ShouldBe(0);
     }
 }

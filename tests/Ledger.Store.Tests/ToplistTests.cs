@@ -22,7 +22,7 @@ public sealed class ToplistTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLi
 
     private Task<ToplistView> Toplist(string discipline = "marathon", string country = "MGL", int? year = null, bool allMarks = false,
         DateOnly? asOf = null, DateTimeOffset? knownAt = null, string sex = "men") =>
-        Db.Queries.ToplistAsync(ToplistFilter.Of(discipline, sex == "men" ? Sex.Men : Sex.Women, year, country, asOf, knownAt, null, allMarks));
+        Db.Toplists.ToplistAsync(ToplistFilter.Of(discipline, sex == "men" ? Sex.Men : Sex.Women, year, country, asOf, knownAt, null, allMarks));
 
     private async Task<JsonObject> Send(string url, JsonObject body)
     {
@@ -62,7 +62,7 @@ public sealed class ToplistTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLi
         once.Entries[0].PersonalBest.ShouldBeTrue();
         once.Entries[0].NationalRecord.ShouldBeTrue();
 
-        var career = await Db.Queries.TimelineAsync(Lines.Athlete);
+        var career = await Db.Careers.TimelineAsync(Lines.Athlete);
         var marathons = career.Events.Count(e => e.Event is ResultRecorded { Discipline.Code: "marathon", Status: ResultStatus.Finished, Mark: not null }
                                                  or BestMarkReported { Discipline.Code: "marathon" });
         var every = await Toplist(allMarks: true);
@@ -273,7 +273,7 @@ public sealed class FederationToplistTests(LedgerDatabase db) : IClassFixture<Le
         foreach (var (asOf, known) in new (DateOnly?, DateTimeOffset?)[] { (null, null), (new DateOnly(2018, 6, 30), null), (null, knownAt) })
         {
             var filter = ToplistFilter.Of(discipline, sex, year, country, asOf, known, 30, allMarks);
-            var listed = (await db.Queries.ToplistAsync(filter)).Entries.Select(e => (e.Rank, e.Athlete, e.Mark.ToString(), e.Date.ToString(), e.ResultId)).ToList();
+            var listed = (await db.Toplists.ToplistAsync(filter)).Entries.Select(e => (e.Rank, e.Athlete, e.Mark.ToString(), e.Date.ToString(), e.ResultId)).ToList();
             listed.ShouldBe(Expected(filter), $"{discipline} {sex} {country ?? "world"} {year?.ToString() ?? "all time"} as of {asOf} known at {known} all marks {allMarks}");
             checks += listed.Count;
         }

@@ -39,7 +39,7 @@ public sealed class WriteLimitTests(ThreeWritesAMinute api) : IClassFixture<Thre
         var (status, retryAfter) = await Join("club-3", ApiHost.Key);
         status.ShouldBe(429);
         int.Parse(retryAfter!).ShouldBeInRange(1, 60);
-        (await api.Database.Queries.AuditAsync(Lines.Athlete)).Events.Count.ShouldBe(4);
+        (await api.Database.Audit.AuditAsync(Lines.Athlete)).Events.Count.ShouldBe(4);
 
         var other = (await api.Host.Services.GetRequiredService<WriteKeys>().AddAsync("other", countries: null)).Key;
         (await Join("club-4", other)).Status.ShouldBe(200);

@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
 using Alba;
-using Ledger.Http;
-using Ledger.Store;
-using Ledger.Store.Commands;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,4 @@
 using Ledger.Domain;
-using Ledger.Store;
 using Marten;
 
 namespace Ledger.Tests;
@@ -10,7 +9,11 @@ public sealed class LedgerDatabase : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
     public DocumentStore Store { get; private set; } = null!;
     public Importer Importer => new(Store);
-    public Queries Queries => new(Store);
+    public AthleteQueries Athletes => new(Store);
+    public CareerQueries Careers => new(Store);
+    public RecordQueries Records => new(Store);
+    public ToplistQueries Toplists => new(Store);
+    public AuditQueries Audit => new(Store);
 
     public async ValueTask InitializeAsync()
     {

@@ -1,4 +1,3 @@
-using Ledger.Store;
 using Npgsql;
 
 [assembly: AssemblyFixture(typeof(Ledger.Tests.PostgresServer))]

@@ -1,5 +1,5 @@
 using JasperFx.CommandLine;
-using Ledger.Store;
+using Ledger.Domain;
 using Spectre.Console;
 
 namespace Ledger.Cli.Verbs;
@@ -27,11 +27,11 @@ public class DbCommand : LedgerCommand<DbInput>
 
     protected override Task Run(DbInput input, IServiceProvider services)
     {
-        if (input.Action is not ("status" or "start" or "stop" or "promote")) throw new InputRefused($"'{input.Action}' is not status, start, stop or promote");
-        if (input.StandbyFlag && input.Action != "start") throw new InputRefused("--standby goes with start");
+        if (input.Action is not ("status" or "start" or "stop" or "promote")) throw new Refused("input", $"'{input.Action}' is not status, start, stop or promote");
+        if (input.StandbyFlag && input.Action != "start") throw new Refused("input", "--standby goes with start");
         if (Environment.GetEnvironmentVariable("LEDGER_CONNECTION") is { Length: > 0 })
         {
-            if (input.Action != "status") throw new InputRefused("LEDGER_CONNECTION is set: that server is not the ledger's to start, stop or promote");
+            if (input.Action != "status") throw new Refused("input", "LEDGER_CONNECTION is set: that server is not the ledger's to start, stop or promote");
             Answer(input, new DbAnswer("LEDGER_CONNECTION", null, true), _ => new Markup("using the server named by LEDGER_CONNECTION\n"));
             return Task.CompletedTask;
         }
@@ -51,7 +51,7 @@ public class DbCommand : LedgerCommand<DbInput>
                 local.Stop();
                 break;
             case "promote":
-                if (!standby.IsRunning || !standby.IsStandby) throw new InputRefused("no standby is running to promote (ledger db start --standby makes one)");
+                if (!standby.IsRunning || !standby.IsStandby) throw new Refused("input", "no standby is running to promote (ledger db start --standby makes one)");
                 standby.Promote();
                 break;
         }

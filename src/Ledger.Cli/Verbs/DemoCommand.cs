@@ -1,5 +1,8 @@
 using JasperFx.CommandLine;
-using Ledger.Store;
+using Ledger.Store.Athletes;
+using Ledger.Store.Careers;
+using Ledger.Store.ImportExport;
+using Ledger.Store.Records;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -29,11 +32,11 @@ public class DemoCommand : LedgerCommand<DemoInput>
     protected override async Task Run(DemoInput input, IServiceProvider services)
     {
         var outcome = await services.GetRequiredService<Importer>().ImportAsync([input.Events], Actor.Current());
-        var queries = services.GetRequiredService<Queries>();
-        var bests = await queries.PersonalBestsAsync(input.AthleteFlag);
-        var country = (await queries.SummaryAsync(input.AthleteFlag)).Country;
-        var records = await queries.RecordsAsync(country);
-        var championships = await queries.ChampionshipsAsync(input.AthleteFlag);
+        var careers = services.GetRequiredService<CareerQueries>();
+        var bests = await careers.PersonalBestsAsync(input.AthleteFlag);
+        var country = (await services.GetRequiredService<AthleteQueries>().SummaryAsync(input.AthleteFlag)).Country;
+        var records = await services.GetRequiredService<RecordQueries>().RecordsAsync(country);
+        var championships = await careers.ChampionshipsAsync(input.AthleteFlag);
 
         Answer(input, new DemoAnswer(new ImportAnswer(outcome.Appended, outcome.Skipped), bests, records, championships), v => new Rows(
             new Markup($"imported {Markup.Escape(input.Events)}: appended {outcome.Appended} events, skipped {outcome.Skipped} already in the ledger\n"),

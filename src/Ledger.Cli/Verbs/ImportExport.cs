@@ -1,6 +1,6 @@
 using JasperFx.CommandLine;
 using Ledger.Domain;
-using Ledger.Store;
+using Ledger.Store.ImportExport;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -55,7 +55,7 @@ public class ExportCommand : LedgerCommand<ExportInput>
 
     protected override async Task Run(ExportInput input, IServiceProvider services)
     {
-        if (string.IsNullOrWhiteSpace(input.OutFlag)) throw new InputRefused("--out DIR is required: the folder to write into");
+        if (string.IsNullOrWhiteSpace(input.OutFlag)) throw new Refused("input", "--out DIR is required: the folder to write into");
         var exporter = services.GetRequiredService<Exporter>();
         var athletes = input.Athletes.ToList();
         var outcome = await WithProgress(input, progress => exporter.ExportAsync(athletes, input.OutFlag, progress));

@@ -1,5 +1,6 @@
 using JasperFx.CommandLine;
-using Ledger.Store;
+using Ledger.Domain;
+using Ledger.Store.Keys;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -37,7 +38,7 @@ public class KeysCommand : LedgerCommand<KeysInput>
         switch (input.Action)
         {
             case "add":
-                if (input.AllFlag == (input.CountriesFlag is not null)) throw new InputRefused("give --countries C,C or --all, one of them");
+                if (input.AllFlag == (input.CountriesFlag is not null)) throw new Refused("input", "give --countries C,C or --all, one of them");
                 var countries = input.CountriesFlag?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).ToList();
                 var added = await keys.AddAsync(Named(input), countries);
                 Answer(input, added, k => new Markup(
@@ -57,10 +58,10 @@ public class KeysCommand : LedgerCommand<KeysInput>
                 Answer(input, await keys.RevokeAsync(Named(input)), k => new Markup($"key {Markup.Escape(k.Name)} revoked\n"));
                 break;
             default:
-                throw new InputRefused($"'{input.Action}' is not add, list or revoke");
+                throw new Refused("input", $"'{input.Action}' is not add, list or revoke");
         }
     }
 
     private static string Named(KeysInput input) =>
-        input.Name is { Length: > 0 } name ? name : throw new InputRefused($"keys {input.Action} needs the key's name");
+        input.Name is { Length: > 0 } name ? name : throw new Refused("input", $"keys {input.Action} needs the key's name");
 }

@@ -1,8 +1,13 @@
+using Ledger.Store.Athletes;
+using Ledger.Store.Audit;
+using Ledger.Store.Careers;
+using Ledger.Store.Reading;
+using Ledger.Store.Records;
+using Ledger.Store.Toplists;
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using JasperFx.CommandLine;
 using Ledger.Domain;
-using Ledger.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -51,8 +56,8 @@ public class AthletesCommand : LedgerCommand<AthletesInput>
 {
     protected override async Task Run(AthletesInput input, IServiceProvider services)
     {
-        var filter = AthleteFilter.Of(input.CountryFlag, SexOf(input.SexFlag), input.SearchFlag, Number(input.PageFlag, "page"), Number(input.PageSizeFlag, "page-size"), "--page", "--page-size");
-        var view = await services.GetRequiredService<Queries>().AthletesAsync(filter);
+        var filter = AthleteFilter.Of(input.CountryFlag, SexOf(input.SexFlag), input.SearchFlag, Number(input.PageFlag, "page"), Number(input.PageSizeFlag, "page-size"), Flag);
+        var view = await services.GetRequiredService<AthleteQueries>().AthletesAsync(filter);
         Answer(input, view, v =>
         {
             var table = Table($"Athletes: page {v.Page} of {v.Pages}, {v.Total} in all", "athlete", "name", "country", "sex");
@@ -67,7 +72,7 @@ public class PbsCommand : LedgerCommand<AthleteInput>
 {
     protected override async Task Run(AthleteInput input, IServiceProvider services)
     {
-        var view = await services.GetRequiredService<Queries>().PersonalBestsAsync(input.Athlete, AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
+        var view = await services.GetRequiredService<CareerQueries>().PersonalBestsAsync(input.Athlete, AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
         Answer(input, view, PersonalBests);
     }
 
@@ -139,11 +144,10 @@ public class ToplistCommand : LedgerCommand<ToplistInput>
 {
     protected override async Task Run(ToplistInput input, IServiceProvider services)
     {
-        if (input.AllTimeFlag && input.YearFlag is not null) throw new FormatException("give --year or --all-time, not both");
+        if (input.AllTimeFlag && input.YearFlag is not null) throw new Refused("--year", "give --year or --all-time, not both");
         var filter = ToplistFilter.Of(input.Discipline, SexOf(input.SexFlag), Number(input.YearFlag, "year"), input.CountryFlag,
-            AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag), Number(input.LimitFlag, "limit"), input.AllMarksFlag, input.IndoorFlag, input.WindAssistedFlag,
-            "--sex", "--year", "--country", "--limit");
-        var view = await services.GetRequiredService<Queries>().ToplistAsync(filter);
+            AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag), Number(input.LimitFlag, "limit"), input.AllMarksFlag, input.IndoorFlag, input.WindAssistedFlag, Flag);
+        var view = await services.GetRequiredService<ToplistQueries>().ToplistAsync(filter);
         Answer(input, view, v =>
         {
             var table = Table($"{Text(v.Title)}{PbsCommand.Moment(v.AsOf, v.KnownAt)}", "rank", "mark", "", "athlete", "country", "date", "competition", "venue");
@@ -179,7 +183,7 @@ public class RecordsCommand : LedgerCommand<RecordsInput>
 {
     protected override async Task Run(RecordsInput input, IServiceProvider services)
     {
-        var view = await services.GetRequiredService<Queries>().RecordsAsync(input.Country, SexOf(input.SexFlag), AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
+        var view = await services.GetRequiredService<RecordQueries>().RecordsAsync(input.Country, SexOf(input.SexFlag), AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
         Answer(input, view, NationalRecords);
     }
 
@@ -219,8 +223,8 @@ public class RecordHistoryCommand : LedgerCommand<RecordHistoryInput>
 {
     protected override async Task Run(RecordHistoryInput input, IServiceProvider services)
     {
-        var view = await services.GetRequiredService<Queries>().RecordHistoryAsync(
-            input.Country, Domain.Discipline.Parse(input.Discipline), SexOf(input.SexFlag) ?? Sex.Men, KnownAt(input.KnownAtFlag), input.IndoorFlag);
+        var view = await services.GetRequiredService<RecordQueries>().RecordHistoryAsync(
+            input.Country, Parameters.Discipline(input.Discipline, "discipline"), SexOf(input.SexFlag) ?? Sex.Men, KnownAt(input.KnownAtFlag), input.IndoorFlag);
         Answer(input, view, v =>
         {
             var table = Table($"{Text(v.Country)} {Text(v.Sex.ToString().ToLowerInvariant())}'s {Text(v.Discipline)}{(v.Indoor ? " indoor" : "")} record", "mark", "athlete", "date", "competition", "recorded at", "status");
@@ -237,7 +241,7 @@ public class ChampionshipsCommand : LedgerCommand<AthleteInput>
 {
     protected override async Task Run(AthleteInput input, IServiceProvider services)
     {
-        var view = await services.GetRequiredService<Queries>().ChampionshipsAsync(input.Athlete, AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
+        var view = await services.GetRequiredService<CareerQueries>().ChampionshipsAsync(input.Athlete, AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
         Answer(input, view, Championships);
     }
 
@@ -256,7 +260,7 @@ public class TimelineCommand : LedgerCommand<AthleteInput>
 {
     protected override async Task Run(AthleteInput input, IServiceProvider services)
     {
-        var view = await services.GetRequiredService<Queries>().TimelineAsync(input.Athlete, AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
+        var view = await services.GetRequiredService<CareerQueries>().TimelineAsync(input.Athlete, AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
         Answer(input, view, v =>
         {
             var table = Table($"Career of {Text(v.Athlete)}{PbsCommand.Moment(v.AsOf, null)}", "date", "what", "detail");
@@ -284,7 +288,7 @@ public class AuditCommand : LedgerCommand<AuditInput>
 {
     protected override async Task Run(AuditInput input, IServiceProvider services)
     {
-        var view = await services.GetRequiredService<Queries>().AuditAsync(input.Athlete);
+        var view = await services.GetRequiredService<AuditQueries>().AuditAsync(input.Athlete);
         Answer(input, view, v =>
         {
             var table = Table($"Audit of {Text(v.Athlete)}", "version", "recorded at", "user", "type", "detail");

@@ -1,6 +1,8 @@
+using Ledger.Http.Hosting;
+using Ledger.Store.Hosting;
 using JasperFx.CommandLine;
+using Ledger.Http.Keys;
 using Ledger.Http;
-using Ledger.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,11 @@
+using Ledger.Store.Athletes;
+using Ledger.Store.Careers;
+using Ledger.Store.Commanding;
+using Ledger.Store.Results;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using JasperFx.CommandLine;
 using Ledger.Domain;
-using Ledger.Store;
-using Ledger.Store.Commands;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;

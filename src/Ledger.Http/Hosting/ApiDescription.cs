@@ -1,0 +1,116 @@
+using Ledger.Domain;
+using Ledger.Http.Keys;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+
+namespace Ledger.Http.Hosting;
+
+/// <summary>
+/// The OpenAPI description at <c>/openapi/v1.json</c>, complete enough for a client generator and a
+/// linter: who may write (the <c>X-Api-Key</c> scheme), every refusal a request can meet as problem details.
+/// </summary>
+public static class ApiDescription
+{
+    private const string KeyScheme = "ApiKey";
+
+    private static readonly Dictionary<string, string> Tags = new()
+    {
+        ["read"] = "The read verbs, answering the same JSON as --json; cacheable, with an ETag.",
+        ["write"] = "The writing verbs: each sends one command, whose body is the fields of the event it appends.",
+    };
+
+    public static void AddApiDescription(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer(DescribeAsync);
+            options.AddSchemaTransformer(TextAsync);
+        });
+
+    /// <summary>Reads need no key; the description says so, or a client could not tell them from writes.</summary>
+    public static TBuilder Anonymous<TBuilder>(this TBuilder endpoints) where TBuilder : IEndpointConventionBuilder =>
+        endpoints.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Security = [];
+            return Task.CompletedTask;
+        });
+
+    /// <summary>What every write may meet besides its own answer, and the headers it reads.</summary>
+    public static RouteGroupBuilder Writes(this RouteGroupBuilder writes)
+    {
+        writes.ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer((operation, context, _) =>
+            {
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeyScheme, context.Document)] = [] }];
+                operation.Parameters ??= [];
+                operation.Parameters.Add(Header("Idempotency-Key", "Makes a retried write append once: as --command-id."));
+                operation.Parameters.Add(Header("X-User", "Who the audit trail records as writing: as --user (default api)."));
+                return Task.CompletedTask;
+            });
+        return writes;
+    }
+
+    /// <summary>
+    /// The body a write reads by hand: the fields of event <typeparamref name="T"/>, less those the API
+    /// fills in when they are left out. Not <c>Accepts</c>, whose content-type check would refuse (415)
+    /// the bodies sent without one that the API takes.
+    /// </summary>
+    public static RouteHandlerBuilder WithBody<T>(this RouteHandlerBuilder write, params string[] filled) =>
+        write.AddOpenApiOperationTransformer(async (operation, context, cancellation) =>
+        {
+            var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, cancellation);
+            foreach (var field in filled) schema.Required?.Remove(field);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+            };
+        });
+
+    private static OpenApiParameter Header(string name, string description) => new()
+    {
+        Name = name,
+        In = ParameterLocation.Header,
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
+
+    /// <summary>The ledger's own converters write marks, dates, disciplines and championships as text, which the generator cannot see.</summary>
+    private static Task TextAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellation)
+    {
+        var type = context.JsonTypeInfo.Type;
+        var value = Nullable.GetUnderlyingType(type) ?? type;
+        if (context.JsonTypeInfo.Options.GetConverter(value).GetType().Assembly == typeof(EventFormat).Assembly)
+            schema.Type = value == type ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+        return Task.CompletedTask;
+    }
+
+    private static Task DescribeAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellation)
+    {
+        document.Info.Title = "Ledger";
+        document.Info.Description = "An event-sourced career ledger for athletes: reads of careers, records and toplists, and writes that append facts.";
+        // The server's address is the request's, with a trailing slash that the path would double.
+        foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
+
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[KeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = WriteAccess.Header,
+            Description = "The key the server was started with (LEDGER_API_KEY).",
+        };
+
+        foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>()) tag.Description = Tags.GetValueOrDefault(tag.Name ?? "");
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,80 @@
+using Ledger.Http.Writing;
+using Ledger.Http.Toplists;
+using Ledger.Http.Records;
+using Ledger.Http.Audit;
+using Ledger.Http.Careers;
+using Ledger.Http.Athletes;
+using Ledger.Http.Pages;
+using Ledger.Http.Keys;
+using Ledger.Store.Hosting;
+using Ledger.Store.Reading;
+using System.Net;
+using System.Text.Json.Nodes;
+using Ledger.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Ledger.Http.Hosting;
+
+/// <summary>
+/// The ledger over HTTP: every read verb as a GET answering the same JSON as <c>--json</c>, every
+/// writing verb as a POST sending the same command through the bus; and the web pages (<see cref="WebPages"/>).
+/// </summary>
+public static class LedgerApi
+{
+    /// <summary>Request bodies are single facts; anything larger is refused before it is read.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
+    public static void AddLedgerApi(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            EventFormat.Configure(json.SerializerOptions);
+            json.SerializerOptions.DefaultIgnoreCondition = ViewJson.Options.DefaultIgnoreCondition;
+            // Bodies are read by the event format, which takes no number from a string; so says the description.
+            json.SerializerOptions.NumberHandling = EventFormat.Options.NumberHandling;
+        });
+        builder.Services.AddApiDescription();
+        // A public read may come from a standby, which may lag; a client that holds a key reads what
+        // it has just written, from the primary.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<ReadsFromPrimary>(services =>
+        {
+            var http = services.GetRequiredService<IHttpContextAccessor>();
+            return () => http.HttpContext?.Items.ContainsKey(WriteAccess.KeyHolder) == true;
+        });
+        builder.Services.AddWebPages();
+        builder.Services.AddFreshness();
+        builder.Services.AddHealth();
+        builder.AddTelemetry();
+        builder.AddWriteLimits();
+    }
+
+    public static void MapLedgerApi(this WebApplication app, WriteAccess access)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = Problems.WriteAsync,
+            // The database away is said in one line (Problems), not a stack trace per request.
+            SuppressDiagnosticsCallback = handled => DatabaseFaults.Unreachable(handled.Exception) || DatabaseFaults.DiskFull(handled.Exception),
+        });
+        app.Use(access.NoteKeyHolders);
+        app.UseFreshness();
+        app.UseRateLimiter();
+        app.MapOpenApi("/openapi/{documentName}.json");
+
+        app.MapHealth();
+        app.MapTelemetry();
+
+        // A read, like a write, may meet the database away or out of space.
+        var reads = app.MapGroup("").WithTags("read").CachedByEvents().Anonymous().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        new Routes(reads, app.MapWebPages()).MapAthletes().MapCareers().MapAudit().MapRecords().MapToplists();
+        app.MapGroup("").WithTags("write").AddEndpointFilter(access.Check).LimitedPerKey().Writes().MapWrites();
+    }
+}

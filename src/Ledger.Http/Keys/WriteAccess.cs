@@ -1,0 +1,109 @@
+using Ledger.Store.Athletes;
+using Ledger.Store.Keys;
+using System.Net;
+using System.Text.Json.Nodes;
+using Ledger.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Ledger.Http.Keys;
+
+/// <summary>
+/// Who may write: a request carrying a key, <c>LEDGER_API_KEY</c> (every country) or one made by
+/// <c>ledger keys add</c> (its countries only: any other athlete is 403, naming the athlete's
+/// country). With neither configured, writes are open on a loopback address and refused on any other.
+/// </summary>
+/// <param name="ApiKey">The all-countries key of the environment, if any.</param>
+/// <param name="Loopback">Whether the server listens on loopback addresses only.</param>
+public sealed record WriteAccess(string? ApiKey, bool Loopback)
+{
+    /// <summary>Where the filter leaves the name of the key a write came with, for the recorded user.</summary>
+    public const string KeyName = "ledger.key";
+
+    public const string Header = "X-Api-Key";
+
+    /// <summary>Where a read whose key is one of the ledger's is noted: its holder reads the primary (<see cref="ReadsFromPrimary"/>).</summary>
+    public const string KeyHolder = "ledger.key-holder";
+
+    public static WriteAccess For(string? apiKey, IEnumerable<string> urls) => new(
+        string.IsNullOrWhiteSpace(apiKey) ? null : apiKey,
+        urls.All(url => Uri.TryCreate(url.Replace("*", "0.0.0.0").Replace("+", "0.0.0.0"), UriKind.Absolute, out var uri)
+                        && (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip)))));
+
+    /// <summary>
+    /// Notes a read that comes with a key of this ledger, so it reads the primary and sees what its
+    /// holder has just written. Any other header is a public read: a made-up key moves no load onto the primary.
+    /// </summary>
+    public async Task NoteKeyHolders(HttpContext http, RequestDelegate next)
+    {
+        if ((HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && http.Request.Headers[Header].FirstOrDefault() is { Length: > 0 } presented
+            && (presented == ApiKey || await http.RequestServices.GetRequiredService<WriteKeys>().FindAsync(presented, http.RequestAborted) is not null))
+            http.Items[KeyHolder] = true;
+        await next(http);
+    }
+
+    public async ValueTask<object?> Check(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var keys = http.RequestServices.GetRequiredService<WriteKeys>();
+        if (http.Request.Headers[Header].FirstOrDefault() is not { Length: > 0 } presented)
+        {
+            if (ApiKey is not null || await keys.AnyAsync(http.RequestAborted))
+                return Results.Problem("Writes need a key in the X-Api-Key header.", statusCode: 401);
+            return Loopback
+                ? await next(context)
+                : Results.Problem("Writes are disabled: this server listens beyond loopback and no key is set (LEDGER_API_KEY or ledger keys add).", statusCode: 403);
+        }
+
+        if (presented == ApiKey) return await next(context);
+        if (await keys.FindAsync(presented, http.RequestAborted) is not { } key)
+            return Results.Problem("The X-Api-Key is no key of this ledger (mistyped, or revoked).", statusCode: 401);
+
+        http.Items[KeyName] = key.Name;
+        if (await CountryAsync(http) is var (athlete, country) && !key.Allows(country))
+            return Results.Problem($"Key '{key.Name}' writes athletes of {string.Join(", ", key.Countries!)} only; '{athlete}' is of {country}.", statusCode: 403);
+        return await next(context);
+    }
+
+    /// <summary>
+    /// The country of the athlete a write is for: a registration says it in its body (read, then
+    /// rewound for the endpoint), every other write is for an athlete the ledger knows, or for
+    /// none, which the command itself refuses.
+    /// </summary>
+    private static async Task<(string Athlete, string Country)?> CountryAsync(HttpContext http)
+    {
+        if (http.Request.RouteValues["athlete"] is not string athlete) return null;
+        if (http.Request.Path.Value!.TrimEnd('/').EndsWith($"/athletes/{athlete}", StringComparison.Ordinal))
+        {
+            http.Request.EnableBuffering();
+            try
+            {
+                var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+                return body?["country"] is JsonValue country && country.TryGetValue<string>(out var code) ? (athlete, code) : null;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return null; // the endpoint refuses the body, naming what is wrong with it
+            }
+            finally
+            {
+                http.Request.Body.Position = 0;
+            }
+        }
+
+        try
+        {
+            return (athlete, (await http.RequestServices.GetRequiredService<AthleteQueries>().SummaryAsync(athlete, http.RequestAborted)).Country);
+        }
+        catch (NotFound)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace Ledger.Http.Pages;
+
+/// <summary>What the pages write the same way everywhere.</summary>
+public static class Html
+{
+    /// <summary>A query-string value, escaped for the URL (the attribute it goes in encodes it for HTML).</summary>
+    public static string Q(string value) => Uri.EscapeDataString(value);
+
+    /// <summary>Human words for a code: <c>world_championships</c> reads "World championships".</summary>
+    public static string Words(string code) =>
+        code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Headers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Matching;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ledger.Http.Pages;
+
+/// <summary>
+/// Where a page and a JSON read share a path, a request that prefers text/html (a browser) gets
+/// the page and every other client the JSON, as before the pages existed.
+/// </summary>
+public sealed class PagesForBrowsers : MatcherPolicy, IEndpointSelectorPolicy
+{
+    public override int Order => 0;
+
+    public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints) =>
+        endpoints.Any(IsPage) && !endpoints.All(IsPage);
+
+    public Task ApplyAsync(HttpContext http, CandidateSet candidates)
+    {
+        var valid = Enumerable.Range(0, candidates.Count).Where(candidates.IsValidCandidate).ToList();
+        if (valid.Any(i => IsPage(candidates[i].Endpoint)) && !valid.All(i => IsPage(candidates[i].Endpoint)))
+        {
+            var page = PrefersHtml(http.Request.GetTypedHeaders());
+            foreach (var i in valid.Where(i => IsPage(candidates[i].Endpoint) != page))
+                candidates.SetValidity(i, false);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static bool IsPage(Endpoint endpoint) => endpoint.Metadata.GetMetadata<WebPage>() is not null;
+
+    private static bool PrefersHtml(RequestHeaders headers)
+    {
+        double Quality(string type) => headers.Accept
+            .Where(a => a.MediaType.Equals(type, StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Quality ?? 1)
+            .DefaultIfEmpty(0)
+            .Max();
+        return Quality("text/html") > Quality("application/json");
+    }
+}

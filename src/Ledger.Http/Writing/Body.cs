@@ -1,0 +1,52 @@
+using Ledger.Http.Hosting;
+using Ledger.Http.Keys;
+using Ledger.Store.Commanding;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ledger.Domain;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Ledger.Http.Writing;
+
+/// <summary>
+/// Request bodies are the fields of the event a command would append, read by <see cref="CommandInput"/>
+/// as the command line's flags are, so the API refuses exactly what the CLI and an import refuse.
+/// </summary>
+public static class Body
+{
+    public static async Task<T> ReadAsync<T>(HttpRequest request, string athlete, Action<JsonObject>? fromRoute = null) where T : class
+    {
+        // Kestrel refuses larger bodies by itself; this holds for any server the API is mounted on.
+        if (request.ContentLength > LedgerApi.MaxBodyBytes)
+            throw new BadHttpRequestException($"the body is over {LedgerApi.MaxBodyBytes} bytes", StatusCodes.Status413PayloadTooLarge);
+
+        JsonObject json;
+        try
+        {
+            json = await JsonNode.ParseAsync(request.Body) as JsonObject
+                   ?? throw new Refused([new FieldProblem("(body)", "the body must be a JSON object")]);
+        }
+        catch (JsonException e)
+        {
+            throw new Refused([new FieldProblem("(body)", $"not valid JSON: {e.Message}")]);
+        }
+
+        fromRoute?.Invoke(json);
+        return CommandInput.Read<T>(athlete, json);
+    }
+
+    /// <summary>Who a write is recorded as: the key's name, then the person X-User names ("athletics-kenya/jane"); "api" with neither.</summary>
+    public static string User(HttpRequest request)
+    {
+        var person = request.Headers["X-User"].FirstOrDefault() is { Length: > 0 } user ? user : null;
+        return request.HttpContext.Items[WriteAccess.KeyName] is string key
+            ? person is null ? key : $"{key}/{person}"
+            : person ?? "api";
+    }
+
+    public static string? CommandId(HttpRequest request) =>
+        request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } key ? key : null;
+}

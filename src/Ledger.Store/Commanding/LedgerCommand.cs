@@ -1,0 +1,20 @@
+using System.Text.Json;
+using Ledger.Domain;
+using Marten;
+using Npgsql;
+using Wolverine;
+using Wolverine.Marten;
+using Wolverine.Persistence;
+
+namespace Ledger.Store.Commanding;
+
+/// <summary>What every command carries besides its facts: whose stream, who sends it, and its id for safe retries.</summary>
+public interface ILedgerCommand
+{
+    string Athlete { get; }
+    string User { get; }
+    string? CommandId { get; }
+}
+
+/// <summary>A command answered with <typeparamref name="TAnswer"/> (<see cref="LedgerBus.CommandAsync{TAnswer}"/>).</summary>
+public interface ILedgerCommand<TAnswer> : ILedgerCommand;

@@ -1,0 +1,54 @@
+using Ledger.Store.Athletes;
+using Ledger.Store.Audit;
+using Ledger.Store.Careers;
+using Ledger.Store.Commanding;
+using Ledger.Store.ImportExport;
+using Ledger.Store.Keys;
+using Ledger.Store.Reading;
+using Ledger.Store.Records;
+using Ledger.Store.Toplists;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Wolverine;
+
+namespace Ledger.Store.Hosting;
+
+/// <summary>The ledger's composition on any host: the CLI's, the HTTP server's, the tests' and the benchmark's.</summary>
+public static class LedgerHosting
+{
+    /// <summary>
+    /// The store, the command bus and the services every host of the ledger uses;
+    /// <paramref name="local"/> is the server behind the connection when the ledger runs it itself.
+    /// </summary>
+    public static IHostBuilder UseLedger(this IHostBuilder host, Func<string> connectionString, LocalPostgres? local = null, bool readsPreferStandby = false) => host
+        .ConfigureServices(services =>
+        {
+            services.AddLedgerStore(connectionString, readsPreferStandby);
+            services.AddSingleton(s => new DatabaseFaults(s.GetRequiredService<IDocumentStore>(), local));
+            // Each read prefers a standby where the host says so (ReadsFromPrimary), so they are made by the container.
+            services.AddSingleton<EventPositions>();
+            services.AddSingleton<AthleteQueries>();
+            services.AddSingleton<CareerQueries>();
+            services.AddSingleton<RecordQueries>();
+            services.AddSingleton<ToplistQueries>();
+            services.AddSingleton<AuditQueries>();
+            services.AddSingleton<WriteKeys>();
+            services.AddSingleton<Importer>();
+            services.AddSingleton<Exporter>();
+        })
+        .UseWolverine(wolverine =>
+        {
+            wolverine.UseLedgerCommands();
+            // The handler code generated ahead of time (Internal/Generated) lives beside the handlers.
+            wolverine.ApplicationAssembly = typeof(LedgerHosting).Assembly;
+        });
+
+    /// <summary>
+    /// Marten logs a stale append as an error before Wolverine retries the command on fresh state;
+    /// an append that still fails reaches the caller, so those interim errors say nothing.
+    /// </summary>
+    public static ILoggingBuilder AddQuietRetries(this ILoggingBuilder logging) =>
+        logging.AddFilter("Marten.IDocumentStore", LogLevel.Critical);
+}

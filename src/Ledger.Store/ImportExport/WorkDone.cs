@@ -1,0 +1,7 @@
+using Ledger.Domain;
+using Marten;
+
+namespace Ledger.Store.ImportExport;
+
+/// <summary>How far a long piece of work is: which step, and how much of it is done.</summary>
+public sealed record WorkDone(string Step, long Done, long Total);

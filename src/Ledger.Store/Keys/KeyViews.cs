@@ -1,0 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
+using Ledger.Domain;
+using Marten;
+
+namespace Ledger.Store.Keys;
+
+public sealed record NewKeyView(string Name, string Key, IReadOnlyList<string>? Countries);
+
+public sealed record KeyView(string Name, IReadOnlyList<string>? Countries, DateTimeOffset Created, DateTimeOffset? LastUsed);
+
+public sealed record KeysView(IReadOnlyList<KeyView> Keys);
+
+public sealed record RevokedKeyView(string Name, bool Revoked);

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Ledger.Domain;
+
+namespace Ledger.Store.Reading;
+
+public static class ViewJson
+{
+    /// <summary>Like the event files, but every key of a view is always there, null or not.</summary>
+    public static JsonSerializerOptions Options { get; } = new(EventFormat.Options)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = true,
+    };
+
+    public static string Write<T>(T view) => JsonSerializer.Serialize(view, Options);
+}

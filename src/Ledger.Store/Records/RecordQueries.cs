@@ -1,0 +1,38 @@
+using Ledger.Domain;
+using Ledger.Store.Athletes;
+using Ledger.Store.Reading;
+using Marten;
+
+namespace Ledger.Store.Records;
+
+/// <summary>National records, read off their progressions: any domain date and any moment of knowledge from the same entries.</summary>
+public sealed class RecordQueries(IDocumentStore store, ReadsFromPrimary? fromPrimary = null) : Reads(store, fromPrimary)
+{
+    public async Task<RecordsView> RecordsAsync(string country, Sex? sex = null, DateOnly? asOf = null, DateTimeOffset? knownAt = null,
+        CancellationToken cancellation = default)
+    {
+        await using var session = Session();
+        var progressions = await session.Query<NationalRecordProgression>().Where(p => p.Country == country).ToListAsync(cancellation);
+        if (progressions.Count == 0) await AthleteQueries.KnownCountryAsync(session, country, cancellation);
+        var records = progressions
+            .Where(p => sex is null || p.Sex == sex)
+            .Select(p => (p, standing: p.Standing(asOf, knownAt)))
+            .Where(x => x.standing is not null)
+            .Select(x => new RecordView(x.p.Discipline, x.p.Sex, x.standing!.Mark, x.standing.Athlete, x.standing.Date, x.standing.Competition, x.p.Indoor))
+            .OrderBy(r => r.Sex).ThenBy(r => r.Discipline, Discipline.InListOrder).ThenBy(r => r.Indoor)
+            .ToList();
+        return new RecordsView(country, asOf, knownAt, records);
+    }
+
+    public async Task<RecordHistoryView> RecordHistoryAsync(string country, Discipline discipline, Sex sex, DateTimeOffset? knownAt = null, bool indoor = false,
+        CancellationToken cancellation = default)
+    {
+        await using var session = Session();
+        var progression = await session.LoadAsync<NationalRecordProgression>(NationalRecordProgression.KeyOf(country, sex, discipline, indoor), cancellation);
+        if (progression is null) await AthleteQueries.KnownCountryAsync(session, country, cancellation);
+        var history = progression?.History(knownAt).Select(h => new ProgressionView(
+            h.Entry.Mark, h.Entry.Athlete, h.Entry.Date, h.Entry.Competition, h.Entry.RecordedAt, h.Status,
+            h.Entry.RescindedAt, h.Entry.RescindReason)).ToList() ?? [];
+        return new RecordHistoryView(country, discipline, sex, indoor, history);
+    }
+}

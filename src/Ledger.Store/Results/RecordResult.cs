@@ -1,0 +1,30 @@
+using Ledger.Store.Commanding;
+using Ledger.Store.Records;
+using System.Text.RegularExpressions;
+using Ledger.Domain;
+using Marten;
+
+namespace Ledger.Store.Results;
+
+public sealed partial record RecordResult(string Athlete, ResultRecorded Result, string User, string? CommandId = null) : ILedgerCommand<ResultAnswer>
+{
+    /// <summary>A readable result id from the race itself, for results sent without one: 2026-04-12-rotterdam-marathon-marathon.</summary>
+    public static string IdFor(PartialDate date, string competition, Discipline discipline) =>
+        $"{date}-{NotSlug().Replace(competition.ToLowerInvariant(), "-").Trim('-')}-{discipline}";
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NotSlug();
+}
+
+public static class RecordResultHandler
+{
+    /// <summary>The national record the result is weighed against, held until the command commits.</summary>
+    public static Task<RecordContext> LoadAsync(RecordResult command, Career career, IDocumentSession session, CancellationToken cancellation) =>
+        StandingRecords.ContextAsync(session, career, command.Result.Discipline, command.Result.Indoor == true, null, cancellation);
+
+    public static (ResultAnswer, IReadOnlyList<object>) Handle(RecordResult command, [Registered] Career career, RecordContext records)
+    {
+        var decision = Decisions.RecordResult(career, command.Result, records);
+        return (ResultAnswer.For(decision, command.Result.ResultId), decision.Events);
+    }
+}

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using Ledger.Domain;
+using Marten;
+using Npgsql;
+using Wolverine;
+using Wolverine.Marten;
+using Wolverine.Persistence;
+
+namespace Ledger.Store.Results;
+
+public sealed record ResultAnswer(string ResultId, bool PersonalBest, bool NationalRecord)
+{
+    /// <summary>What a result's command answers: is the result a best once its events are in, did it set a record.</summary>
+    public static ResultAnswer For(Decision decision, string resultId) =>
+        new(resultId, decision.IsPersonalBest(resultId), decision.SetsNationalRecord);
+}
