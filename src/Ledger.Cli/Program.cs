@@ -1,14 +1,12 @@
+using Ledger.Cli;
+using Ledger.Cli.Database;
 using Ledger.Store.Commanding;
 using Ledger.Store.Hosting;
-using JasperFx;
-using Ledger.Cli;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
-using Wolverine;
 
-var builder = Host.CreateDefaultBuilder()
+// The process's one host: every verb runs on it, and serve adds its web server to it.
+var host = Host.CreateDefaultBuilder()
     .ConfigureLogging(logging =>
     {
         // stdout belongs to the verb's answer (one JSON document with --json): logs go to stderr.
@@ -22,11 +20,6 @@ var builder = Host.CreateDefaultBuilder()
         logging.AddFilter("Wolverine.Runtime.WolverineRuntime", LogLevel.Critical);
         logging.AddQuietRetries();
     })
-    .UseLedger(Database.ConnectionString, Database.Local);
+    .UseLedger(DatabaseLocation.ConnectionString, DatabaseLocation.Local);
 
-// JasperFx speaks on the console before any verb runs: its command discovery (dropped), and for
-// a ledger verb given wrong arguments its usage, which is a refusal and so goes to stderr.
-Outcome.Answers = AnsiConsole.Console;
-AnsiConsole.Console = DiscoveryChatter.Console(Outcome.Verbs.Contains(args.FirstOrDefault() ?? "") ? Console.Error : Console.Out);
-
-return Outcome.ExitCode(args, await builder.RunJasperFxCommands(args));
+return await CommandLine.RunAsync(host, args);

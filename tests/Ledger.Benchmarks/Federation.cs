@@ -35,11 +35,11 @@ public static class Federation
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.Host.UseLedger(() => connectionString);
-        builder.AddLedgerApi();
+        builder.Services.AddLedgerApi(builder.Configuration);
         // Port 0: the system picks a free one, and the app says which once started.
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         await using var app = builder.Build();
-        app.MapLedgerApi(new WriteAccess(null, Loopback: true));
+        app.UseLedgerApi(new WriteAccess(null, Loopback: true));
         await app.StartAsync();
         try
         {

@@ -35,10 +35,10 @@ public sealed class LiveSite : IAsyncLifetime
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Host.UseLedger(() => _database.ConnectionString);
-        builder.AddLedgerApi();
+        builder.Services.AddLedgerApi(builder.Configuration);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
-        _app.MapLedgerApi(new WriteAccess(ApiKey: null, Loopback: true));
+        _app.UseLedgerApi(new WriteAccess(ApiKey: null, Loopback: true));
         await _app.StartAsync();
         Address = _app.Urls.Single();
 

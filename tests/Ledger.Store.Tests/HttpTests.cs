@@ -196,8 +196,16 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
         var http = new DefaultHttpContext { RequestServices = api.Host.Services }; // the keys made by ledger keys add: none here
         if (sent is not null) http.Request.Headers["X-Api-Key"] = sent;
 
-        var answer = await WriteAccess.For(apiKey, urls.Split(';')).Check(new DefaultEndpointFilterInvocationContext(http), _ => ValueTask.FromResult<object?>(TypedResults.Ok()));
+        var answered = 200;
+        try
+        {
+            await WriteAccess.For(apiKey, urls.Split(';')).Check(new DefaultEndpointFilterInvocationContext(http), _ => ValueTask.FromResult<object?>(TypedResults.Ok()));
+        }
+        catch (Forbidden refused)
+        {
+            answered = Problems.StatusOf(refused);
+        }
 
-        ((IStatusCodeHttpResult)answer!).StatusCode.ShouldBe(status);
+        answered.ShouldBe(status);
     }
 }

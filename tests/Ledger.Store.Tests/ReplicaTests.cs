@@ -24,9 +24,9 @@ public sealed class Replicas : IAsyncLifetime
         ConnectionString = Primary.EnsureStandby();
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Critical);
-        builder.Host.UseLedger(() => ConnectionString, readsPreferStandby: true);
-        builder.AddLedgerApi();
-        Host = await AlbaHost.For(builder, app => app.MapLedgerApi(new WriteAccess(ApiHost.Key, Loopback: true)));
+        builder.Host.UseLedger(() => ConnectionString);
+        builder.Services.AddLedgerApi(builder.Configuration);
+        Host = await AlbaHost.For(builder, app => app.UseLedgerApi(new WriteAccess(ApiHost.Key, Loopback: true)));
     }
 
     /// <summary>A request as a client sends it: the status and the body.</summary>
@@ -121,9 +121,9 @@ public sealed class ReplicaTests(Replicas replicas) : IClassFixture<Replicas>
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.None);
-        builder.Host.UseLedger(() => "Host=127.0.0.1:1,127.0.0.1:2;Username=ledger;Password=x;Database=ledger", readsPreferStandby: true);
-        builder.AddLedgerApi();
-        await using var host = await AlbaHost.For(builder, app => app.MapLedgerApi(new WriteAccess(ApiHost.Key, Loopback: true)));
+        builder.Host.UseLedger(() => "Host=127.0.0.1:1,127.0.0.1:2;Username=ledger;Password=x;Database=ledger");
+        builder.Services.AddLedgerApi(builder.Configuration);
+        await using var host = await AlbaHost.For(builder, app => app.UseLedgerApi(new WriteAccess(ApiHost.Key, Loopback: true)));
 
         var ready = await host.Scenario(s =>
         {

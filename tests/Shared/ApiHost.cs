@@ -24,8 +24,8 @@ public class ApiHost : IAsyncLifetime
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Host.UseLedger(() => Database.ConnectionString);
         if (WritesPerMinute is { } limit) builder.Configuration["LEDGER_WRITES_PER_MINUTE"] = limit.ToString();
-        builder.AddLedgerApi();
-        Host = await AlbaHost.For(builder, app => app.MapLedgerApi(new WriteAccess(Key, Loopback: true)));
+        builder.Services.AddLedgerApi(builder.Configuration);
+        Host = await AlbaHost.For(builder, app => app.UseLedgerApi(new WriteAccess(Key, Loopback: true)));
     }
 
     /// <summary>A write as a client sends it, with the key unless told otherwise: the status and the answer.</summary>

@@ -1,7 +1,9 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 
 namespace Ledger.Domain;
 
+[Description("men or women")]
 public enum Sex
 {
     Men,

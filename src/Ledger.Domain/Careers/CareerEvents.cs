@@ -1,10 +1,13 @@
+using System.ComponentModel;
+
 namespace Ledger.Domain;
 
 // The facts of an athlete's career: one stream per athlete, keyed by the athlete's slug.
 // Business time is each event's own date; when the ledger learned a fact is the store's business.
+// A field's description says what it holds to the command line's help and the API's description alike.
 
 public sealed record AthleteRegistered(
-    string Name, string Country, Sex Sex, PartialDate? Born = null, string? Birthplace = null,
+    string Name, [property: Description("IOC code, e.g. MGL")] string Country, Sex Sex, PartialDate? Born = null, string? Birthplace = null,
     string? NativeName = null, string? Nickname = null, string? Source = null);
 
 /// <summary>
@@ -12,10 +15,15 @@ public sealed record AthleteRegistered(
 /// <paramref name="Indoor"/> is true for a mark set indoors, which stands apart from outdoor marks.
 /// </summary>
 public sealed record ResultRecorded(
-    string ResultId, PartialDate Date, string Competition, Discipline Discipline, ResultStatus Status,
-    Mark? Mark = null, int? Place = null, int? OverallPlace = null, string? Venue = null,
-    Championship? Championship = null, bool? RecordEligible = null, string? Notes = null, string? Source = null,
-    bool? NewWorldRecord = null, Wind? Wind = null, bool? Indoor = null)
+    [property: Description("The result's id (made from date, competition and discipline when left out)")] string ResultId,
+    PartialDate Date, string Competition, Discipline Discipline,
+    [property: Description("finished (the default), dnf, dns or dq")] ResultStatus Status,
+    Mark? Mark = null, [property: Description("The place in the championship or category that counts")] int? Place = null,
+    int? OverallPlace = null, string? Venue = null, Championship? Championship = null,
+    [property: Description("Whether the mark can stand as a record (not after an aided course, say); true when left out"), DefaultValue(true)] bool? RecordEligible = null,
+    string? Notes = null, string? Source = null,
+    [property: Description("The mark is better than the world record, and that is so: a new world record")] bool? NewWorldRecord = null,
+    Wind? Wind = null, [property: Description("The result was made indoors")] bool? Indoor = null)
 {
     /// <summary>The mark this result could stand as a record with: finished, marked, record-eligible and wind-legal (a method, so it is never stored).</summary>
     public Mark? EligibleMark() => Status == ResultStatus.Finished && RecordEligible != false && Conditions.AllowRecord(Discipline, Wind, Indoor) ? Mark : null;
@@ -32,19 +40,22 @@ public sealed record BestMarkReported(
 
 /// <summary>Changes the fields it carries of an earlier result; the others stay as they were.</summary>
 public sealed record ResultCorrected(
-    string ResultId, string Reason, PartialDate? Date = null, string? Competition = null,
+    [property: Description("The id of the result to correct")] string ResultId, string Reason, PartialDate? Date = null, string? Competition = null,
     Discipline? Discipline = null, ResultStatus? Status = null, Mark? Mark = null, int? Place = null,
     int? OverallPlace = null, string? Venue = null, Championship? Championship = null,
-    bool? RecordEligible = null, string? Notes = null, string? Source = null, bool? NewWorldRecord = null,
-    Wind? Wind = null, bool? Indoor = null);
+    [property: Description("Whether the mark can stand as a record (not after an aided course, say); true when left out"), DefaultValue(true)] bool? RecordEligible = null,
+    string? Notes = null, string? Source = null,
+    [property: Description("The corrected mark is better than the world record, and that is so")] bool? NewWorldRecord = null,
+    Wind? Wind = null, [property: Description("The result was made indoors")] bool? Indoor = null);
 
-public sealed record ResultAnnulled(string ResultId, string Reason, string? Source = null);
+public sealed record ResultAnnulled([property: Description("The id of the result to annul")] string ResultId, string Reason, string? Source = null);
 
-public sealed record ClubJoined(string Club, PartialDate Date, string? City = null, string? Source = null);
+public sealed record ClubJoined([property: Description("The club")] string Club, PartialDate Date, string? City = null, string? Source = null);
 
-public sealed record ClubLeft(string Club, PartialDate Date, string? Source = null);
+public sealed record ClubLeft([property: Description("The club")] string Club, PartialDate Date, string? Source = null);
 
-public sealed record HonourAwarded(string Honour, string Occasion, PartialDate Date, string? Source = null);
+public sealed record HonourAwarded(
+    [property: Description("e.g. flag_bearer, continental_champion")] string Honour, string Occasion, PartialDate Date, string? Source = null);
 
 public enum ResultStatus
 {

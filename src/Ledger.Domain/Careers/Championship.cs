@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 
 namespace Ledger.Domain;
 
 /// <summary>The championship series a result belongs to, from a list that may grow.</summary>
+[Description("olympic_games, world_championships, ... (docs/event-format.md lists them)")]
 public readonly record struct Championship
 {
     public static readonly IReadOnlyList<string> Series =

@@ -100,7 +100,7 @@ public static class EventFormat
             if (!reader.Read() || !reader.ValueTextEquals("type"u8) || !reader.Read() || reader.TokenType != JsonTokenType.String) return null;
             if (!ByName.TryGetValue(reader.GetString()!, out var type)) return null;
 
-            var fields = Fields[type];
+            var fields = FieldsByType[type];
             var seen = new HashSet<string>(fields.Count + EnvelopeFields.Length);
             string? athlete = null, user = null, correlation = null;
             Guid? id = null;
@@ -174,7 +174,7 @@ public static class EventFormat
         var athlete = Text(json, "athlete");
         if (!Codes.IsSlug(athlete)) found.Add(new FieldProblem("athlete", $"'{athlete}' is not an athlete slug (lower-case letters, digits, '-')"));
 
-        var fields = Fields[type];
+        var fields = FieldsByType[type];
         foreach (var (name, value) in json)
         {
             if (EnvelopeFields.Contains(name)) continue;
@@ -298,11 +298,15 @@ public static class EventFormat
     private static string? Text(JsonObject json, string name) =>
         json[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
+    /// <summary>The fields of an event type, in the order its record declares them.</summary>
+    public static IReadOnlyCollection<EventField> Fields(Type type) => FieldsByType[type].Values;
+
     /// <summary>The snake_case fields of each event type, with each one's type and whether it is required (no default).</summary>
-    private static readonly Dictionary<Type, Dictionary<string, (Type Type, bool Required)>> Fields = EventTypes.ToDictionary(
+    private static readonly Dictionary<Type, Dictionary<string, EventField>> FieldsByType = EventTypes.ToDictionary(
         type => type,
         type => type.GetConstructors().MaxBy(c => c.GetParameters().Length)!.GetParameters()
-            .ToDictionary(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name!), p => (p.ParameterType, !p.HasDefaultValue)));
+            .Select(p => new EventField(JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name!), p.ParameterType, !p.HasDefaultValue, type.GetProperty(p.Name!)!))
+            .ToDictionary(f => f.Name));
 
     /// <summary>
     /// A value type written as text in JSON, refused with the type's own message when malformed; one

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 
 namespace Ledger.Domain;
@@ -8,6 +9,7 @@ namespace Ledger.Domain;
 /// its code, or any other lower-case code, which is a timed event. Track and road are different
 /// disciplines. Marks are compared here, since only the discipline knows which way is better.
 /// </summary>
+[Description("marathon, 10000m, 100m, long-jump, decathlon, ... (docs/event-format.md lists them)")]
 public readonly partial record struct Discipline
 {
     /// <summary>The disciplines most careers in the ledger are in; lists show them first, in this order.</summary>

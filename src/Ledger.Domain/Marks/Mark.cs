@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -11,6 +12,7 @@ namespace Ledger.Domain;
 /// and whether lower or higher is better, is its discipline's to say (<see cref="Discipline.Compare"/>),
 /// so marks have no order of their own.
 /// </summary>
+[Description("As the discipline's kind: a time (2:08:50, 14:12.86, 9.58), metres (8.95) or points (9126)")]
 public readonly partial struct Mark : IEquatable<Mark>
 {
     private readonly string _text;

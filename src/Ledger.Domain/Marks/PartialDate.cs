@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -8,6 +9,7 @@ namespace Ledger.Domain;
 /// A partial date is only known to have happened once its last possible day has come
 /// (a <c>2014-12</c> result counts from 2014-12-31), which is the contract's as-of rule.
 /// </summary>
+[Description("YYYY-MM-DD (or YYYY-MM, YYYY)")]
 public readonly partial struct PartialDate : IComparable<PartialDate>, IEquatable<PartialDate>
 {
     private PartialDate(int year, int? month, int? day)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 
 namespace Ledger.Domain;
@@ -6,6 +7,7 @@ namespace Ledger.Domain;
 /// A wind reading in metres per second, signed: a following wind is positive (<c>+0.9</c>), a head
 /// wind negative (<c>-0.3</c>). Read to the tenth, as the gauges give it.
 /// </summary>
+[Description("The wind reading in m/s, where the wind is measured: 0.9, +2.4, -0.3")]
 public readonly record struct Wind
 {
     /// <summary>The most following wind a legal mark may have (World Athletics: over +2.0 m/s is wind-assisted).</summary>

@@ -1,4 +1,3 @@
-using Ledger.Domain;
 using Ledger.Http.Keys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -59,14 +58,14 @@ public static class ApiDescription
     }
 
     /// <summary>
-    /// The body a write reads by hand: the fields of event <typeparamref name="T"/>, less those the API
+    /// The body a write reads by hand: the fields of event <paramref name="body"/>, less those the API
     /// fills in when they are left out. Not <c>Accepts</c>, whose content-type check would refuse (415)
     /// the bodies sent without one that the API takes.
     /// </summary>
-    public static RouteHandlerBuilder WithBody<T>(this RouteHandlerBuilder write, params string[] filled) =>
+    public static RouteHandlerBuilder WithBody(this RouteHandlerBuilder write, Type body, IEnumerable<string> filled) =>
         write.AddOpenApiOperationTransformer(async (operation, context, cancellation) =>
         {
-            var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, cancellation);
+            var schema = await context.GetOrCreateSchemaAsync(body, null, cancellation);
             foreach (var field in filled) schema.Required?.Remove(field);
             operation.RequestBody = new OpenApiRequestBody
             {

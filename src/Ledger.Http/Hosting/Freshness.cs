@@ -38,7 +38,7 @@ public static class Freshness
             .VaryByValue(http => new KeyValuePair<string, string>(Events, (string)http.Items[Events]!))));
 
     /// <summary>Answers If-None-Match and stamps ETags before the output cache, which then keys answers by the same events.</summary>
-    public static void UseFreshness(this WebApplication app)
+    public static void UseFreshness(this IApplicationBuilder app)
     {
         app.Use(CheckAsync);
         app.UseOutputCache();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Ledger.Store.Hosting;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -27,7 +28,7 @@ public static class Health
             .Add(new HealthCheckRegistration("primary", s => new DatabaseAnswers(s, store => store.LightweightSession(), onlyWithSeveralServers: true),
                 HealthStatus.Degraded, [Ready]));
 
-    public static void MapHealth(this WebApplication app)
+    public static void MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
         var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteAsync };

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Ledger.Http.Writing;
 using Ledger.Http.Toplists;
 using Ledger.Http.Records;
@@ -10,7 +12,6 @@ using Ledger.Store.Hosting;
 using Ledger.Store.Reading;
 using System.Net;
 using System.Text.Json.Nodes;
-using Ledger.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
@@ -30,33 +31,36 @@ public static class LedgerApi
     /// <summary>Request bodies are single facts; anything larger is refused before it is read.</summary>
     public const long MaxBodyBytes = 64 * 1024;
 
-    public static void AddLedgerApi(this WebApplicationBuilder builder)
+    /// <summary>The API's services, on any web host: `ledger serve`'s, and the tests'.</summary>
+    public static IServiceCollection AddLedgerApi(this IServiceCollection services, IConfiguration configuration)
     {
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
-        builder.Services.ConfigureHttpJsonOptions(json =>
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
+        services.ConfigureHttpJsonOptions(json =>
         {
             EventFormat.Configure(json.SerializerOptions);
             json.SerializerOptions.DefaultIgnoreCondition = ViewJson.Options.DefaultIgnoreCondition;
             // Bodies are read by the event format, which takes no number from a string; so says the description.
             json.SerializerOptions.NumberHandling = EventFormat.Options.NumberHandling;
         });
-        builder.Services.AddApiDescription();
+        services.AddApiDescription();
         // A public read may come from a standby, which may lag; a client that holds a key reads what
         // it has just written, from the primary.
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<ReadsFromPrimary>(services =>
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ReadsFromPrimary>(provider =>
         {
-            var http = services.GetRequiredService<IHttpContextAccessor>();
+            var http = provider.GetRequiredService<IHttpContextAccessor>();
             return () => http.HttpContext?.Items.ContainsKey(WriteAccess.KeyHolder) == true;
         });
-        builder.Services.AddWebPages();
-        builder.Services.AddFreshness();
-        builder.Services.AddHealth();
-        builder.AddTelemetry();
-        builder.AddWriteLimits();
+        services.AddWebPages();
+        services.AddFreshness();
+        services.AddHealth();
+        services.AddTelemetry(configuration);
+        services.AddWriteLimits(configuration);
+        return services;
     }
 
-    public static void MapLedgerApi(this WebApplication app, WriteAccess access)
+    /// <summary>The API's pipeline and endpoints; <paramref name="access"/> says who may write.</summary>
+    public static void UseLedgerApi(this IApplicationBuilder app, WriteAccess access)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -64,17 +68,19 @@ public static class LedgerApi
             // The database away is said in one line (Problems), not a stack trace per request.
             SuppressDiagnosticsCallback = handled => DatabaseFaults.Unreachable(handled.Exception) || DatabaseFaults.DiskFull(handled.Exception),
         });
+        app.UseRouting();
         app.Use(access.NoteKeyHolders);
         app.UseFreshness();
         app.UseRateLimiter();
-        app.MapOpenApi("/openapi/{documentName}.json");
-
-        app.MapHealth();
-        app.MapTelemetry();
-
-        // A read, like a write, may meet the database away or out of space.
-        var reads = app.MapGroup("").WithTags("read").CachedByEvents().Anonymous().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        new Routes(reads, app.MapWebPages()).MapAthletes().MapCareers().MapAudit().MapRecords().MapToplists();
-        app.MapGroup("").WithTags("write").AddEndpointFilter(access.Check).LimitedPerKey().Writes().MapWrites();
+        app.UseEndpoints(endpoints =>
+        {
+            endpoints.MapOpenApi("/openapi/{documentName}.json");
+            endpoints.MapHealth();
+            endpoints.MapTelemetry();
+            // A read, like a write, may meet the database away or out of space.
+            var reads = endpoints.MapGroup("").WithTags("read").CachedByEvents().Anonymous().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            new Routes(reads, endpoints.MapWebPages()).MapAthletes().MapCareers().MapAudit().MapRecords().MapToplists();
+            endpoints.MapGroup("").WithTags("write").AddEndpointFilter(access.Check).LimitedPerKey().Writes().MapWrites();
+        });
     }
 }

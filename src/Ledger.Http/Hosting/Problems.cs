@@ -1,4 +1,3 @@
-using Ledger.Domain;
 using Ledger.Http.Pages;
 using Ledger.Store.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
@@ -39,6 +38,9 @@ public static class Problems
             : Results.ValidationProblem(errors, detail, statusCode: status);
         await answer.ExecuteAsync(context);
     }
+
+    /// <summary>The status a refusal is answered with.</summary>
+    public static int StatusOf(Refusal refusal) => Of(refusal).Status;
 
     /// <summary>The status, detail and wrong fields of each kind of refusal.</summary>
     private static (int Status, string Detail, Dictionary<string, string[]>? Errors) Of(Refusal refusal) => refusal switch

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,15 +20,15 @@ public static class Telemetry
 {
     private static readonly string[] Libraries = ["Npgsql", "Marten", "Wolverine"];
 
-    public static void AddTelemetry(this WebApplicationBuilder builder)
+    public static void AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var telemetry = builder.Services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("ledger"))
             .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddMeter(Libraries).AddPrometheusExporter());
         // Traces are only worth their cost where something collects them.
-        if (builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 })
+        if (configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 })
             telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddSource(Libraries)).UseOtlpExporter();
     }
 
-    public static void MapTelemetry(this WebApplication app) => app.MapPrometheusScrapingEndpoint("/metrics");
+    public static void MapTelemetry(this IEndpointRouteBuilder app) => app.MapPrometheusScrapingEndpoint("/metrics");
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Ledger.Http.Keys;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
@@ -19,10 +20,10 @@ public static class WriteLimits
     private const string Policy = "writes";
     public const int DefaultPerMinute = 6000;
 
-    public static void AddWriteLimits(this WebApplicationBuilder builder)
+    public static void AddWriteLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var perMinute = builder.Configuration.GetValue("LEDGER_WRITES_PER_MINUTE", DefaultPerMinute);
-        builder.Services.AddRateLimiter(limiter =>
+        var perMinute = configuration.GetValue("LEDGER_WRITES_PER_MINUTE", DefaultPerMinute);
+        services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Request.Headers[WriteAccess.Header].FirstOrDefault() is { Length: > 0 } key ? $"key:{key}" : $"address:{http.Connection.RemoteIpAddress}",

@@ -2,7 +2,6 @@ using Ledger.Store.Athletes;
 using Ledger.Store.Keys;
 using System.Net;
 using System.Text.Json.Nodes;
-using Ledger.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
@@ -55,19 +54,19 @@ public sealed record WriteAccess(string? ApiKey, bool Loopback)
         if (http.Request.Headers[Header].FirstOrDefault() is not { Length: > 0 } presented)
         {
             if (ApiKey is not null || await keys.AnyAsync(http.RequestAborted))
-                return Results.Problem("Writes need a key in the X-Api-Key header.", statusCode: 401);
+                throw new Forbidden("Writes need a key in the X-Api-Key header.", unidentified: true);
             return Loopback
                 ? await next(context)
-                : Results.Problem("Writes are disabled: this server listens beyond loopback and no key is set (LEDGER_API_KEY or ledger keys add).", statusCode: 403);
+                : throw new Forbidden("Writes are disabled: this server listens beyond loopback and no key is set (LEDGER_API_KEY or ledger keys add).");
         }
 
         if (presented == ApiKey) return await next(context);
         if (await keys.FindAsync(presented, http.RequestAborted) is not { } key)
-            return Results.Problem("The X-Api-Key is no key of this ledger (mistyped, or revoked).", statusCode: 401);
+            throw new Forbidden("The X-Api-Key is no key of this ledger (mistyped, or revoked).", unidentified: true);
 
         http.Items[KeyName] = key.Name;
         if (await CountryAsync(http) is var (athlete, country) && !key.Allows(country))
-            return Results.Problem($"Key '{key.Name}' writes athletes of {string.Join(", ", key.Countries!)} only; '{athlete}' is of {country}.", statusCode: 403);
+            throw new Forbidden($"Key '{key.Name}' writes athletes of {string.Join(", ", key.Countries!)} only; '{athlete}' is of {country}.");
         return await next(context);
     }
 

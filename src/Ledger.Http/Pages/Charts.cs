@@ -1,4 +1,3 @@
-using Ledger.Domain;
 using ScottPlot;
 
 namespace Ledger.Http.Pages;

@@ -24,7 +24,7 @@ public static class WebPages
     }
 
     /// <summary>The group every page is mapped in: cached by the events behind it, and left out of the API's description.</summary>
-    public static RouteGroupBuilder MapWebPages(this WebApplication app) =>
+    public static RouteGroupBuilder MapWebPages(this IEndpointRouteBuilder app) =>
         app.MapGroup("")
             .WithMetadata(new WebPage())
             .CachedByEvents()

@@ -1,4 +1,3 @@
-using Ledger.Domain;
 using Ledger.Http.Hosting;
 using Ledger.Store.Reading;
 using Ledger.Store.Records;

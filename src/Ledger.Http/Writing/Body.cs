@@ -3,7 +3,6 @@ using Ledger.Http.Keys;
 using Ledger.Store.Commanding;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Ledger.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,25 +16,22 @@ namespace Ledger.Http.Writing;
 /// </summary>
 public static class Body
 {
-    public static async Task<T> ReadAsync<T>(HttpRequest request, string athlete, Action<JsonObject>? fromRoute = null) where T : class
+    /// <summary>The body as one JSON object, refused when it is not one.</summary>
+    public static async Task<JsonObject> ReadAsync(HttpRequest request)
     {
         // Kestrel refuses larger bodies by itself; this holds for any server the API is mounted on.
         if (request.ContentLength > LedgerApi.MaxBodyBytes)
             throw new BadHttpRequestException($"the body is over {LedgerApi.MaxBodyBytes} bytes", StatusCodes.Status413PayloadTooLarge);
 
-        JsonObject json;
         try
         {
-            json = await JsonNode.ParseAsync(request.Body) as JsonObject
-                   ?? throw new Refused([new FieldProblem("(body)", "the body must be a JSON object")]);
+            return await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted) as JsonObject
+                   ?? throw new Refused("(body)", "the body must be a JSON object");
         }
         catch (JsonException e)
         {
-            throw new Refused([new FieldProblem("(body)", $"not valid JSON: {e.Message}")]);
+            throw new Refused("(body)", $"not valid JSON: {e.Message}");
         }
-
-        fromRoute?.Invoke(json);
-        return CommandInput.Read<T>(athlete, json);
     }
 
     /// <summary>Who a write is recorded as: the key's name, then the person X-User names ("athletics-kenya/jane"); "api" with neither.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ledger.Domain;
 using Marten;
 using Npgsql;
 using Wolverine;
@@ -8,4 +7,8 @@ using Wolverine.Persistence;
 
 namespace Ledger.Store.Athletes;
 
-public sealed record AthleteAnswer(string Athlete);
+/// <summary>What a command about the athlete as a whole answers: whose stream it was appended to.</summary>
+public sealed record AthleteAnswer(string Athlete)
+{
+    public override string ToString() => $"recorded for {Athlete}";
+}

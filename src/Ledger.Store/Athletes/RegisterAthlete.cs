@@ -1,9 +1,9 @@
-using Ledger.Domain;
 using Ledger.Store.Commanding;
 using Wolverine.Marten;
 
 namespace Ledger.Store.Athletes;
 
+[Write("register-athlete", "/athletes/{athlete}", "Registers an athlete, starting their stream")]
 public sealed record RegisterAthlete(string Athlete, AthleteRegistered Registration, string User, string? CommandId = null) : ILedgerCommand<AthleteAnswer>;
 
 public static class RegisterAthleteHandler

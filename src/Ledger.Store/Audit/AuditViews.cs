@@ -2,7 +2,6 @@ using Ledger.Store.Reading;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Ledger.Domain;
 
 namespace Ledger.Store.Audit;
 

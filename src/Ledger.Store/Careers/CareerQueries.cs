@@ -1,4 +1,3 @@
-using Ledger.Domain;
 using Ledger.Store.Reading;
 using Marten;
 

@@ -1,6 +1,5 @@
 using Ledger.Store.Results;
 using System.Text.Json.Nodes;
-using Ledger.Domain;
 
 namespace Ledger.Store.Commanding;
 
@@ -11,13 +10,18 @@ namespace Ledger.Store.Commanding;
 /// </summary>
 public static class CommandInput
 {
-    public static T Read<T>(string athlete, JsonObject fields) where T : class
+    public static T Read<T>(string athlete, JsonObject fields) where T : class => (T)Read(typeof(T), athlete, fields);
+
+    public static object Read(Type type, string athlete, JsonObject fields)
     {
-        if (typeof(T) == typeof(ResultRecorded)) CompleteResult(fields);
-        fields["type"] = EventFormat.TypeName(typeof(T));
+        if (type == typeof(ResultRecorded)) CompleteResult(fields);
+        fields["type"] = EventFormat.TypeName(type);
         fields["athlete"] = athlete;
-        return EventFormat.Parse(fields.ToJsonString(), out var problems)?.Data as T ?? throw new Refused(problems);
+        return EventFormat.Parse(fields.ToJsonString(), out var problems)?.Data ?? throw new Refused(problems);
     }
+
+    /// <summary>The fields of an event that the reader fills in when they are left out.</summary>
+    public static IReadOnlyList<string> Filled(Type type) => type == typeof(ResultRecorded) ? ["result_id", "status"] : [];
 
     /// <summary>A result is finished unless said otherwise, and named from the race when unnamed.</summary>
     private static void CompleteResult(JsonObject json)

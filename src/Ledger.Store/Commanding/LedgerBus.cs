@@ -1,7 +1,6 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Core.Reflection;
-using Ledger.Domain;
 using Ledger.Store.Hosting;
 using Ledger.Store.Results;
 using Marten.Exceptions;

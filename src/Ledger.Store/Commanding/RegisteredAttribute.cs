@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ledger.Domain;
 using Marten;
 using Npgsql;
 using Wolverine;

@@ -22,10 +22,10 @@ public static class LedgerHosting
     /// The store, the command bus and the services every host of the ledger uses;
     /// <paramref name="local"/> is the server behind the connection when the ledger runs it itself.
     /// </summary>
-    public static IHostBuilder UseLedger(this IHostBuilder host, Func<string> connectionString, LocalPostgres? local = null, bool readsPreferStandby = false) => host
+    public static IHostBuilder UseLedger(this IHostBuilder host, Func<string> connectionString, LocalPostgres? local = null) => host
         .ConfigureServices(services =>
         {
-            services.AddLedgerStore(connectionString, readsPreferStandby);
+            services.AddLedgerStore(connectionString);
             services.AddSingleton(s => new DatabaseFaults(s.GetRequiredService<IDocumentStore>(), local));
             // Each read prefers a standby where the host says so (ReadsFromPrimary), so they are made by the container.
             services.AddSingleton<EventPositions>();

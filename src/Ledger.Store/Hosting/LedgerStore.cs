@@ -1,6 +1,6 @@
+using Ledger.Store.Reading;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
-using Ledger.Domain;
 using Ledger.Store.Athletes;
 using Ledger.Store.Careers;
 using Ledger.Store.Commanding;
@@ -26,15 +26,16 @@ public static class LedgerStore
 
     /// <summary>
     /// Marten as the ledger needs it: athletes as string-keyed streams, events stored in the
-    /// contract's own JSON, who and why recorded on every event, and the read models inline.
+    /// contract's own JSON, who and why recorded on every event, and the read models inline. A host
+    /// that can tell which reads must see the latest writes (<see cref="ReadsFromPrimary"/>: the HTTP API's)
+    /// sends the others to a standby where the connection names one.
     /// </summary>
-    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddLedgerStore(
-        this IServiceCollection services, Func<string> connectionString, bool readsPreferStandby = false)
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddLedgerStore(this IServiceCollection services, Func<string> connectionString)
     {
-        var marten = services.AddMarten(_ =>
+        var marten = services.AddMarten(provider =>
         {
             var options = new StoreOptions();
-            Configure(options, connectionString(), readsPreferStandby);
+            Configure(options, connectionString(), readsPreferStandby: provider.GetService<ReadsFromPrimary>() is not null);
             return options;
         }).UseLightweightSessions().IntegrateWithWolverine();
         services.AddHostedService<SchemaOnStartup>();

@@ -1,5 +1,4 @@
 using JasperFx.Events;
-using Ledger.Domain;
 using Ledger.Store.Hosting;
 using Ledger.Store.Records;
 using Ledger.Store.Toplists;

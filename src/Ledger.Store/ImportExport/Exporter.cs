@@ -1,5 +1,4 @@
 using JasperFx.Events;
-using Ledger.Domain;
 using Marten;
 
 namespace Ledger.Store.ImportExport;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Ledger.Domain;
 using Marten;
 
 namespace Ledger.Store.Keys;

@@ -1,4 +1,3 @@
-using Ledger.Domain;
 using System.Globalization;
 
 namespace Ledger.Store.Reading;

@@ -1,6 +1,5 @@
 using Ledger.Store.Hosting;
 using System.Text.Json;
-using Ledger.Domain;
 using Marten;
 using Npgsql;
 using Wolverine;

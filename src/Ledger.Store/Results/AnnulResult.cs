@@ -1,10 +1,11 @@
-using Ledger.Domain;
 using Ledger.Store.Commanding;
 using Ledger.Store.Records;
 using Marten;
 
 namespace Ledger.Store.Results;
 
+[Write("annul-result", "/athletes/{athlete}/results/{resultId}/annulment", "Appends an annulment of a result; a record it held is rescinded",
+    Arguments = ["result_id"])]
 public sealed record AnnulResult(string Athlete, ResultAnnulled Annulment, string User, string? CommandId = null) : ILedgerCommand<ResultAnswer>;
 
 public static class AnnulResultHandler

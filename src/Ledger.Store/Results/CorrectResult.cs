@@ -1,10 +1,11 @@
-using Ledger.Domain;
 using Ledger.Store.Commanding;
 using Ledger.Store.Records;
 using Marten;
 
 namespace Ledger.Store.Results;
 
+[Write("correct-result", "/athletes/{athlete}/results/{resultId}/corrections",
+    "Appends a correction of a result; a record it no longer earns is rescinded", Arguments = ["result_id"])]
 public sealed record CorrectResult(string Athlete, ResultCorrected Correction, string User, string? CommandId = null) : ILedgerCommand<ResultAnswer>;
 
 public static class CorrectResultHandler

@@ -1,11 +1,11 @@
 using Ledger.Store.Commanding;
 using Ledger.Store.Records;
 using System.Text.RegularExpressions;
-using Ledger.Domain;
 using Marten;
 
 namespace Ledger.Store.Results;
 
+[Write("add-result", "/athletes/{athlete}/results", "Appends a result; a national record with it when it beats the standing one")]
 public sealed partial record RecordResult(string Athlete, ResultRecorded Result, string User, string? CommandId = null) : ILedgerCommand<ResultAnswer>
 {
     /// <summary>A readable result id from the race itself, for results sent without one: 2026-04-12-rotterdam-marathon-marathon.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ledger.Domain;
 using Marten;
 using Npgsql;
 using Wolverine;
@@ -13,4 +12,7 @@ public sealed record ResultAnswer(string ResultId, bool PersonalBest, bool Natio
     /// <summary>What a result's command answers: is the result a best once its events are in, did it set a record.</summary>
     public static ResultAnswer For(Decision decision, string resultId) =>
         new(resultId, decision.IsPersonalBest(resultId), decision.SetsNationalRecord);
+
+    public override string ToString() =>
+        $"result {ResultId}: {(PersonalBest ? "a personal best" : "not a personal best")}, {(NationalRecord ? "a national record" : "no national record")}";
 }

@@ -2,7 +2,6 @@ using JasperFx.Events;
 using JasperFx.Events.Aggregation;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
-using Ledger.Domain;
 using Ledger.Store.Hosting;
 using Marten;
 using Marten.Events.Aggregation;

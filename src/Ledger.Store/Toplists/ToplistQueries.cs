@@ -1,4 +1,3 @@
-using Ledger.Domain;
 using Ledger.Store.Athletes;
 using Ledger.Store.Hosting;
 using Ledger.Store.Reading;

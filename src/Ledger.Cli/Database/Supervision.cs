@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Ledger.Cli;
+namespace Ledger.Cli.Database;
 
 /// <summary>
 /// While <c>serve</c> runs, the ledger's own PostgreSQL is kept running: a server that died (killed,

@@ -1,10 +1,11 @@
+using static Ledger.Cli.Verbs.Tables;
+using Ledger.Cli.Verbs;
 using JasperFx.CommandLine;
-using Ledger.Domain;
 using Ledger.Store.Keys;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
-namespace Ledger.Cli.Verbs;
+namespace Ledger.Cli.Keys;
 
 public class KeysInput : LedgerInput
 {
@@ -32,21 +33,21 @@ public class KeysCommand : LedgerCommand<KeysInput>
         Usage("Adds a key (--countries C,C or --all) or revokes one").Arguments(x => x.Action, x => x.Name);
     }
 
-    protected override async Task Run(KeysInput input, IServiceProvider services)
+    protected override async Task Run(KeysInput input, IServiceProvider services, Answers answers)
     {
         var keys = services.GetRequiredService<WriteKeys>();
         switch (input.Action)
         {
             case "add":
-                if (input.AllFlag == (input.CountriesFlag is not null)) throw new Refused("input", "give --countries C,C or --all, one of them");
+                if (input.AllFlag == (input.CountriesFlag is not null)) throw new Refused("--countries", "give --countries C,C or --all, one of them");
                 var countries = input.CountriesFlag?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).ToList();
                 var added = await keys.AddAsync(Named(input), countries);
-                Answer(input, added, k => new Markup(
+                answers.Write(added, k => new Markup(
                     $"key [bold]{Markup.Escape(k.Name)}[/] for {Markup.Escape(k.Countries is null ? "every country" : string.Join(", ", k.Countries))}:\n{Markup.Escape(k.Key)}\n" +
                     "It is shown this once: the ledger keeps only its hash.\n"));
                 break;
             case "list":
-                Answer(input, await keys.ListAsync(), v =>
+                answers.Write(await keys.ListAsync(), v =>
                 {
                     var table = Table("Write keys", "name", "countries", "created", "last used");
                     foreach (var k in v.Keys)
@@ -55,13 +56,13 @@ public class KeysCommand : LedgerCommand<KeysInput>
                 });
                 break;
             case "revoke":
-                Answer(input, await keys.RevokeAsync(Named(input)), k => new Markup($"key {Markup.Escape(k.Name)} revoked\n"));
+                answers.Write(await keys.RevokeAsync(Named(input)), k => $"key {k.Name} revoked");
                 break;
             default:
-                throw new Refused("input", $"'{input.Action}' is not add, list or revoke");
+                throw new Refused("action", $"'{input.Action}' is not add, list or revoke");
         }
     }
 
     private static string Named(KeysInput input) =>
-        input.Name is { Length: > 0 } name ? name : throw new Refused("input", $"keys {input.Action} needs the key's name");
+        input.Name is { Length: > 0 } name ? name : throw new Refused("name", $"keys {input.Action} needs the key's name");
 }

@@ -1,8 +1,9 @@
+using static Ledger.Cli.Verbs.Tables;
+using Ledger.Cli.Verbs;
 using JasperFx.CommandLine;
-using Ledger.Domain;
 using Spectre.Console;
 
-namespace Ledger.Cli.Verbs;
+namespace Ledger.Cli.Database;
 
 public class DbInput : LedgerInput
 {
@@ -25,18 +26,18 @@ public class DbCommand : LedgerCommand<DbInput>
 {
     protected override bool UsesTables => false;
 
-    protected override Task Run(DbInput input, IServiceProvider services)
+    protected override Task Run(DbInput input, IServiceProvider services, Answers answers)
     {
-        if (input.Action is not ("status" or "start" or "stop" or "promote")) throw new Refused("input", $"'{input.Action}' is not status, start, stop or promote");
-        if (input.StandbyFlag && input.Action != "start") throw new Refused("input", "--standby goes with start");
+        if (input.Action is not ("status" or "start" or "stop" or "promote")) throw new Refused("action", $"'{input.Action}' is not status, start, stop or promote");
+        if (input.StandbyFlag && input.Action != "start") throw new Refused("--standby", "--standby goes with start");
         if (Environment.GetEnvironmentVariable("LEDGER_CONNECTION") is { Length: > 0 })
         {
-            if (input.Action != "status") throw new Refused("input", "LEDGER_CONNECTION is set: that server is not the ledger's to start, stop or promote");
-            Answer(input, new DbAnswer("LEDGER_CONNECTION", null, true), _ => new Markup("using the server named by LEDGER_CONNECTION\n"));
+            if (input.Action != "status") throw new Refused("action", "LEDGER_CONNECTION is set: that server is not the ledger's to start, stop or promote");
+            answers.Write(new DbAnswer("LEDGER_CONNECTION", null, true), _ => "using the server named by LEDGER_CONNECTION");
             return Task.CompletedTask;
         }
 
-        var local = Database.Local!;
+        var local = DatabaseLocation.Local!;
         var standby = local.Standby;
         switch (input.Action)
         {
@@ -51,7 +52,7 @@ public class DbCommand : LedgerCommand<DbInput>
                 local.Stop();
                 break;
             case "promote":
-                if (!standby.IsRunning || !standby.IsStandby) throw new Refused("input", "no standby is running to promote (ledger db start --standby makes one)");
+                if (!standby.IsRunning || !standby.IsStandby) throw new Refused("action", "no standby is running to promote (ledger db start --standby makes one)");
                 standby.Promote();
                 break;
         }
@@ -59,11 +60,12 @@ public class DbCommand : LedgerCommand<DbInput>
         var answer = standby.IsCreated
             ? new DbAnswer("local", local.Folder, local.IsRunning, new StandbyAnswer(standby.Folder, standby.IsRunning, !standby.IsStandby), local.WithStandbyConnectionString())
             : new DbAnswer("local", local.Folder, local.IsRunning);
-        Answer(input, answer, v => new Markup(
-            $"the ledger's own PostgreSQL in {Markup.Escape(v.Folder!)} is {(v.Running ? "running" : "stopped")}\n" +
-            (v.Standby is { } s ? $"its standby in {Markup.Escape(s.Folder)} is {(s.Running ? "running" : "stopped")}{(s.Promoted ? ", promoted to a primary" : "")}\n" : "")));
-        // Past the console's renderer, which would wrap it to the terminal's width: it is to be copied whole.
-        if (!input.JsonFlag && answer.Connection is { } both) Console.Out.WriteLine($"to use both (the standby for serve's public reads):\nexport LEDGER_CONNECTION='{both}'");
+        answers.Write(answer, v => string.Join('\n', new[]
+        {
+            $"the ledger's own PostgreSQL in {v.Folder} is {(v.Running ? "running" : "stopped")}",
+            v.Standby is { } s ? $"its standby in {s.Folder} is {(s.Running ? "running" : "stopped")}{(s.Promoted ? ", promoted to a primary" : "")}" : null,
+            v.Connection is { } both ? $"to use both (the standby for serve's public reads):\nexport LEDGER_CONNECTION='{both}'" : null,
+        }.OfType<string>()));
         return Task.CompletedTask;
     }
 }

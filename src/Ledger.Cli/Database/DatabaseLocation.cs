@@ -1,10 +1,10 @@
 using Ledger.Store.Hosting;
 
 
-namespace Ledger.Cli;
+namespace Ledger.Cli.Database;
 
 /// <summary>Where the ledger's database is: LEDGER_CONNECTION, else the PostgreSQL the ledger runs itself.</summary>
-public static class Database
+public static class DatabaseLocation
 {
     public static string ConnectionString() => Configured ?? Local!.EnsureRunning();
 

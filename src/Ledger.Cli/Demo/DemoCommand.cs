@@ -1,3 +1,8 @@
+using Ledger.Cli.Careers;
+using Ledger.Cli.ImportExport;
+using Ledger.Cli.Records;
+using static Ledger.Cli.Verbs.Tables;
+using Ledger.Cli.Verbs;
 using JasperFx.CommandLine;
 using Ledger.Store.Athletes;
 using Ledger.Store.Careers;
@@ -6,7 +11,7 @@ using Ledger.Store.Records;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
-namespace Ledger.Cli.Verbs;
+namespace Ledger.Cli.Demo;
 
 public class DemoInput : LedgerInput
 {
@@ -29,7 +34,7 @@ public class DemoCommand : LedgerCommand<DemoInput>
         Usage("Import the events of a folder").Arguments(x => x.Events);
     }
 
-    protected override async Task Run(DemoInput input, IServiceProvider services)
+    protected override async Task Run(DemoInput input, IServiceProvider services, Answers answers)
     {
         var outcome = await services.GetRequiredService<Importer>().ImportAsync([input.Events], Actor.Current());
         var careers = services.GetRequiredService<CareerQueries>();
@@ -38,7 +43,7 @@ public class DemoCommand : LedgerCommand<DemoInput>
         var records = await services.GetRequiredService<RecordQueries>().RecordsAsync(country);
         var championships = await careers.ChampionshipsAsync(input.AthleteFlag);
 
-        Answer(input, new DemoAnswer(new ImportAnswer(outcome.Appended, outcome.Skipped), bests, records, championships), v => new Rows(
+        answers.Write(new DemoAnswer(new ImportAnswer(outcome.Appended, outcome.Skipped), bests, records, championships), v => new Rows(
             new Markup($"imported {Markup.Escape(input.Events)}: appended {outcome.Appended} events, skipped {outcome.Skipped} already in the ledger\n"),
             PbsCommand.PersonalBests(v.Bests),
             RecordsCommand.NationalRecords(v.Records),

@@ -1,0 +1,39 @@
+using Ledger.Cli.Careers;
+using static Ledger.Cli.Verbs.Tables;
+using Ledger.Cli.Verbs;
+using Ledger.Store.Athletes;
+using Ledger.Store.Audit;
+using Ledger.Store.Careers;
+using Ledger.Store.Reading;
+using Ledger.Store.Records;
+using Ledger.Store.Toplists;
+using System.Text.Json.Nodes;
+using System.Text.Json;
+using JasperFx.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Ledger.Cli.Audit;
+
+public class AuditInput : LedgerInput
+{
+    [Description("The athlete's slug, e.g. bat-ochir-ser-od")]
+    public string Athlete { get; set; } = "";
+}
+
+[Description("Every event of an athlete as appended: version, time recorded, who, and what")]
+public class AuditCommand : LedgerCommand<AuditInput>
+{
+    protected override async Task Run(AuditInput input, IServiceProvider services, Answers answers)
+    {
+        var view = await services.GetRequiredService<AuditQueries>().AuditAsync(input.Athlete);
+        answers.Write(view, v =>
+        {
+            var table = Table($"Audit of {Text(v.Athlete)}", "version", "recorded at", "user", "type", "detail");
+            foreach (var e in v.Events)
+                table.AddRow(Text(e.Version), Text(e.RecordedAt.ToString("u")), Text(e.User), Text(e.Type), Text(TimelineCommand.Describe(e.Event)));
+            return table;
+        });
+    }
+}

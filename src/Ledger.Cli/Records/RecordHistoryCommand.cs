@@ -1,0 +1,55 @@
+using static Ledger.Cli.Verbs.Tables;
+using Ledger.Cli.Verbs;
+using Ledger.Store.Athletes;
+using Ledger.Store.Audit;
+using Ledger.Store.Careers;
+using Ledger.Store.Reading;
+using Ledger.Store.Records;
+using Ledger.Store.Toplists;
+using System.Text.Json.Nodes;
+using System.Text.Json;
+using JasperFx.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Ledger.Cli.Records;
+
+public class RecordHistoryInput : LedgerInput
+{
+    [Description("The country's IOC code, e.g. MGL")]
+    public string Country { get; set; } = "";
+
+    [Description("The discipline, e.g. marathon")]
+    public string Discipline { get; set; } = "";
+
+    [FlagAlias("sex")]
+    [Description("men or women (men when left out)")]
+    public string? SexFlag { get; set; }
+
+    [FlagAlias("known-at")]
+    [Description("The history as the ledger knew it at this instant (ISO 8601)")]
+    public string? KnownAtFlag { get; set; }
+
+    [FlagAlias("indoor")]
+    [Description("The indoor record (the outdoor one when left out)")]
+    public bool IndoorFlag { get; set; }
+}
+
+[Description("Every mark that was a national record, and what became of it", Name = "record-history")]
+public class RecordHistoryCommand : LedgerCommand<RecordHistoryInput>
+{
+    protected override async Task Run(RecordHistoryInput input, IServiceProvider services, Answers answers)
+    {
+        var view = await services.GetRequiredService<RecordQueries>().RecordHistoryAsync(
+            input.Country, Parameters.Discipline(input.Discipline, "discipline"), SexOf(input.SexFlag) ?? Sex.Men, KnownAt(input.KnownAtFlag), input.IndoorFlag);
+        answers.Write(view, v =>
+        {
+            var table = Table($"{Text(v.Country)} {Text(v.Sex.ToString().ToLowerInvariant())}'s {Text(v.Discipline)}{(v.Indoor ? " indoor" : "")} record", "mark", "athlete", "date", "competition", "recorded at", "status");
+            foreach (var p in v.Progression)
+                table.AddRow(Text(p.Mark), Text(p.Athlete), Text(p.Date), Text(p.Competition), Text(p.RecordedAt.ToString("u")),
+                    Text(p.Status == RecordStatus.Rescinded ? $"rescinded {p.RescindedAt:u}: {p.RescindReason}" : p.Status.ToString().ToLowerInvariant()));
+            return table;
+        });
+    }
+}

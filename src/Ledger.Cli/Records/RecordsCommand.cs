@@ -1,0 +1,53 @@
+using static Ledger.Cli.Verbs.Tables;
+using Ledger.Cli.Verbs;
+using Ledger.Store.Athletes;
+using Ledger.Store.Audit;
+using Ledger.Store.Careers;
+using Ledger.Store.Reading;
+using Ledger.Store.Records;
+using Ledger.Store.Toplists;
+using System.Text.Json.Nodes;
+using System.Text.Json;
+using JasperFx.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Ledger.Cli.Records;
+
+public class RecordsInput : LedgerInput
+{
+    [Description("The country's IOC code, e.g. MGL")]
+    public string Country { get; set; } = "";
+
+    [FlagAlias("sex")]
+    [Description("men or women (both when left out)")]
+    public string? SexFlag { get; set; }
+
+    [FlagAlias("as-of")]
+    [Description("The records that stood on this date")]
+    public string? AsOfFlag { get; set; }
+
+    [FlagAlias("known-at")]
+    [Description("The records as the ledger knew them at this instant (ISO 8601)")]
+    public string? KnownAtFlag { get; set; }
+}
+
+[Description("A country's national records")]
+public class RecordsCommand : LedgerCommand<RecordsInput>
+{
+    protected override async Task Run(RecordsInput input, IServiceProvider services, Answers answers)
+    {
+        var view = await services.GetRequiredService<RecordQueries>().RecordsAsync(input.Country, SexOf(input.SexFlag), AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
+        answers.Write(view, NationalRecords);
+    }
+
+    public static IRenderable NationalRecords(RecordsView view)
+    {
+        var table = Table($"National records of {Text(view.Country)}{Moment(view.AsOf, view.KnownAt)}", "sex", "discipline", "mark", "athlete", "date", "competition");
+        table.Caption("i an indoor record");
+        foreach (var r in view.Records)
+            table.AddRow(Text(r.Sex.ToString().ToLowerInvariant()), Text(r.Discipline), Text(Conditions.Shown(r.Mark, null, r.Indoor)), Text(r.Athlete), Text(r.Date), Text(r.Competition));
+        return table;
+    }
+}

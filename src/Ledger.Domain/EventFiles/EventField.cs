@@ -1,0 +1,20 @@
+using System.ComponentModel;
+using System.Reflection;
+
+namespace Ledger.Domain;
+
+/// <summary>
+/// A field of an event as the files write it: its snake_case name, its type, whether a line must carry it,
+/// and the property that holds it, whose <see cref="DescriptionAttribute"/> (or its type's) says what it is.
+/// </summary>
+public sealed record EventField(string Name, Type Type, bool Required, PropertyInfo Property)
+{
+    /// <summary>What the field holds, in a line: the property's description, else its type's.</summary>
+    public string Description =>
+        Property.GetCustomAttribute<DescriptionAttribute>()?.Description
+        ?? (Nullable.GetUnderlyingType(Type) ?? Type).GetCustomAttribute<DescriptionAttribute>()?.Description
+        ?? "";
+
+    /// <summary>A field that is true when left out (<c>record_eligible</c>), as its <see cref="DefaultValueAttribute"/> says.</summary>
+    public bool TrueWhenLeftOut => Property.GetCustomAttribute<DefaultValueAttribute>()?.Value is true;
+}
