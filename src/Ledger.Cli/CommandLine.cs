@@ -1,6 +1,5 @@
-using JasperFx;
-using JasperFx.CommandLine;
 using JasperFx.CommandLine.Help;
+using JasperFx.CommandLine;
 using Ledger.Cli.Verbs;
 using Ledger.Cli.Writing;
 using Marten;

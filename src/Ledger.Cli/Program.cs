@@ -1,5 +1,5 @@
-using Ledger.Cli;
 using Ledger.Cli.Database;
+using Ledger.Cli;
 using Ledger.Store.Commanding;
 using Ledger.Store.Hosting;
 using Microsoft.Extensions.Hosting;

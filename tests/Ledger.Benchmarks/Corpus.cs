@@ -1,5 +1,3 @@
-using Ledger.Domain;
-
 namespace Ledger.Benchmarks;
 
 /// <summary>

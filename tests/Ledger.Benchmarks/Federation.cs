@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Ledger.Domain;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using JasperFx.Events.Projections;
 using Ledger.Benchmarks;
-using Ledger.Domain;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

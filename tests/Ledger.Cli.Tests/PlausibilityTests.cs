@@ -1,4 +1,3 @@
-using Ledger.Domain;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Alba;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ledger.Domain;
 using Shouldly;
 
 namespace Ledger.Domain.Tests;

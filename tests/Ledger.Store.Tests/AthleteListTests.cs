@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Alba;
 using Shouldly;
 
 namespace Ledger.Store.Tests;

@@ -1,11 +1,6 @@
 using System.Text.Json.Nodes;
-using Alba;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Shouldly;
-using Wolverine;
 
 namespace Ledger.Store.Tests;
 

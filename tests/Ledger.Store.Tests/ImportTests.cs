@@ -1,4 +1,3 @@
-using Ledger.Domain;
 using JasperFx.Events.Projections;
 using Marten;
 using Shouldly;

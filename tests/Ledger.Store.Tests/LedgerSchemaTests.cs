@@ -1,4 +1,3 @@
-using Ledger.Domain;
 using Marten;
 using Npgsql;
 using Shouldly;

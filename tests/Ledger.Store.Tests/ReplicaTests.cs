@@ -1,8 +1,8 @@
 using Alba;
+using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Marten;
 using Npgsql;
 using Shouldly;
 

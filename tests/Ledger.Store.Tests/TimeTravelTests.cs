@@ -1,4 +1,3 @@
-using Ledger.Domain;
 using Shouldly;
 
 namespace Ledger.Store.Tests;

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Alba;
-using JasperFx.Events.Projections;
-using Ledger.Domain;
 using Marten;
 using Shouldly;
 

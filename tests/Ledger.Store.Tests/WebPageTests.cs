@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Alba;
-using Ledger.Domain;
 using Shouldly;
 
 namespace Ledger.Store.Tests;

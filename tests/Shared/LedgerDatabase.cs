@@ -1,4 +1,3 @@
-using Ledger.Domain;
 using Marten;
 
 namespace Ledger.Tests;

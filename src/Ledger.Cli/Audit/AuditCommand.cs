@@ -1,18 +1,10 @@
-using Ledger.Cli.Careers;
-using static Ledger.Cli.Verbs.Tables;
-using Ledger.Cli.Verbs;
-using Ledger.Store.Athletes;
-using Ledger.Store.Audit;
-using Ledger.Store.Careers;
-using Ledger.Store.Reading;
-using Ledger.Store.Records;
-using Ledger.Store.Toplists;
-using System.Text.Json.Nodes;
-using System.Text.Json;
 using JasperFx.CommandLine;
+using Ledger.Cli.Careers;
+using Ledger.Cli.Verbs;
+using Ledger.Store.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
-using Spectre.Console.Rendering;
+using static Ledger.Cli.Verbs.Tables;
 
 namespace Ledger.Cli.Audit;
 

@@ -1,17 +1,10 @@
-using static Ledger.Cli.Verbs.Tables;
-using Ledger.Cli.Verbs;
-using Ledger.Store.Athletes;
-using Ledger.Store.Audit;
-using Ledger.Store.Careers;
-using Ledger.Store.Reading;
-using Ledger.Store.Records;
-using Ledger.Store.Toplists;
-using System.Text.Json.Nodes;
-using System.Text.Json;
 using JasperFx.CommandLine;
+using Ledger.Cli.Verbs;
+using Ledger.Store.Careers;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 using Spectre.Console.Rendering;
+using Spectre.Console;
+using static Ledger.Cli.Verbs.Tables;
 
 namespace Ledger.Cli.Careers;
 

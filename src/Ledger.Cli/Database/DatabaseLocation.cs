@@ -1,6 +1,5 @@
 using Ledger.Store.Hosting;
 
-
 namespace Ledger.Cli.Database;
 
 /// <summary>Where the ledger's database is: LEDGER_CONNECTION, else the PostgreSQL the ledger runs itself.</summary>

@@ -1,7 +1,5 @@
-using static Ledger.Cli.Verbs.Tables;
-using Ledger.Cli.Verbs;
 using JasperFx.CommandLine;
-using Spectre.Console;
+using Ledger.Cli.Verbs;
 
 namespace Ledger.Cli.Database;
 

@@ -1,9 +1,8 @@
+using JasperFx.CommandLine;
 using Ledger.Cli.Careers;
 using Ledger.Cli.ImportExport;
 using Ledger.Cli.Records;
-using static Ledger.Cli.Verbs.Tables;
 using Ledger.Cli.Verbs;
-using JasperFx.CommandLine;
 using Ledger.Store.Athletes;
 using Ledger.Store.Careers;
 using Ledger.Store.ImportExport;

@@ -1,9 +1,7 @@
-using static Ledger.Cli.Verbs.Tables;
-using Ledger.Cli.Verbs;
 using JasperFx.CommandLine;
+using Ledger.Cli.Verbs;
 using Ledger.Store.ImportExport;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 
 namespace Ledger.Cli.ImportExport;
 

@@ -1,9 +1,9 @@
-using static Ledger.Cli.Verbs.Tables;
-using Ledger.Cli.Verbs;
 using JasperFx.CommandLine;
+using Ledger.Cli.Verbs;
 using Ledger.Store.Keys;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using static Ledger.Cli.Verbs.Tables;
 
 namespace Ledger.Cli.Keys;
 

@@ -1,7 +1,7 @@
 using Ledger.Store.ImportExport;
 using Ledger.Store.Reading;
-using Spectre.Console;
 using Spectre.Console.Rendering;
+using Spectre.Console;
 
 namespace Ledger.Cli.Verbs;
 

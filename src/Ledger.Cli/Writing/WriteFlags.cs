@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using JasperFx.CommandLine.Parsing;
 using JasperFx.CommandLine.Parsing.Generated;
+using JasperFx.CommandLine.Parsing;
 using Ledger.Store.Commanding;
 
 namespace Ledger.Cli.Writing;

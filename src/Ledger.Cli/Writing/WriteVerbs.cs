@@ -1,7 +1,7 @@
-using System.Reflection;
 using System.Reflection.Emit;
-using JasperFx.CommandLine;
+using System.Reflection;
 using JasperFx.CommandLine.Parsing;
+using JasperFx.CommandLine;
 using Ledger.Store.Commanding;
 
 namespace Ledger.Cli.Writing;

@@ -1,10 +1,3 @@
-using System.Buffers;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-
 namespace Ledger.Domain;
 
 /// <summary>

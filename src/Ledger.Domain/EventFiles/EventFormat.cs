@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using System.Text;
 
 namespace Ledger.Domain;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Ledger.Domain;
 
 /// <summary>A mark in a toplist with its rank.</summary>

@@ -1,10 +1,9 @@
-using Ledger.Store.Reading;
-using Ledger.Http.Pages;
 using System.Security.Cryptography;
 using System.Text;
+using Ledger.Http.Pages;
+using Ledger.Store.Reading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 

@@ -1,24 +1,18 @@
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
-using Ledger.Http.Writing;
-using Ledger.Http.Toplists;
-using Ledger.Http.Records;
+using Ledger.Http.Athletes;
 using Ledger.Http.Audit;
 using Ledger.Http.Careers;
-using Ledger.Http.Athletes;
-using Ledger.Http.Pages;
 using Ledger.Http.Keys;
+using Ledger.Http.Pages;
+using Ledger.Http.Records;
+using Ledger.Http.Toplists;
+using Ledger.Http.Writing;
 using Ledger.Store.Hosting;
 using Ledger.Store.Reading;
-using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 
 namespace Ledger.Http.Hosting;
 

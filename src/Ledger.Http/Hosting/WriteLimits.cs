@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Ledger.Http.Keys;
 using System.Threading.RateLimiting;
+using Ledger.Http.Keys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,14 +1,9 @@
-using Ledger.Store.Athletes;
-using Ledger.Store.Keys;
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Diagnostics;
+using Ledger.Store.Athletes;
+using Ledger.Store.Keys;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 
 namespace Ledger.Http.Keys;
 

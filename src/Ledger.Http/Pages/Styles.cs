@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
-
 namespace Ledger.Http.Pages;
 
 /// <summary>The look of every page (<see cref="Layout"/>).</summary>

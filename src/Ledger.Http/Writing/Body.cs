@@ -1,12 +1,9 @@
+using System.Text.Json.Nodes;
+using System.Text.Json;
 using Ledger.Http.Hosting;
 using Ledger.Http.Keys;
 using Ledger.Store.Commanding;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Ledger.Http.Writing;
 

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Marten;
-using Npgsql;
-using Wolverine;
-using Wolverine.Marten;
-using Wolverine.Persistence;
-
 namespace Ledger.Store.Athletes;
 
 /// <summary>What a command about the athlete as a whole answers: whose stream it was appended to.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-
 namespace Ledger.Store.Athletes;
 
 /// <summary>Which athletes a list shows: filtered by country and sex, searched by name, a page at a time.</summary>

@@ -1,10 +1,8 @@
-using JasperFx.Events;
 using JasperFx.Events.Aggregation;
 using JasperFx.Events.Daemon;
-using JasperFx.Events.Projections;
-using Marten;
+using JasperFx.Events;
 using Marten.Events.Aggregation;
-using Marten.Events.Projections;
+using Marten;
 
 namespace Ledger.Store.Athletes;
 

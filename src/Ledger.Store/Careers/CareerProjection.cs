@@ -1,10 +1,5 @@
 using JasperFx.Events;
-using JasperFx.Events.Aggregation;
-using JasperFx.Events.Daemon;
-using JasperFx.Events.Projections;
-using Marten;
 using Marten.Events.Aggregation;
-using Marten.Events.Projections;
 
 namespace Ledger.Store.Careers;
 

@@ -1,7 +1,5 @@
-using Ledger.Store.Reading;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Ledger.Store.Reading;
 
 namespace Ledger.Store.Careers;
 

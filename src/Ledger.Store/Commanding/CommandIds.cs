@@ -1,10 +1,8 @@
-using Ledger.Store.Hosting;
 using System.Text.Json;
+using Ledger.Store.Hosting;
 using Marten;
 using Npgsql;
 using Wolverine;
-using Wolverine.Marten;
-using Wolverine.Persistence;
 
 namespace Ledger.Store.Commanding;
 

@@ -1,5 +1,5 @@
-using Ledger.Store.Results;
 using System.Text.Json.Nodes;
+using Ledger.Store.Results;
 
 namespace Ledger.Store.Commanding;
 

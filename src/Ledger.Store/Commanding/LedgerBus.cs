@@ -1,13 +1,12 @@
-using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Core.Reflection;
+using JasperFx;
 using Ledger.Store.Hosting;
-using Ledger.Store.Results;
 using Marten.Exceptions;
 using Npgsql;
-using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Persistence;
+using Wolverine;
 
 namespace Ledger.Store.Commanding;
 

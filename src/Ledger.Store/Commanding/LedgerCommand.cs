@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Marten;
-using Npgsql;
-using Wolverine;
-using Wolverine.Marten;
-using Wolverine.Persistence;
-
 namespace Ledger.Store.Commanding;
 
 /// <summary>What every command carries besides its facts: whose stream, who sends it, and its id for safe retries.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Marten;
-using Npgsql;
-using Wolverine;
 using Wolverine.Marten;
 using Wolverine.Persistence;
 

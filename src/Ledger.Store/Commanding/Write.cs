@@ -1,6 +1,6 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using JasperFx.Core.Reflection;
 using Wolverine;
 

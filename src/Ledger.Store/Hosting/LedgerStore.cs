@@ -1,10 +1,10 @@
-using Ledger.Store.Reading;
-using JasperFx.Events;
 using JasperFx.Events.Projections;
+using JasperFx.Events;
 using Ledger.Store.Athletes;
 using Ledger.Store.Careers;
 using Ledger.Store.Commanding;
 using Ledger.Store.Keys;
+using Ledger.Store.Reading;
 using Ledger.Store.Records;
 using Ledger.Store.Toplists;
 using Marten;

@@ -1,11 +1,3 @@
-using JasperFx.Events;
-using JasperFx.Events.Aggregation;
-using JasperFx.Events.Daemon;
-using JasperFx.Events.Projections;
-using Marten;
-using Marten.Events.Aggregation;
-using Marten.Events.Projections;
-
 namespace Ledger.Store.Hosting;
 
 /// <summary>How PostgreSQL keeps what the ledger stores.</summary>

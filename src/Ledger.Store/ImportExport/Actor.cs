@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Ledger.Store.ImportExport;
 
 /// <summary>Who appends, and under which correlation: recorded in the metadata of every event.</summary>

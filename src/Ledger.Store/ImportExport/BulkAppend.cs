@@ -2,9 +2,9 @@ using JasperFx.Events;
 using Ledger.Store.Hosting;
 using Ledger.Store.Records;
 using Ledger.Store.Toplists;
-using Marten;
 using Marten.Events;
 using Marten.Services;
+using Marten;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Ledger.Store.ImportExport;
 
 public sealed record ImportOutcome(int Appended, int Skipped);

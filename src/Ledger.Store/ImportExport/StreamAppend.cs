@@ -1,10 +1,3 @@
-using JasperFx.Events;
-using Marten;
-using Marten.Events;
-using Marten.Services;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Ledger.Store.ImportExport;
 
 /// <summary>An event to append, with its fields already as the store keeps them (<see cref="EventFormat.DataJson"/>).</summary>

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Ledger.Store.ImportExport;
 
 /// <summary>How far a long piece of work is: which step, and how much of it is done.</summary>

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Marten;
-
 namespace Ledger.Store.Keys;
 
 public sealed record NewKeyView(string Name, string Key, IReadOnlyList<string>? Countries);

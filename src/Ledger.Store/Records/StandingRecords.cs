@@ -1,10 +1,6 @@
 using Ledger.Store.Hosting;
-using System.Text.Json;
 using Marten;
 using Npgsql;
-using Wolverine;
-using Wolverine.Marten;
-using Wolverine.Persistence;
 
 namespace Ledger.Store.Records;
 

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Marten;
-using Npgsql;
-using Wolverine;
-using Wolverine.Marten;
-using Wolverine.Persistence;
-
 namespace Ledger.Store.Results;
 
 public sealed record ResultAnswer(string ResultId, bool PersonalBest, bool NationalRecord)

@@ -1,6 +1,6 @@
 using Ledger.Store.Hosting;
-using Marten;
 using Marten.Schema;
+using Marten;
 using Npgsql;
 using NpgsqlTypes;
 

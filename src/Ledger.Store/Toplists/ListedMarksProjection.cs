@@ -1,11 +1,8 @@
-using JasperFx.Events;
-using JasperFx.Events.Aggregation;
-using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using JasperFx.Events;
 using Ledger.Store.Hosting;
-using Marten;
-using Marten.Events.Aggregation;
 using Marten.Events.Projections;
+using Marten;
 
 namespace Ledger.Store.Toplists;
 
