@@ -20,7 +20,10 @@ public static class CommandLine
     {
         var commands = new CommandFactory();
         commands.SetAppName("ledger");
-        foreach (var assembly in new[] { typeof(HelpCommand), typeof(IDocumentStore), typeof(JasperFx.Events.IEvent), typeof(WolverineOptions), typeof(CommandLine) }
+        foreach (var assembly in new[]
+                     {
+                         typeof(HelpCommand), typeof(IDocumentStore), typeof(JasperFx.Events.IEvent), typeof(WolverineOptions), typeof(CommandLine),
+                     }
                      .Select(t => t.Assembly))
             commands.RegisterCommands(assembly);
         WriteVerbs.Register(commands);
@@ -33,7 +36,8 @@ public static class CommandLine
 
         // A ledger verb's stdout holds its answer alone: what JasperFx says about it (its usage, when its
         // arguments are wrong) goes to stderr.
-        var ledgerVerb = commands.AllCommandTypes().Any(t => t.IsAssignableTo(typeof(ILedgerVerb)) && CommandFactory.CommandNameFor(t) == args.FirstOrDefault());
+        var ledgerVerb = commands.AllCommandTypes()
+            .Any(t => t.IsAssignableTo(typeof(ILedgerVerb)) && CommandFactory.CommandNameFor(t) == args.FirstOrDefault());
         if (ledgerVerb) AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
         var run = commands.BuildRun(args);

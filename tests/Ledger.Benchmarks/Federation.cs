@@ -62,10 +62,12 @@ public static class Federation
 
             // Each request a first render: a query value no page reads keeps the server's output cache out.
             (figures["index_page_p50_ms"], figures["index_page_samples"], figures["index_page_bytes"]) = await PagesAsync(client, i => $"/?render={i}");
-            (figures["records_page_p50_ms"], figures["records_page_samples"], figures["records_page_bytes"]) = await PagesAsync(client, i => $"/records/{countries[i % countries.Count]}?render={i}");
+            (figures["records_page_p50_ms"], figures["records_page_samples"], figures["records_page_bytes"]) =
+                await PagesAsync(client, i => $"/records/{countries[i % countries.Count]}?render={i}");
             // The seed athlete's profile warms up (and is weighed: it is the longest career); then each
             // profile is asked for once, so every measured request is a first view of its athlete.
-            (figures["profile_page_p50_ms"], figures["profile_page_samples"], figures["profile_page_bytes"]) = await PagesAsync(client, i => $"/athletes/{(i == 0 ? SeedAthlete : slugs[i % slugs.Count])}");
+            (figures["profile_page_p50_ms"], figures["profile_page_samples"], figures["profile_page_bytes"]) =
+                await PagesAsync(client, i => $"/athletes/{(i == 0 ? SeedAthlete : slugs[i % slugs.Count])}");
 
             figures["profile_rps"] = await RequestsPerSecondAsync(client, $"/athletes/{SeedAthlete}");
             figures["health_rps"] = await RequestsPerSecondAsync(client, "/health");

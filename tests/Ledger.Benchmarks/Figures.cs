@@ -12,7 +12,8 @@ public static class Figures
         foreach (var (name, value) in figures) table.AddRow(name, value < 10 ? value.ToString("G3") : value.ToString("N0"));
         AnsiConsole.Write(table);
         // Four decimals: a ratio such as profile_vs_health may be a few thousandths.
-        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(figures.ToDictionary(f => f.Key, f => Math.Round(f.Value, 4)), new JsonSerializerOptions { WriteIndented = true }));
+        await File.WriteAllTextAsync(output,
+            JsonSerializer.Serialize(figures.ToDictionary(f => f.Key, f => Math.Round(f.Value, 4)), new JsonSerializerOptions { WriteIndented = true }));
         AnsiConsole.MarkupLine($"written to {Markup.Escape(Path.GetFullPath(output))}");
     }
 

@@ -12,7 +12,10 @@ namespace Ledger.Benchmarks;
 public class PerEvent
 {
     private readonly byte[] _line = Encoding.UTF8.GetBytes(
-        """{"type":"result_recorded","athlete":"athlete-000042","result_id":"r7","date":"2004-08-29","competition":"Race 318","discipline":"marathon","status":"finished","mark":"2:33:24","place":75,"championship":"olympic_games"}""");
+        """{"type":"result_recorded","athlete":"athlete-000042","result_id":"r7","date":"2004-08-29","competition":"Race 318",""" +
+        """
+        "discipline":"marathon","status":"finished","mark":"2:33:24","place":75,"championship":"olympic_games"}
+        """);
 
     private EventEnvelope _envelope = null!;
     private byte[] _json = null!;

@@ -129,7 +129,9 @@ try
         var n = Interlocked.Increment(ref sent);
         var watch = Stopwatch.StartNew();
         await bus.CommandAsync(new RecordResult(athlete,
-            new ResultRecorded($"bench-{n}", PartialDate.Parse("2026-06-01"), $"Bench {n}", Discipline.Parse("10km"), ResultStatus.Finished, Mark.Parse("31:00")), "bench"));
+            new ResultRecorded($"bench-{n}", PartialDate.Parse("2026-06-01"), $"Bench {n}", Discipline.Parse("10km"), ResultStatus.Finished,
+                Mark.Parse("31:00")),
+            "bench"));
         return watch.Elapsed;
     }
 
@@ -158,7 +160,10 @@ try
     var walls = new List<TimeSpan>();
     for (var i = 0; i < 5; i++)
     {
-        var start = new ProcessStartInfo("dotnet", [cli, "pbs", athletes[i], "--json"]) { RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["LEDGER_CONNECTION"] = admin } };
+        var start = new ProcessStartInfo("dotnet", [cli, "pbs", athletes[i], "--json"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["LEDGER_CONNECTION"] = admin },
+        };
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var answer = process.StandardOutput.ReadToEndAsync();

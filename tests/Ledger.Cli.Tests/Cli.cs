@@ -40,7 +40,8 @@ public static class Cli
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            throw new TimeoutException($"`ledger {string.Join(' ', args)}` was still running after {Timeout.TotalSeconds:0} s and was killed; its stderr:\n{await error}");
+            throw new TimeoutException(
+                $"`ledger {string.Join(' ', args)}` was still running after {Timeout.TotalSeconds:0} s and was killed; its stderr:\n{await error}");
         }
 
         return new Outcome(process.ExitCode, await output, await error);

@@ -193,7 +193,8 @@ public sealed class CliTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>,
     {
         Assert.SkipUnless(Environment.IsPrivilegedProcess, "only root hands the server to the postgres account");
 
-        var closed = await Cli.RunWithAsync(new() { ["LEDGER_CONNECTION"] = null, ["LEDGER_DATA_DIR"] = Path.Combine(_folder, "closed", "postgres") }, "athletes");
+        var closed = await Cli.RunWithAsync(new() { ["LEDGER_CONNECTION"] = null, ["LEDGER_DATA_DIR"] = Path.Combine(_folder, "closed", "postgres") },
+            "athletes");
 
         closed.Exit.ShouldBe(1);
         closed.Err.ShouldContain("cannot reach");

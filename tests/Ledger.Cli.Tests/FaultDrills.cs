@@ -40,7 +40,8 @@ public sealed class DrillServer : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"select stream_id, version, type from {LedgerStore.Schema}.mt_events order by stream_id, version", connection);
+        await using var command = new NpgsqlCommand(
+            $"select stream_id, version, type from {LedgerStore.Schema}.mt_events order by stream_id, version", connection);
         await using var reader = await command.ExecuteReaderAsync();
         var events = new List<(string, long, string)>();
         while (await reader.ReadAsync()) events.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
@@ -69,7 +70,8 @@ public sealed class FaultDrills(DrillServer drill) : IClassFixture<DrillServer>
     private static List<string> Careers(int athletes, int results) =>
     [
         .. Enumerable.Range(0, athletes).SelectMany(a => new[] { Lines.Registered($"runner-{a}") }.Concat(
-            Enumerable.Range(0, results).Select(r => Lines.Result($"race-{r}", $"{new DateOnly(1990, 1, 1).AddDays(r):yyyy-MM-dd}", Lines.Time(9000 + r % 600), athlete: $"runner-{a}")))),
+            Enumerable.Range(0, results).Select(r =>
+                Lines.Result($"race-{r}", $"{new DateOnly(1990, 1, 1).AddDays(r):yyyy-MM-dd}", Lines.Time(9000 + r % 600), athlete: $"runner-{a}")))),
     ];
 
     private static async Task<string> FileOfAsync(IEnumerable<string> lines)
@@ -123,7 +125,9 @@ public sealed class FaultDrills(DrillServer drill) : IClassFixture<DrillServer>
             var athlete = $"writer-{client}";
             await WriteAsync($"/athletes/{athlete}", $$"""{"name":"Writer {{client}}","country":"KEN","sex":"men"}""", $"register-{athlete}");
             for (var i = 0; i < writes; i++)
-                await WriteAsync($"/athletes/{athlete}/results", $$"""{"date":"2020-01-{{i + 1:00}}","competition":"Drill {{i}}","discipline":"marathon","mark":"{{Lines.Time(8000 + i)}}"}""", $"{athlete}-{i}");
+                await WriteAsync($"/athletes/{athlete}/results",
+                    $$"""{"date":"2020-01-{{i + 1:00}}","competition":"Drill {{i}}","discipline":"marathon","mark":"{{Lines.Time(8000 + i)}}"}""",
+                    $"{athlete}-{i}");
         }
 
         var writers = Task.WhenAll(Enumerable.Range(0, clients).Select(ClientAsync));
@@ -185,7 +189,8 @@ public sealed class FaultDrills(DrillServer drill) : IClassFixture<DrillServer>
         {
             await using var serve = await Cli.ServeAsync(new() { ["LEDGER_CONNECTION"] = null, ["LEDGER_DATA_DIR"] = folder }, "127.0.0.1");
             using var http = new HttpClient { BaseAddress = serve.Address, Timeout = TimeSpan.FromSeconds(30) };
-            (await http.PostAsync($"/athletes/{Lines.Athlete}", new StringContent("""{"name":"Bat-Ochir Ser-Od","country":"MGL","sex":"men"}"""))).EnsureSuccessStatusCode();
+            (await http.PostAsync($"/athletes/{Lines.Athlete}", new StringContent("""{"name":"Bat-Ochir Ser-Od","country":"MGL","sex":"men"}""")))
+                .EnsureSuccessStatusCode();
             var profile = $"/athletes/{Lines.Athlete}";
 
             own.Stop(immediate: true);
@@ -215,7 +220,8 @@ public sealed class FaultDrills(DrillServer drill) : IClassFixture<DrillServer>
         var mount = Process.Start(new ProcessStartInfo("mount", ["-t", "tmpfs", "-o", "size=96m,mode=0755", "tmpfs", disk]) { RedirectStandardError = true })!;
         var refusal = await mount.StandardError.ReadToEndAsync();
         await mount.WaitForExitAsync();
-        Assert.SkipWhen(mount.ExitCode != 0, $"the drill needs a small tmpfs to fill, and this machine did not mount one (root may; CI does): {refusal.Trim()}");
+        Assert.SkipWhen(mount.ExitCode != 0,
+            $"the drill needs a small tmpfs to fill, and this machine did not mount one (root may; CI does): {refusal.Trim()}");
 
         var folder = Path.Combine(disk, "postgres");
         var own = new LocalPostgres(folder);

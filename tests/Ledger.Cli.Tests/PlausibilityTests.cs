@@ -43,7 +43,10 @@ public sealed class PlausibilityTests(ApiHost api) : IClassFixture<ApiHost>, IAs
         typo.Exit.ShouldBe(2);
         typo.Err.ShouldContain("field 'mark': mark 1:12.86 is faster than the men's 5000m world record, 12:35.36");
 
-        var (status, problem) = await PostResult(new JsonObject { ["date"] = "2025-04-21", ["competition"] = "London Marathon", ["discipline"] = "marathon", ["mark"] = "0:00:01" });
+        var (status, problem) = await PostResult(new JsonObject
+        {
+            ["date"] = "2025-04-21", ["competition"] = "London Marathon", ["discipline"] = "marathon", ["mark"] = "0:00:01",
+        });
         status.ShouldBe(400);
         problem["errors"]!["mark"]![0]!.GetValue<string>().ShouldContain("world record, 2:00:35");
 
@@ -100,6 +103,7 @@ public sealed class PlausibilityTests(ApiHost api) : IClassFixture<ApiHost>, IAs
             s.StatusCodeShouldBe(404);
             s.ContentShouldContain("no athlete of country 'ZZZ'");
         });
-        (await Cli.RunAsync(api.Database.ConnectionString, [.. verb.Select(v => v == "ZZZ" ? "MGL" : v), "--json"])).Exit.ShouldBe(0, "a country the ledger knows answers, records or none");
+        (await Cli.RunAsync(api.Database.ConnectionString, [.. verb.Select(v => v == "ZZZ" ? "MGL" : v), "--json"]))
+            .Exit.ShouldBe(0, "a country the ledger knows answers, records or none");
     }
 }

@@ -12,11 +12,13 @@ public sealed class WindVerbTests(LedgerDatabase db) : IClassFixture<LedgerDatab
     [Fact]
     public async Task Add_result_takes_the_wind_and_pbs_shows_the_wind_assisted_best_beside_the_legal_one()
     {
-        var legal = await Cli.RunAsync(db.ConnectionString, "add-result", "sprinter", "--date", "2024-06-01", "--competition", "Meeting A", "--discipline", "100m", "--mark", "9.86", "--wind", "0.9", "--json");
+        var legal = await Cli.RunAsync(db.ConnectionString, "add-result", "sprinter", "--date", "2024-06-01", "--competition", "Meeting A",
+            "--discipline", "100m", "--mark", "9.86", "--wind", "0.9", "--json");
         legal.Exit.ShouldBe(0, legal.Err);
         legal.Json["personal_best"]!.GetValue<bool>().ShouldBeTrue();
 
-        var assisted = await Cli.RunAsync(db.ConnectionString, "add-result", "sprinter", "--date", "2024-07-01", "--competition", "Meeting B", "--discipline", "100m", "--mark", "9.79", "--wind", "2.4", "--json");
+        var assisted = await Cli.RunAsync(db.ConnectionString, "add-result", "sprinter", "--date", "2024-07-01", "--competition", "Meeting B",
+            "--discipline", "100m", "--mark", "9.79", "--wind", "2.4", "--json");
         assisted.Exit.ShouldBe(0, assisted.Err);
         (assisted.Json["personal_best"]!.GetValue<bool>(), assisted.Json["national_record"]!.GetValue<bool>()).ShouldBe((false, false));
 
@@ -24,7 +26,8 @@ public sealed class WindVerbTests(LedgerDatabase db) : IClassFixture<LedgerDatab
         var best = pbs.Json["bests"]!.AsArray().ShouldHaveSingleItem()!;
         (best["mark"]!.GetValue<string>(), best["wind_assisted_best"]!["mark"]!.GetValue<string>()).ShouldBe(("9.86", "9.79"));
 
-        var headWind = await Cli.RunAsync(db.ConnectionString, "add-result", "sprinter", "--date", "2024-08-01", "--competition", "Meeting C", "--discipline", "100m", "--mark", "10.01", "--wind=-0.3", "--json");
+        var headWind = await Cli.RunAsync(db.ConnectionString, "add-result", "sprinter", "--date", "2024-08-01", "--competition", "Meeting C",
+            "--discipline", "100m", "--mark", "10.01", "--wind=-0.3", "--json");
         headWind.Exit.ShouldBe(0, headWind.Err);
     }
 }

@@ -67,7 +67,11 @@ public sealed class WriteKeyTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncL
         all["countries"].ShouldBeNull();
         (await Post($"/athletes/{Lines.Athlete}/results", Marathon("2:07:00"), all["key"]!.GetValue<string>())).Status.ShouldBe(200);
 
-        foreach (var args in new[] { new[] { "add", "vague" }, ["add", "both", "--all", "--countries", "KEN"], ["add", "statistician", "--all"], ["revoke", "nobody"], ["add", "bad", "--countries", "KENYA"] })
+        foreach (var args in new[]
+                 {
+                     new[] { "add", "vague" }, ["add", "both", "--all", "--countries", "KEN"], ["add", "statistician", "--all"], ["revoke", "nobody"],
+                     ["add", "bad", "--countries", "KENYA"],
+                 })
         {
             var refused = await Keys([.. args, "--json"]);
             (refused.Exit, refused.Out).ShouldBe((2, ""), string.Join(" ", args));

@@ -14,7 +14,8 @@ public sealed class AthleteSummaryTests
         return career;
     }
 
-    private static ResultRecorded Run(string id, string date, string discipline, string? mark, ResultStatus status = ResultStatus.Finished, bool? eligible = null) =>
+    private static ResultRecorded Run(string id, string date, string discipline, string? mark, ResultStatus status = ResultStatus.Finished,
+        bool? eligible = null) =>
         new(id, PartialDate.Parse(date), $"Race {id}", Discipline.Parse(discipline), status, mark is null ? null : Mark.Parse(mark), RecordEligible: eligible);
 
     [Fact]
@@ -121,7 +122,8 @@ public sealed class AthleteSummaryTests
         for (var c = 0; c < 200; c++)
         {
             var events = Enumerable.Range(0, random.Next(0, 15)).Select(i => random.Next(5) == 0
-                ? (object)new BestMarkReported(Discipline.Parse(disciplines[random.Next(3)]), Mark.Parse($"2:{10 + random.Next(5)}:00"), PartialDate.Parse($"{2000 + random.Next(20)}"))
+                ? (object)new BestMarkReported(Discipline.Parse(disciplines[random.Next(3)]), Mark.Parse($"2:{10 + random.Next(5)}:00"),
+                    PartialDate.Parse($"{2000 + random.Next(20)}"))
                 : Run($"r{i}", $"{2000 + random.Next(20)}-0{1 + random.Next(9)}", disciplines[random.Next(3)], $"2:{10 + random.Next(5)}:00",
                     random.Next(6) == 0 ? ResultStatus.Dnf : ResultStatus.Finished, random.Next(4) == 0 ? false : null)).ToArray();
             var career = CareerOf(events);
@@ -129,7 +131,8 @@ public sealed class AthleteSummaryTests
             folded.Fold(career.Athlete!);
             foreach (var e in events) folded.Fold(e is ResultRecorded { Status: not ResultStatus.Finished } r ? r with { Mark = null } : e);
 
-            JsonSerializer.Serialize(folded, EventFormat.Options).ShouldBe(JsonSerializer.Serialize(AthleteSummary.Of(career), EventFormat.Options), $"career {c}");
+            JsonSerializer.Serialize(folded, EventFormat.Options)
+                .ShouldBe(JsonSerializer.Serialize(AthleteSummary.Of(career), EventFormat.Options), $"career {c}");
         }
     }
 }

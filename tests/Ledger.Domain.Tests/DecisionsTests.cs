@@ -19,7 +19,8 @@ public sealed class DecisionsTests
         new(id, PartialDate.Parse(date), $"Race {id}", Marathon, status, status == ResultStatus.Finished ? Mark.Parse(mark) : null, RecordEligible: eligible);
 
     private static RecordContext Standing(string mark, string resultId = "berlin-2010") =>
-        new(new RecordEntry(Mark.Parse(mark), "bat-ochir-ser-od", PartialDate.Parse("2010-09-26"), "Berlin Marathon", resultId, DateTimeOffset.UnixEpoch), Mark.Parse(mark));
+        new(new RecordEntry(Mark.Parse(mark), "bat-ochir-ser-od", PartialDate.Parse("2010-09-26"), "Berlin Marathon", resultId, DateTimeOffset.UnixEpoch),
+            Mark.Parse(mark));
 
     [Fact]
     public void A_result_faster_than_the_standing_record_sets_a_national_record_for_the_athletes_country_and_sex()
@@ -84,7 +85,8 @@ public sealed class DecisionsTests
         var result = Run("rotterdam", "2:07:59");
         var career = CareerWith(result, new NationalRecordSet(Marathon, result.Mark!.Value, result.Date, "MGL", Sex.Men, "rotterdam"));
 
-        var events = Decisions.CorrectResult(career, new ResultCorrected("rotterdam", "timing error", Mark: Mark.Parse("2:11:59")), (_, _) => Standing("2:12:42")).Events;
+        var events = Decisions.CorrectResult(career, new ResultCorrected("rotterdam", "timing error", Mark: Mark.Parse("2:11:59")),
+            (_, _) => Standing("2:12:42")).Events;
 
         events.Select(e => e.GetType()).ShouldBe([typeof(ResultCorrected), typeof(NationalRecordRescinded), typeof(NationalRecordSet)]);
         events.OfType<NationalRecordSet>().Single().Mark.ToString().ShouldBe("2:11:59");

@@ -40,7 +40,11 @@ public sealed class EventLineProperties
     private static readonly Dictionary<string, string[]> FieldsOf = new()
     {
         ["athlete_registered"] = ["athlete", "name", "country", "sex", "born", "surprise"],
-        ["result_recorded"] = ["athlete", "result_id", "date", "competition", "discipline", "status", "mark", "place", "championship", "record_eligible", "new_world_record", "venue", "surprise"],
+        ["result_recorded"] =
+        [
+            "athlete", "result_id", "date", "competition", "discipline", "status", "mark", "place", "championship", "record_eligible", "new_world_record",
+            "venue", "surprise",
+        ],
         ["best_mark_reported"] = ["athlete", "discipline", "mark", "date", "new_world_record", "surprise"],
         ["result_corrected"] = ["athlete", "result_id", "reason", "mark", "date", "place", "venue", "new_world_record", "surprise"],
         ["result_annulled"] = ["athlete", "result_id", "reason", "surprise"],

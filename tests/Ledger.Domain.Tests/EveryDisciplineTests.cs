@@ -78,8 +78,10 @@ public sealed class EveryDisciplineTests
         career.BestEligible(Discipline.Parse("long-jump"), indoor: false).ShouldBe(Mark.Parse("8.12"));
         AthleteSummary.Of(career).BestEligible(Discipline.Parse("decathlon"), indoor: false).ShouldBe(Mark.Parse("8350"));
 
-        Decisions.RecordResult(Athlete(), Result("x", "long-jump", "8.12", wind: 1.1), Standing("long-jump", "8.10")).Events.OfType<NationalRecordSet>().ShouldHaveSingleItem();
-        Decisions.RecordResult(Athlete(), Result("y", "long-jump", "8.05", wind: 0.3), Standing("long-jump", "8.10")).Events.OfType<NationalRecordSet>().ShouldBeEmpty();
+        Decisions.RecordResult(Athlete(), Result("x", "long-jump", "8.12", wind: 1.1), Standing("long-jump", "8.10"))
+            .Events.OfType<NationalRecordSet>().ShouldHaveSingleItem();
+        Decisions.RecordResult(Athlete(), Result("y", "long-jump", "8.05", wind: 0.3), Standing("long-jump", "8.10"))
+            .Events.OfType<NationalRecordSet>().ShouldBeEmpty();
     }
 
     [Fact]
@@ -129,7 +131,8 @@ public sealed class EveryDisciplineTests
         career.BestEligible(Discipline.Parse("60m"), indoor: false).ShouldBeNull("an outdoor 60 m has a wind, and this one has no reading");
         career.BestEligible(Discipline.Parse("60m"), indoor: true).ShouldBe(Mark.Parse("6.50"));
 
-        var record = Decisions.RecordResult(Athlete(), Result("new", "60m", "6.45", indoor: true), Standing("60m", "6.48")).Events.OfType<NationalRecordSet>().ShouldHaveSingleItem();
+        var record = Decisions.RecordResult(Athlete(), Result("new", "60m", "6.45", indoor: true), Standing("60m", "6.48"))
+            .Events.OfType<NationalRecordSet>().ShouldHaveSingleItem();
         record.Indoor.ShouldBe(true);
         NationalRecordProgression.KeyOf(record).ShouldBe("JAM/men/60m/indoor");
     }
@@ -140,7 +143,8 @@ public sealed class EveryDisciplineTests
         var result = Result("jump", "long-jump", "8.40", wind: 1.8);
         var career = Athlete(Sex.Men, result, new NationalRecordSet(result.Discipline, result.Mark!.Value, result.Date, "JAM", Sex.Men, "jump"));
 
-        var events = Decisions.CorrectResult(career, new ResultCorrected("jump", "gauge read again", Wind: Wind.Parse("+2.6")), (_, _) => RecordContext.None).Events;
+        var events = Decisions.CorrectResult(career, new ResultCorrected("jump", "gauge read again", Wind: Wind.Parse("+2.6")),
+            (_, _) => RecordContext.None).Events;
 
         events.Select(e => e.GetType()).ShouldBe([typeof(ResultCorrected), typeof(NationalRecordRescinded)]);
         events.OfType<NationalRecordRescinded>().Single().Reason.ShouldContain("gauge read again");
@@ -154,7 +158,8 @@ public sealed class EveryDisciplineTests
     [InlineData("long-jump", "9.20", 4.4, false)]
     [InlineData("decathlon", "9200", null, false)]
     [InlineData("decathlon", "8500", null, true)]
-    public void A_legal_mark_is_judged_against_the_world_record_and_a_wind_assisted_one_with_a_margin(string discipline, string mark, double? wind, bool plausible) =>
+    public void A_legal_mark_is_judged_against_the_world_record_and_a_wind_assisted_one_with_a_margin(string discipline, string mark, double? wind,
+        bool plausible) =>
         Rules.Check(Athlete(), Result("r", discipline, mark, wind: wind)).Any(p => p.Field == "mark").ShouldBe(!plausible);
 
     [Theory]
@@ -163,7 +168,8 @@ public sealed class EveryDisciplineTests
     [InlineData("marathon", null, true, "indoor", "marathon is not held indoors")]
     public void Wind_and_indoor_are_refused_where_the_discipline_cannot_have_them(string discipline, double? wind, bool indoor, string field, string why)
     {
-        var problem = Rules.Check(Athlete(), Result("r", discipline, discipline == "marathon" ? "2:10:00" : "46.00", wind: wind, indoor: indoor)).ShouldHaveSingleItem();
+        var problem = Rules.Check(Athlete(), Result("r", discipline, discipline == "marathon" ? "2:10:00" : "46.00", wind: wind, indoor: indoor))
+            .ShouldHaveSingleItem();
 
         (problem.Field, problem.Message.Contains(why)).ShouldBe((field, true), problem.Message);
     }
@@ -176,14 +182,24 @@ public sealed class EveryDisciplineTests
 
         foreach (var wind in new[] { "2.4", "\"+2.4\"", "2.40" })
         {
-            var read = EventFormat.Parse($$"""{"type":"result_recorded","athlete":"a","result_id":"r","date":"2024-06-01","competition":"C","discipline":"100m","status":"finished","mark":"9.79","wind":{{wind}}}""", out var problems);
+            var read = EventFormat.Parse(
+                $$"""{"type":"result_recorded","athlete":"a","result_id":"r","date":"2024-06-01",""" +
+                $$"""
+                "competition":"C","discipline":"100m","status":"finished","mark":"9.79","wind":{{wind}}}
+                """,
+                out var problems);
             problems.ShouldBeEmpty();
             ((ResultRecorded)read!.Data).Wind.ShouldBe(Wind.Parse("+2.4"));
         }
 
         EventFormat.Parse("""{"type":"best_mark_reported","athlete":"a","discipline":"decathlon","mark":8350,"date":"2024"}""", out _)!.Data
             .ShouldBeOfType<BestMarkReported>().Mark.ShouldBe(Mark.Parse("8350"));
-        EventFormat.Parse("""{"type":"result_recorded","athlete":"a","result_id":"r","date":"2024-06-01","competition":"C","discipline":"100m","status":"finished","mark":"9.79","wind":"strong"}""", out var refused);
+        EventFormat.Parse(
+            """{"type":"result_recorded","athlete":"a","result_id":"r","date":"2024-06-01",""" +
+            """
+            "competition":"C","discipline":"100m","status":"finished","mark":"9.79","wind":"strong"}
+            """,
+            out var refused);
         refused.ShouldHaveSingleItem().Field.ShouldBe("wind");
     }
 

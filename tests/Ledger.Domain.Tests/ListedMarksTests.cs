@@ -33,7 +33,8 @@ public sealed class ListedMarksTests
 
         _marks.Opened.Select(m => m.Id).ShouldBe([result, reported], ignoreOrder: true);
         var listed = _marks.Opened.Single(m => m.Id == result);
-        (listed.Name, listed.Country, listed.Sex, listed.Year, listed.Venue, listed.ResultId).ShouldBe(("Bat-Ochir Ser-Od", "MGL", Sex.Men, 2014, "Fukuoka", "fukuoka"));
+        (listed.Name, listed.Country, listed.Sex, listed.Year, listed.Venue, listed.ResultId)
+            .ShouldBe(("Bat-Ochir Ser-Od", "MGL", Sex.Men, 2014, "Fukuoka", "fukuoka"));
         (listed.KnownFrom, listed.KnownUntil).ShouldBe((T0.AddMinutes(2), null));
         _marks.Opened.Single(m => m.Id == reported).ResultId.ShouldBeNull();
     }
@@ -49,7 +50,8 @@ public sealed class ListedMarksTests
         _marks.Closed.Single().KnownUntil.ShouldBe(T0.AddMinutes(3));
         var now = _marks.Opened.ShouldHaveSingleItem();
         now.Id.ShouldBe(corrected);
-        (now.Mark, now.Date, now.Competition, now.KnownFrom, now.KnownUntil).ShouldBe((Mark.Parse("2:08:50"), PartialDate.Parse("2014-12-07"), "Race fukuoka", T0.AddMinutes(3), null));
+        (now.Mark, now.Date, now.Competition, now.KnownFrom, now.KnownUntil)
+            .ShouldBe((Mark.Parse("2:08:50"), PartialDate.Parse("2014-12-07"), "Race fukuoka", T0.AddMinutes(3), null));
 
         _marks.Saved();
         Take(new ResultAnnulled("fukuoka", "doping"));

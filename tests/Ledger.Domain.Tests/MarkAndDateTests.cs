@@ -44,7 +44,8 @@ public sealed class MarkTests
         marathon.Beats(Mark.Parse("2:08:50"), Mark.Parse("2:09:26")).ShouldBeTrue();
         Mark.Parse("30:08").ShouldBe(Mark.Parse("30:08.00"));
         Mark.Parse("9.58").ShouldBe(Mark.Parse("0:09.58"));
-        new[] { Mark.Parse("14:12.86"), Mark.Parse("14:12.8"), Mark.Parse("14:16.48") }.Order(Discipline.Parse("5000m").BetterFirst).First().ToString().ShouldBe("14:12.8");
+        new[] { Mark.Parse("14:12.86"), Mark.Parse("14:12.8"), Mark.Parse("14:16.48") }.Order(Discipline.Parse("5000m").BetterFirst)
+            .First().ToString().ShouldBe("14:12.8");
     }
 }
 
@@ -108,7 +109,11 @@ public sealed class CodesAndFormatTests
     [Fact]
     public void A_line_reads_into_its_event_and_writes_back_the_same()
     {
-        const string line = """{"type":"result_recorded","athlete":"bat-ochir-ser-od","result_id":"2014-fukuoka","date":"2014-12-07","competition":"Fukuoka Marathon","discipline":"marathon","status":"finished","mark":"2:08:50","place":4,"championship":"asian_games"}""";
+        const string line =
+            """{"type":"result_recorded","athlete":"bat-ochir-ser-od","result_id":"2014-fukuoka","date":"2014-12-07","competition":"Fukuoka Marathon",""" +
+            """
+            "discipline":"marathon","status":"finished","mark":"2:08:50","place":4,"championship":"asian_games"}
+            """;
 
         var envelope = EventFormat.Parse(line, out var problems)!;
 
@@ -121,7 +126,8 @@ public sealed class CodesAndFormatTests
     [Fact]
     public void Every_bad_field_of_a_line_is_named()
     {
-        const string line = """{"type":"result_recorded","athlete":"x","result_id":"a","date":"2026-02-30","discipline":"marathon","status":"won","mark":"2:61:00","plac":3}""";
+        const string line =
+            """{"type":"result_recorded","athlete":"x","result_id":"a","date":"2026-02-30","discipline":"marathon","status":"won","mark":"2:61:00","plac":3}""";
 
         EventFormat.Parse(line, out var problems).ShouldBeNull();
 
@@ -142,7 +148,11 @@ public sealed class CodesAndFormatTests
     [Fact]
     public void A_default_said_aloud_gives_the_fact_the_identity_it_has_left_out()
     {
-        const string result = """{"type":"result_recorded","athlete":"x","result_id":"a","date":"2026-04-12","competition":"Rotterdam Marathon","discipline":"marathon","status":"finished","mark":"2:07:59"}""";
+        const string result =
+            """{"type":"result_recorded","athlete":"x","result_id":"a","date":"2026-04-12","competition":"Rotterdam Marathon",""" +
+            """
+            "discipline":"marathon","status":"finished","mark":"2:07:59"}
+            """;
         EventEnvelope Saying(string eligible) => EventFormat.Parse(result.Replace("\"status\"", $"\"record_eligible\":{eligible},\"status\""), out _)!;
 
         EventFormat.IdentityOf(Saying("true")).ShouldBe(EventFormat.IdentityOf(EventFormat.Parse(result, out _)!));

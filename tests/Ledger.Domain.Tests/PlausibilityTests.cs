@@ -2,7 +2,10 @@ using Shouldly;
 
 namespace Ledger.Domain.Tests;
 
-/// <summary>What the rules refuse as implausible, whoever writes it: nothing after today, no mark faster than the world record unless it says it is one.</summary>
+/// <summary>
+/// What the rules refuse as implausible, whoever writes it: nothing after today, no mark faster than the world record unless it
+/// says it is one.
+/// </summary>
 public sealed class PlausibilityTests
 {
     private static readonly PartialDate NextYear = PartialDate.Parse($"{DateTime.UtcNow.Year + 1}");
@@ -63,7 +66,8 @@ public sealed class PlausibilityTests
 
         Rules.Check(career, new ResultCorrected("r1", "typo", Mark: Mark.Parse("1:10:00"))).ShouldHaveSingleItem().Field.ShouldBe("mark");
         Rules.Check(career, new ResultCorrected("r1", "a new record", Mark: Mark.Parse("2:00:00"), NewWorldRecord: true)).ShouldBeEmpty();
-        Rules.Check(career, new BestMarkReported(Discipline.Parse("10000m"), Mark.Parse("25:00.00"), PartialDate.Parse("2020"))).ShouldHaveSingleItem().Field.ShouldBe("mark");
+        Rules.Check(career, new BestMarkReported(Discipline.Parse("10000m"), Mark.Parse("25:00.00"), PartialDate.Parse("2020")))
+            .ShouldHaveSingleItem().Field.ShouldBe("mark");
     }
 
     [Fact]
@@ -72,7 +76,8 @@ public sealed class PlausibilityTests
         var career = Career();
         career.Fold(new ClubJoined("Club", PartialDate.Parse("2020")));
 
-        Rules.Check(career, Run("marathon", "2:10:00", $"{NextYear}-01-01")).ShouldHaveSingleItem().Message.ShouldContain($"date {NextYear}-01-01 is after today");
+        Rules.Check(career, Run("marathon", "2:10:00", $"{NextYear}-01-01"))
+            .ShouldHaveSingleItem().Message.ShouldContain($"date {NextYear}-01-01 is after today");
         Rules.Check(career, new HonourAwarded("flag_bearer", "Games", NextYear)).ShouldHaveSingleItem().Field.ShouldBe("date");
         Rules.Check(career, new ClubJoined("Other", NextYear)).ShouldHaveSingleItem().Field.ShouldBe("date");
         Rules.Check(career, new ClubLeft("Club", NextYear)).ShouldHaveSingleItem().Field.ShouldBe("date");

@@ -23,7 +23,8 @@ public sealed class ProfileTests
                 var mark = Mark.Parse(Marks[random.Next(discipline.Code == "marathon" ? 0 : 3, discipline.Code == "marathon" ? 3 : 5)]);
                 var date = PartialDate.Parse(Dates[random.Next(Dates.Length)]);
                 if (random.Next(6) == 0) career.Fold(new BestMarkReported(discipline, mark, date));
-                else career.Fold(new ResultRecorded($"r{i}", date, $"Race {i}", discipline, random.Next(8) == 0 ? ResultStatus.Dnf : ResultStatus.Finished, mark));
+                else career.Fold(new ResultRecorded($"r{i}", date, $"Race {i}", discipline,
+                    random.Next(8) == 0 ? ResultStatus.Dnf : ResultStatus.Finished, mark));
             }
 
             if (random.Next(3) == 0) career.Fold(new ResultAnnulled("r0", "doping"));
@@ -42,9 +43,11 @@ public sealed class ProfileTests
     {
         var career = new Career { Id = "someone" };
         career.Fold(new AthleteRegistered("Someone", "MGL", Sex.Men));
-        career.Fold(new ResultRecorded("a", PartialDate.Parse("2010-09-26"), "Berlin", Discipline.Parse("marathon"), ResultStatus.Finished, Mark.Parse("2:12:42")));
+        career.Fold(new ResultRecorded("a", PartialDate.Parse("2010-09-26"), "Berlin", Discipline.Parse("marathon"), ResultStatus.Finished,
+            Mark.Parse("2:12:42")));
         career.Fold(new NationalRecordSet(Discipline.Parse("marathon"), Mark.Parse("2:12:42"), PartialDate.Parse("2010-09-26"), "MGL", Sex.Men, "a"));
-        career.Fold(new ResultRecorded("b", PartialDate.Parse("2011-04-17"), "London", Discipline.Parse("marathon"), ResultStatus.Finished, Mark.Parse("2:11:35")));
+        career.Fold(new ResultRecorded("b", PartialDate.Parse("2011-04-17"), "London", Discipline.Parse("marathon"), ResultStatus.Finished,
+            Mark.Parse("2:11:35")));
         career.Fold(new HonourAwarded("flag_bearer", "2012 Olympic Games", PartialDate.Parse("2012-07-27")));
 
         var profile = career.ProfileAsOf(new DateOnly(2010, 12, 31));

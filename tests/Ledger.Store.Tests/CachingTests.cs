@@ -16,7 +16,8 @@ public sealed class CachingTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLi
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private async Task<(int Status, string? ETag, string? Age, string? CacheControl, string Body)> Get(string url, string? ifNoneMatch = null, string accept = "application/json")
+    private async Task<(int Status, string? ETag, string? Age, string? CacheControl, string Body)> Get(string url, string? ifNoneMatch = null,
+        string accept = "application/json")
     {
         var result = await api.Host.Scenario(s =>
         {
@@ -26,13 +27,15 @@ public sealed class CachingTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLi
             s.IgnoreStatusCode();
         });
         var headers = result.Context.Response.Headers;
-        return (result.Context.Response.StatusCode, headers.ETag.FirstOrDefault(), headers.Age.FirstOrDefault(), headers.CacheControl.FirstOrDefault(), await result.ReadAsTextAsync());
+        return (result.Context.Response.StatusCode, headers.ETag.FirstOrDefault(), headers.Age.FirstOrDefault(), headers.CacheControl.FirstOrDefault(),
+            await result.ReadAsTextAsync());
     }
 
     private async Task AddResult(string athlete, string mark) =>
         await api.Host.Scenario(s =>
         {
-            s.Post.Text(new JsonObject { ["date"] = "2026-04-12", ["competition"] = $"Race {mark}", ["discipline"] = "marathon", ["mark"] = mark }.ToJsonString())
+            s.Post
+                .Text(new JsonObject { ["date"] = "2026-04-12", ["competition"] = $"Race {mark}", ["discipline"] = "marathon", ["mark"] = mark }.ToJsonString())
                 .ToUrl($"/athletes/{athlete}/results");
             s.WithRequestHeader("X-Api-Key", ApiHost.Key);
         });

@@ -24,7 +24,8 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
         api.SendAsync<ResultAnswer>(new RecordResult(athlete, CommandInput.Read<ResultRecorded>(athlete, fields), user));
 
     private Task<ResultAnswer> AddMarathon(string mark, string athlete = Athlete) =>
-        Add(new JsonObject { ["date"] = "2026-04-12", ["competition"] = "Rotterdam Marathon", ["discipline"] = "marathon", ["mark"] = mark, ["place"] = 3 }, athlete);
+        Add(new JsonObject { ["date"] = "2026-04-12", ["competition"] = "Rotterdam Marathon", ["discipline"] = "marathon", ["mark"] = mark, ["place"] = 3 },
+            athlete);
 
     [Fact]
     public async Task A_faster_marathon_is_a_personal_best_and_a_national_record_named_from_the_race()
@@ -56,7 +57,8 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
         await AddMarathon("2:07:59");
 
         var corrected = await api.SendAsync<ResultAnswer>(new CorrectResult(Athlete,
-            CommandInput.Read<ResultCorrected>(Athlete, new JsonObject { ["result_id"] = Rotterdam, ["mark"] = "2:11:59", ["reason"] = "timing error" }), "tester"));
+            CommandInput.Read<ResultCorrected>(Athlete, new JsonObject { ["result_id"] = Rotterdam, ["mark"] = "2:11:59", ["reason"] = "timing error" }),
+            "tester"));
 
         corrected.NationalRecord.ShouldBeTrue();
         (await Db.Records.RecordsAsync("MGL")).Records.Single().Mark.ToString().ShouldBe("2:11:59");
@@ -69,7 +71,9 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
     public async Task A_womens_result_never_touches_the_mens_record()
     {
         await api.SendAsync<AthleteAnswer>(new RegisterAthlete("otgonbayar",
-            CommandInput.Read<AthleteRegistered>("otgonbayar", new JsonObject { ["name"] = "Luvsanlkhündegiin Otgonbayar", ["country"] = "MGL", ["sex"] = "women", ["born"] = "1982" }), "tester"));
+            CommandInput.Read<AthleteRegistered>("otgonbayar",
+                new JsonObject { ["name"] = "Luvsanlkhündegiin Otgonbayar", ["country"] = "MGL", ["sex"] = "women", ["born"] = "1982" }),
+            "tester"));
 
         (await AddMarathon("2:30:00", athlete: "otgonbayar")).NationalRecord.ShouldBeTrue();
 
@@ -83,7 +87,8 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
             new HonourAwarded("flag_bearer", "2012 Olympic Games opening ceremony", PartialDate.Parse("2012-07-27")), "statistician"));
 
         var honour = (await Db.Audit.AuditAsync(Athlete)).Events.Last();
-        (honour.Event, honour.User).ShouldBe((new HonourAwarded("flag_bearer", "2012 Olympic Games opening ceremony", PartialDate.Parse("2012-07-27")), "statistician"));
+        (honour.Event, honour.User)
+            .ShouldBe((new HonourAwarded("flag_bearer", "2012 Olympic Games opening ceremony", PartialDate.Parse("2012-07-27")), "statistician"));
         honour.CorrelationId.ShouldNotBeNullOrEmpty();
     }
 
@@ -141,7 +146,8 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
     {
         var before = await AuditCount();
 
-        (await Should.ThrowAsync<Refused>(() => api.SendAsync<AthleteAnswer>(new RegisterAthlete(Athlete, new AthleteRegistered("Again", "MGL", Sex.Men), "tester"))))
+        (await Should.ThrowAsync<Refused>(() =>
+                api.SendAsync<AthleteAnswer>(new RegisterAthlete(Athlete, new AthleteRegistered("Again", "MGL", Sex.Men), "tester"))))
             .Problems.ShouldHaveSingleItem().Field.ShouldBe("athlete");
         (await Should.ThrowAsync<Refused>(() => api.SendAsync<ResultAnswer>(new AnnulResult(Athlete, new ResultAnnulled("no-such-result", "x"), "tester"))))
             .Problems.ShouldHaveSingleItem().Field.ShouldBe("result_id");

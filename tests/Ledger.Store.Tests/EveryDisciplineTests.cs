@@ -18,7 +18,8 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private Task<ResultAnswer> Add(string athlete, string id, string discipline, string mark, string? wind = null, bool indoor = false, string date = "2024-06-01") =>
+    private Task<ResultAnswer> Add(string athlete, string id, string discipline, string mark, string? wind = null, bool indoor = false,
+        string date = "2024-06-01") =>
         api.SendAsync<ResultAnswer>(new RecordResult(athlete, new ResultRecorded(id, PartialDate.Parse(date), $"Meeting {id}", Discipline.Parse(discipline),
             ResultStatus.Finished, Mark.Parse(mark), Wind: wind is null ? null : Wind.Parse(wind), Indoor: indoor ? true : null), "tester"));
 
@@ -29,13 +30,15 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
     public async Task A_wind_assisted_sprint_is_neither_a_personal_best_nor_a_record_and_shows_beside_the_legal_best()
     {
         (await Add("sprinter", "legal", "100m", "9.86", "0.9")).ShouldBe(new ResultAnswer("legal", PersonalBest: true, NationalRecord: true));
-        (await Add("sprinter", "assisted", "100m", "9.79", "+2.4", date: "2024-07-01")).ShouldBe(new ResultAnswer("assisted", PersonalBest: false, NationalRecord: false));
+        (await Add("sprinter", "assisted", "100m", "9.79", "+2.4", date: "2024-07-01"))
+            .ShouldBe(new ResultAnswer("assisted", PersonalBest: false, NationalRecord: false));
 
         var pbs = JsonNode.Parse(ViewJson.Write(await Db.Careers.PersonalBestsAsync("sprinter")))!;
         var best = pbs["bests"]!.AsArray().ShouldHaveSingleItem()!;
         (best["mark"]!.GetValue<string>(), best["wind"]!.GetValue<decimal>(), best["indoor"]!.GetValue<bool>()).ShouldBe(("9.86", 0.9m, false));
         var assisted = best["wind_assisted_best"]!;
-        (assisted["mark"]!.GetValue<string>(), assisted["wind"]!.GetValue<decimal>(), assisted["date"]!.GetValue<string>(), assisted["competition"]!.GetValue<string>())
+        (assisted["mark"]!.GetValue<string>(), assisted["wind"]!.GetValue<decimal>(), assisted["date"]!.GetValue<string>(),
+                assisted["competition"]!.GetValue<string>())
             .ShouldBe(("9.79", 2.4m, "2024-07-01", "Meeting assisted"));
         (await Records()).ShouldBe([("100m", "9.86", false)]);
 
@@ -52,7 +55,8 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
         (await Add("jumper", "shorter", "long-jump", "8.05", "0.3", date: "2024-06-08")).ShouldBe(new ResultAnswer("shorter", false, false));
         (await Add("jumper", "longer", "long-jump", "8.20", "1.9", date: "2024-06-15")).ShouldBe(new ResultAnswer("longer", true, true));
 
-        var corrected = await api.SendAsync<ResultAnswer>(new CorrectResult("jumper", new ResultCorrected("longer", "the gauge read again", Wind: Wind.Parse("+2.6")), "tester"));
+        var corrected = await api.SendAsync<ResultAnswer>(
+            new CorrectResult("jumper", new ResultCorrected("longer", "the gauge read again", Wind: Wind.Parse("+2.6")), "tester"));
 
         corrected.ShouldBe(new ResultAnswer("longer", false, false));
         (await Db.Records.RecordHistoryAsync("JAM", Discipline.Parse("long-jump"), Sex.Men)).Progression.Select(p => (p.Mark.ToString(), p.Status))
@@ -73,7 +77,8 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
 
         (await Records()).ShouldBe([("shot-put", "22.00", false), ("shot-put", "21.80", true)]);
         (await Db.Careers.PersonalBestsAsync("thrower")).Bests.Select(b => (b.Mark.ToString(), b.Indoor)).ShouldBe([("22.00", false), ("21.80", true)]);
-        (await Db.Records.RecordHistoryAsync("JAM", Discipline.Parse("shot-put"), Sex.Men, indoor: true)).Progression.ShouldHaveSingleItem().Mark.ToString().ShouldBe("21.80");
+        (await Db.Records.RecordHistoryAsync("JAM", Discipline.Parse("shot-put"), Sex.Men, indoor: true)).Progression
+            .ShouldHaveSingleItem().Mark.ToString().ShouldBe("21.80");
         (await Db.Toplists.ToplistAsync(ToplistFilter.Of("shot-put", Sex.Men, null, null, null, null, null, false, indoor: true))).Entries
             .ShouldHaveSingleItem().Mark.ToString().ShouldBe("21.80");
     }
@@ -108,18 +113,34 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
     public async Task Careers_imported_in_every_kind_of_discipline_read_back_with_their_conditions()
     {
         var outcome = await Db.ImportAsync("careers.jsonl",
-            """{"type":"result_recorded","athlete":"sprinter","result_id":"s1","date":"2023-08-20","competition":"Worlds","discipline":"100m","status":"finished","mark":"9.91","wind":0.0}""",
-            """{"type":"result_recorded","athlete":"sprinter","result_id":"s2","date":"2023-02-11","competition":"Indoor meet","discipline":"60m","status":"finished","mark":"6.49","indoor":true}""",
-            """{"type":"national_record_set","athlete":"sprinter","discipline":"60m","mark":"6.49","date":"2023-02-11","country":"JAM","sex":"men","result_id":"s2","indoor":true}""",
-            """{"type":"result_recorded","athlete":"jumper","result_id":"j1","date":"2023-07-01","competition":"Meeting","discipline":"triple-jump","status":"finished","mark":"17.50","wind":2.8}""",
+            """{"type":"result_recorded","athlete":"sprinter","result_id":"s1","date":"2023-08-20","competition":"Worlds",""" +
+            """
+            "discipline":"100m","status":"finished","mark":"9.91","wind":0.0}
+            """,
+            """{"type":"result_recorded","athlete":"sprinter","result_id":"s2","date":"2023-02-11","competition":"Indoor meet",""" +
+            """
+            "discipline":"60m","status":"finished","mark":"6.49","indoor":true}
+            """,
+            """{"type":"national_record_set","athlete":"sprinter","discipline":"60m","mark":"6.49","date":"2023-02-11",""" +
+            """
+            "country":"JAM","sex":"men","result_id":"s2","indoor":true}
+            """,
+            """{"type":"result_recorded","athlete":"jumper","result_id":"j1","date":"2023-07-01","competition":"Meeting",""" +
+            """
+            "discipline":"triple-jump","status":"finished","mark":"17.50","wind":2.8}
+            """,
             """{"type":"best_mark_reported","athlete":"jumper","discipline":"high-jump","mark":"2.20","date":"2019"}""",
-            """{"type":"result_recorded","athlete":"heptathlete","result_id":"h1","date":"2023-08-20","competition":"Worlds","discipline":"heptathlon","status":"finished","mark":6700}""");
+            """{"type":"result_recorded","athlete":"heptathlete","result_id":"h1","date":"2023-08-20","competition":"Worlds",""" +
+            """
+            "discipline":"heptathlon","status":"finished","mark":6700}
+            """);
         outcome.Appended.ShouldBe(6);
 
         (await Db.Careers.PersonalBestsAsync("sprinter")).Bests.Select(b => (b.Discipline.Code, b.Mark.ToString(), b.Indoor))
             .ShouldBe([("60m", "6.49", true), ("100m", "9.91", false)]);
         (await Db.Careers.PersonalBestsAsync("jumper")).Bests.Select(b => (b.Discipline.Code, b.Mark.ToString(), b.Wind?.ToString()))
-            .ShouldBe([("high-jump", "2.20", null), ("triple-jump", "17.50", "+2.8")], "a triple jump with only a wind-assisted mark is shown as that mark, its wind saying so");
+            .ShouldBe([("high-jump", "2.20", null), ("triple-jump", "17.50", "+2.8")],
+                "a triple jump with only a wind-assisted mark is shown as that mark, its wind saying so");
         (await Records()).ShouldBe([("60m", "6.49", true)]);
         (await Db.Careers.PersonalBestsAsync("heptathlete")).Bests.ShouldHaveSingleItem().Mark.ToString().ShouldBe("6700");
     }

@@ -194,7 +194,8 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
         var answered = 200;
         try
         {
-            await WriteAccess.For(apiKey, urls.Split(';')).Check(new DefaultEndpointFilterInvocationContext(http), _ => ValueTask.FromResult<object?>(TypedResults.Ok()));
+            await WriteAccess.For(apiKey, urls.Split(';'))
+                .Check(new DefaultEndpointFilterInvocationContext(http), _ => ValueTask.FromResult<object?>(TypedResults.Ok()));
         }
         catch (Forbidden refused)
         {

@@ -24,7 +24,10 @@ public sealed class ImportBesideCommandsTests(ApiHost api) : IClassFixture<ApiHo
     /// <summary>Posts the result <see cref="Lines.Result"/> writes, as a hand entry does: the API fills in its status.</summary>
     private async Task<JsonObject> EnterByHand(string resultId, string date, string mark)
     {
-        var body = new JsonObject { ["result_id"] = resultId, ["date"] = date, ["competition"] = $"Race {resultId}", ["discipline"] = "marathon", ["mark"] = mark };
+        var body = new JsonObject
+        {
+            ["result_id"] = resultId, ["date"] = date, ["competition"] = $"Race {resultId}", ["discipline"] = "marathon", ["mark"] = mark,
+        };
         var (status, answer) = await api.PostAsync($"/athletes/{Athlete}/results", body.ToJsonString());
         status.ShouldBe(200, answer.ToJsonString());
         return answer;
@@ -60,7 +63,8 @@ public sealed class ImportBesideCommandsTests(ApiHost api) : IClassFixture<ApiHo
 
         var refused = await Should.ThrowAsync<Refused>(() => Db.ImportAsync("official.jsonl", Lines.Result("probe-1", "2026-04-12", "2:08:01")));
 
-        refused.Reasons.ShouldHaveSingleItem().ShouldEndWith("official.jsonl:1: field 'mark': result 'probe-1' is already recorded with mark 2:07:59, not 2:08:01");
+        refused.Reasons.ShouldHaveSingleItem()
+            .ShouldEndWith("official.jsonl:1: field 'mark': result 'probe-1' is already recorded with mark 2:07:59, not 2:08:01");
         (await AuditCount()).ShouldBe(count);
     }
 
@@ -91,7 +95,8 @@ public sealed class ImportBesideCommandsTests(ApiHost api) : IClassFixture<ApiHo
             var fastest = 2 * 3600 + 12 * 60 - 20 * round - 5;
             var imported = $"imported-{round}";
             var import = Db.ImportAsync($"{imported}.jsonl", Lines.Registered(athlete: imported),
-                Lines.Result("race", "2026-04-12", Lines.Time(fastest), athlete: imported), Lines.Record(Lines.Time(fastest), "2026-04-12", "race", athlete: imported));
+                Lines.Result("race", "2026-04-12", Lines.Time(fastest), athlete: imported),
+                Lines.Record(Lines.Time(fastest), "2026-04-12", "race", athlete: imported));
             var commands = rivals.Select((rival, i) => api.SendAsync<ResultAnswer>(new RecordResult(rival,
                 new ResultRecorded($"round-{round}", PartialDate.Parse("2026-04-12"), "Rotterdam Marathon", Discipline.Parse("marathon"),
                     ResultStatus.Finished, Mark.Parse(Lines.Time(fastest + 1 + i))), "tester")));

@@ -97,7 +97,8 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
         async Task<string[]> IndexesAsync()
         {
             await using var session = db.Store.QuerySession();
-            return (await session.QueryAsync<string>("select indexdef from pg_indexes where schemaname = 'ledger' and tablename = 'mt_doc_listedmark' order by indexname")).ToArray();
+            return (await session.QueryAsync<string>(
+                "select indexdef from pg_indexes where schemaname = 'ledger' and tablename = 'mt_doc_listedmark' order by indexname")).ToArray();
         }
 
         var before = await IndexesAsync();
@@ -142,7 +143,9 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
             documents.ShouldBe(imported[type], $"{type}: the import wrote other documents than a rebuild makes");
         }
         await using var session = db.Store.QuerySession();
-        (await session.QueryAsync<int>("select count(*)::int from ledger.mt_events e where not exists (select from ledger.mt_streams s where s.id = e.stream_id)")).Single().ShouldBe(0);
+        (await session.QueryAsync<int>(
+                "select count(*)::int from ledger.mt_events e where not exists (select from ledger.mt_streams s where s.id = e.stream_id)"))
+            .Single().ShouldBe(0);
         (await session.Events.FetchStreamStateAsync("rival"))!.Version.ShouldBe(7);
     }
 

@@ -106,7 +106,8 @@ public sealed class ReplicaTests(Replicas replicas) : IClassFixture<Replicas>
             (await replicas.SendAsync(HttpMethod.Get, "/athletes/reader/pbs", null, Key)).Body.ShouldContain("2:10:00");
             (await replicas.SendAsync(HttpMethod.Get, "/athletes/reader/pbs", null, ("X-Api-Key", "no key of this ledger"))).Body
                 .ShouldNotContain("2:10:00", customMessage: "a made-up key reads as the public does");
-            (await replicas.SendAsync(HttpMethod.Get, "/athletes/reader/pbs")).Body.ShouldNotContain("2:10:00", customMessage: "a public read is served by the paused standby");
+            (await replicas.SendAsync(HttpMethod.Get, "/athletes/reader/pbs")).Body
+                .ShouldNotContain("2:10:00", customMessage: "a public read is served by the paused standby");
         }
         finally
         {
@@ -148,7 +149,8 @@ public sealed class ReplicaTests(Replicas replicas) : IClassFixture<Replicas>
         var (ready, health) = await servers.SendAsync(HttpMethod.Get, "/health/ready");
         (ready, health.Contains("degraded") && health.Contains("no writable database answers")).ShouldBe((200, true), health);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (status, body) = await servers.SendAsync(HttpMethod.Post, "/athletes/runner/results", Result("during", "2:09:00"), Key, ("Idempotency-Key", "drill-1"));
+        var (status, body) = await servers.SendAsync(HttpMethod.Post, "/athletes/runner/results", Result("during", "2:09:00"), Key,
+            ("Idempotency-Key", "drill-1"));
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
         status.ShouldBe(503, body);
         body.ShouldContain("no writable database answers");
@@ -157,7 +159,8 @@ public sealed class ReplicaTests(Replicas replicas) : IClassFixture<Replicas>
         var statuses = new List<int>();
         await Until(async () =>
         {
-            var (again, _) = await servers.SendAsync(HttpMethod.Post, "/athletes/runner/results", Result("during", "2:09:00"), Key, ("Idempotency-Key", "drill-1"));
+            var (again, _) = await servers.SendAsync(HttpMethod.Post, "/athletes/runner/results", Result("during", "2:09:00"), Key,
+                ("Idempotency-Key", "drill-1"));
             statuses.Add(again);
             return again == 200;
         }, 30, "a write after the promotion");

@@ -55,7 +55,8 @@ public sealed class SeedCareerTests(SeedCareer seed) : IClassFixture<SeedCareer>
         var progression = (await Records.RecordHistoryAsync("MGL", Discipline.Parse("marathon"), Sex.Men)).Progression;
 
         progression.Select(p => p.Mark.ToString()).ShouldBe(["2:14:15", "2:12:42", "2:11:35", "2:11:05", "2:08:50"]);
-        progression.Select(p => p.Status).ShouldBe([RecordStatus.Superseded, RecordStatus.Superseded, RecordStatus.Superseded, RecordStatus.Superseded, RecordStatus.Standing]);
+        progression.Select(p => p.Status)
+            .ShouldBe([RecordStatus.Superseded, RecordStatus.Superseded, RecordStatus.Superseded, RecordStatus.Superseded, RecordStatus.Standing]);
         progression.Last().Competition!.ShouldContain("Fukuoka");
     }
 

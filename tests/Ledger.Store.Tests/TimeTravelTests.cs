@@ -14,7 +14,8 @@ public sealed class TimeTravelTests(LedgerDatabase db) : IClassFixture<LedgerDat
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private async Task<string?> MarathonBest(DateOnly? asOf = null, DateTimeOffset? knownAt = null, LedgerDatabase? database = null) =>
-        (await (database ?? db).Careers.PersonalBestsAsync(Athlete, asOf, knownAt)).Bests.SingleOrDefault(b => b.Discipline.Code == "marathon")?.Mark.ToString();
+        (await (database ?? db).Careers.PersonalBestsAsync(Athlete, asOf, knownAt)).Bests
+            .SingleOrDefault(b => b.Discipline.Code == "marathon")?.Mark.ToString();
 
     private static async Task<DateTimeOffset> Between()
     {
@@ -117,7 +118,8 @@ public sealed class TimeTravelTests(LedgerDatabase db) : IClassFixture<LedgerDat
         var before = await Between();
         await db.ImportAsync("london.jsonl", Lines.Result("london", "2012-08-12", "2:11:35", championship: "olympic_games", place: 3));
 
-        var (then, now) = ((await db.Careers.ChampionshipsAsync(Athlete, knownAt: before)).Championships.Single(), (await db.Careers.ChampionshipsAsync(Athlete)).Championships.Single());
+        var (then, now) = ((await db.Careers.ChampionshipsAsync(Athlete, knownAt: before)).Championships.Single(),
+            (await db.Careers.ChampionshipsAsync(Athlete)).Championships.Single());
         (then.Editions, then.Bronze, then.BestPlace).ShouldBe((1, 0, 50));
         (now.Editions, now.Bronze, now.BestPlace).ShouldBe((2, 1, 3));
         (await db.Careers.TimelineAsync(Athlete, knownAt: before)).Events.Select(e => e.Date.ToString()).ShouldBe(["2008-08-24"]);
@@ -130,7 +132,8 @@ public sealed class TimeTravelTests(LedgerDatabase db) : IClassFixture<LedgerDat
         await db.ImportAsync("c.jsonl", Lines.Registered(), Lines.Result("berlin", "2010-09-26", "2:12:42"), Lines.Record("2:12:42", "2010-09-26", "berlin"));
         await db.ImportAsync("fast.jsonl", Lines.Result("fast", "2026-04-12", "2:07:59"), Lines.Record("2:07:59", "2026-04-12", "fast"));
         var between = await Between();
-        await db.ImportAsync("annul.jsonl", Lines.Corrected("berlin", "place confirmed", place: 10), Lines.Annulled("fast", "doping"), Lines.Rescinded("2:07:59", "fast", "result annulled"));
+        await db.ImportAsync("annul.jsonl", Lines.Corrected("berlin", "place confirmed", place: 10), Lines.Annulled("fast", "doping"),
+            Lines.Rescinded("2:07:59", "fast", "result annulled"));
 
         var folder = Directory.CreateTempSubdirectory("ledger-export-").FullName;
         (await new Exporter(db.Store).ExportAsync([], folder)).ShouldBe(new ExportOutcome(1, 8));

@@ -91,7 +91,8 @@ public sealed class ToplistTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLi
     {
         await AddMarathon("2:10:00", "second", "2026-04-12");
         var beforeCorrection = DateTimeOffset.UtcNow;
-        await Send($"/athletes/{Lines.Athlete}/results/second/corrections", new JsonObject { ["reason"] = "timing", ["mark"] = "2:08:00", ["date"] = "2026-04-13" });
+        await Send($"/athletes/{Lines.Athlete}/results/second/corrections",
+            new JsonObject { ["reason"] = "timing", ["mark"] = "2:08:00", ["date"] = "2026-04-13" });
 
         var now = (await Toplist(year: 2026)).Entries.ShouldHaveSingleItem();
         (now.Mark, now.Date).ShouldBe((Mark.Parse("2:08:00"), PartialDate.Parse("2026-04-13")));
@@ -142,7 +143,8 @@ public sealed class ToplistTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLi
         var written = await MarksAsync();
 
         using (var daemon = await Db.Store.BuildProjectionDaemonAsync())
-            await daemon.RebuildProjectionAsync(Db.Store.Options.Projections.All.Single(p => p.PublishedTypes().Any(t => t == typeof(ListedMark))).Name, CancellationToken.None);
+            await daemon.RebuildProjectionAsync(Db.Store.Options.Projections.All.Single(p => p.PublishedTypes().Any(t => t == typeof(ListedMark))).Name,
+                CancellationToken.None);
 
         (await MarksAsync()).ShouldBe(written);
         written.Count(m => m.Contains("\"known_until\":null")).ShouldBeLessThan(written.Length);
@@ -232,7 +234,8 @@ public sealed class FederationToplistTests(LedgerDatabase db) : IClassFixture<Le
                 }
             }
 
-            if (random.Next(5) == 0) Add(athlete, new BestMarkReported(Discipline.Parse("marathon"), Time(random, true, sex), PartialDate.Parse($"{random.Next(2008, 2026)}")));
+            if (random.Next(5) == 0)
+                Add(athlete, new BestMarkReported(Discipline.Parse("marathon"), Time(random, true, sex), PartialDate.Parse($"{random.Next(2008, 2026)}")));
         }
 
         var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-federation.jsonl");
@@ -271,8 +274,11 @@ public sealed class FederationToplistTests(LedgerDatabase db) : IClassFixture<Le
         foreach (var (asOf, known) in new (DateOnly?, DateTimeOffset?)[] { (null, null), (new DateOnly(2018, 6, 30), null), (null, knownAt) })
         {
             var filter = ToplistFilter.Of(discipline, sex, year, country, asOf, known, 30, allMarks);
-            var listed = (await db.Toplists.ToplistAsync(filter)).Entries.Select(e => (e.Rank, e.Athlete, e.Mark.ToString(), e.Date.ToString(), e.ResultId)).ToList();
-            listed.ShouldBe(Expected(filter), $"{discipline} {sex} {country ?? "world"} {year?.ToString() ?? "all time"} as of {asOf} known at {known} all marks {allMarks}");
+            var listed = (await db.Toplists.ToplistAsync(filter)).Entries
+                .Select(e => (e.Rank, e.Athlete, e.Mark.ToString(), e.Date.ToString(), e.ResultId))
+                .ToList();
+            listed.ShouldBe(Expected(filter),
+                $"{discipline} {sex} {country ?? "world"} {year?.ToString() ?? "all time"} as of {asOf} known at {known} all marks {allMarks}");
             checks += listed.Count;
         }
 
@@ -298,7 +304,10 @@ public sealed class FederationToplistTests(LedgerDatabase db) : IClassFixture<Le
             .Where(m => m.Discipline == filter.Discipline && (filter.Year is null || m.Date.Year == filter.Year))
             .OrderBy(m => m.Mark, filter.Discipline.BetterFirst).ThenBy(m => m.Date).ThenBy(m => m.Athlete, StringComparer.Ordinal)
             .ToList();
-        if (!filter.AllMarks) marks = marks.GroupBy(m => m.Athlete).Select(g => g.First()).OrderBy(m => m.Mark, filter.Discipline.BetterFirst).ThenBy(m => m.Date).ThenBy(m => m.Athlete, StringComparer.Ordinal).ToList();
+        if (!filter.AllMarks)
+            marks = marks.GroupBy(m => m.Athlete).Select(g => g.First())
+                .OrderBy(m => m.Mark, filter.Discipline.BetterFirst).ThenBy(m => m.Date).ThenBy(m => m.Athlete, StringComparer.Ordinal)
+                .ToList();
 
         return marks.Take(filter.Limit)
             .Select((m, i) => (Rank: marks.FindIndex(o => o.Mark == m.Mark) + 1, m.Athlete, m.Mark.ToString(), m.Date.ToString(), m.ResultId))

@@ -56,7 +56,9 @@ public sealed partial class WebPageTests(SeededSite site) : IClassFixture<Seeded
         start.ShouldBeGreaterThanOrEqualTo(0, $"no table '{tableId}'");
         var body = html[html.IndexOf("<tbody>", start, StringComparison.Ordinal)..html.IndexOf("</tbody>", start, StringComparison.Ordinal)];
         return Row().Matches(body)
-            .Select(row => Cell().Matches(row.Value).Select(c => WebUtility.HtmlDecode(Space().Replace(Tag().Replace(c.Groups[1].Value, ""), " ").Trim())).ToArray())
+            .Select(row => Cell().Matches(row.Value)
+                .Select(c => WebUtility.HtmlDecode(Space().Replace(Tag().Replace(c.Groups[1].Value, ""), " ").Trim()))
+                .ToArray())
             .ToList();
     }
 

@@ -63,7 +63,8 @@ public static class Lines
     public static string Registered(string athlete = Athlete, string country = "MGL", string sex = "men", string born = "1981-10-07") =>
         $$"""{"type":"athlete_registered","athlete":"{{athlete}}","name":"{{athlete}}","country":"{{country}}","sex":"{{sex}}","born":"{{born}}"}""";
 
-    public static string Result(string id, string date, string mark, string discipline = "marathon", string athlete = Athlete, string status = "finished", string? championship = null, int? place = null, string? competition = null) =>
+    public static string Result(string id, string date, string mark, string discipline = "marathon", string athlete = Athlete, string status = "finished",
+        string? championship = null, int? place = null, string? competition = null) =>
         System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["type"] = "result_recorded", ["athlete"] = athlete, ["result_id"] = id, ["date"] = date,
@@ -71,11 +72,19 @@ public static class Lines
             ["mark"] = status == "finished" ? mark : null, ["place"] = place, ["championship"] = championship,
         }.Where(kv => kv.Value is not null).ToDictionary());
 
-    public static string Record(string mark, string date, string resultId, string athlete = Athlete, string country = "MGL", string sex = "men", string discipline = "marathon") =>
-        $$"""{"type":"national_record_set","athlete":"{{athlete}}","discipline":"{{discipline}}","mark":"{{mark}}","date":"{{date}}","country":"{{country}}","sex":"{{sex}}","result_id":"{{resultId}}","competition":"Race {{resultId}}"}""";
+    public static string Record(string mark, string date, string resultId, string athlete = Athlete, string country = "MGL", string sex = "men",
+        string discipline = "marathon") =>
+        $$"""{"type":"national_record_set","athlete":"{{athlete}}","discipline":"{{discipline}}","mark":"{{mark}}","date":"{{date}}",""" +
+        $$"""
+        "country":"{{country}}","sex":"{{sex}}","result_id":"{{resultId}}","competition":"Race {{resultId}}"}
+        """;
 
-    public static string Rescinded(string mark, string resultId, string reason, string athlete = Athlete, string country = "MGL", string sex = "men", string discipline = "marathon") =>
-        $$"""{"type":"national_record_rescinded","athlete":"{{athlete}}","discipline":"{{discipline}}","mark":"{{mark}}","country":"{{country}}","sex":"{{sex}}","reason":"{{reason}}","result_id":"{{resultId}}"}""";
+    public static string Rescinded(string mark, string resultId, string reason, string athlete = Athlete, string country = "MGL", string sex = "men",
+        string discipline = "marathon") =>
+        $$"""{"type":"national_record_rescinded","athlete":"{{athlete}}","discipline":"{{discipline}}","mark":"{{mark}}",""" +
+        $$"""
+        "country":"{{country}}","sex":"{{sex}}","reason":"{{reason}}","result_id":"{{resultId}}"}
+        """;
 
     public static string Corrected(string resultId, string reason, string? mark = null, string? date = null, int? place = null, string athlete = Athlete) =>
         System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
@@ -98,7 +107,8 @@ public static class Lines
     /// and 20 Mongolians, named "Runner 000" ... "Runner 129".
     /// </summary>
     public static string[] Federation =>
-        Enumerable.Range(0, 130).Select(i => (Athlete: $"runner-{i:D3}", Country: i < 70 ? "KEN" : i < 110 ? "ETH" : "MGL", Sex: i < 40 || i >= 70 ? "men" : "women"))
+        Enumerable.Range(0, 130)
+            .Select(i => (Athlete: $"runner-{i:D3}", Country: i < 70 ? "KEN" : i < 110 ? "ETH" : "MGL", Sex: i < 40 || i >= 70 ? "men" : "women"))
             .SelectMany(a => new[]
             {
                 Registered(a.Athlete, a.Country, a.Sex).Replace($"\"name\":\"{a.Athlete}\"", $"\"name\":\"Runner {a.Athlete[^3..]}\""),

@@ -19,10 +19,12 @@ public class ChampionshipsCommand : LedgerCommand<AthleteInput>
 
     public static IRenderable Championships(ChampionshipsView view)
     {
-        var table = Table($"Championships of {Text(view.Athlete)}{Moment(view.AsOf, null)}", "championship", "ed.", "st.", "fin.", "dnf", "G", "S", "B", "best");
+        var table = Table($"Championships of {Text(view.Athlete)}{Moment(view.AsOf, null)}",
+            "championship", "ed.", "st.", "fin.", "dnf", "G", "S", "B", "best");
         table.Caption("ed. editions (years), st. starts, fin. finishes, G/S/B medals, best place");
         foreach (var c in view.Championships)
-            table.AddRow(Text(c.Championship), Text(c.Editions), Text(c.Starts), Text(c.Finishes), Text(c.Dnf), Text(c.Gold), Text(c.Silver), Text(c.Bronze), Text(c.BestPlace));
+            table.AddRow(Text(c.Championship), Text(c.Editions), Text(c.Starts), Text(c.Finishes), Text(c.Dnf), Text(c.Gold), Text(c.Silver), Text(c.Bronze),
+                Text(c.BestPlace));
         return table;
     }
 }

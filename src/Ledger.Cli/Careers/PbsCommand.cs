@@ -25,8 +25,11 @@ public class PbsCommand : LedgerCommand<AthleteInput>
             ["discipline", "mark", "date", "competition", .. assisted ? new[] { "wind-assisted best" } : []]);
         if (view.Legend.Length > 0) table.Caption(view.Legend);
         foreach (var b in view.Bests)
-            table.AddRow([Text(b.Indoor ? $"{b.Discipline} (indoor)" : b.Discipline.Code), Text(Conditions.Shown(b.Mark, b.Wind, b.Indoor)), Text(b.Date), Text(b.Competition ?? "(reported best)"),
-                .. assisted ? new[] { Text(b.WindAssistedBest is { } w ? $"{Conditions.Shown(w.Mark, w.Wind, false)}, {w.Date}, {w.Competition ?? "(reported best)"}" : "") } : []]);
+            table.AddRow([Text(b.Indoor ? $"{b.Discipline} (indoor)" : b.Discipline.Code), Text(Conditions.Shown(b.Mark, b.Wind, b.Indoor)), Text(b.Date),
+                Text(b.Competition ?? "(reported best)"),
+                .. assisted ? new[] { Text(b.WindAssistedBest is { } w
+                    ? $"{Conditions.Shown(w.Mark, w.Wind, false)}, {w.Date}, {w.Competition ?? "(reported best)"}"
+                    : "") } : []]);
         return table;
     }
 }

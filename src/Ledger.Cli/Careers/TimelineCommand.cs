@@ -28,5 +28,6 @@ public class TimelineCommand : LedgerCommand<AthleteInput>
     public static string Describe(object @event) =>
         string.Join(", ", EventFormat.FieldsOf(@event)
             .Where(f => f.Key is not ("date" or "source"))
-            .Select(f => $"{f.Key.Replace('_', ' ')} {(f.Value is JsonValue value ? value.Deserialize<object>()!.ToString() : f.Value!.ToJsonString(EventFormat.Options))}"));
+            .Select(f => $"{f.Key.Replace('_', ' ')} " +
+                $"{(f.Value is JsonValue value ? value.Deserialize<object>()!.ToString() : f.Value!.ToJsonString(EventFormat.Options))}"));
 }

@@ -26,7 +26,8 @@ public class DbCommand : LedgerCommand<DbInput>
 
     protected override Task Run(DbInput input, IServiceProvider services, Answers answers)
     {
-        if (input.Action is not ("status" or "start" or "stop" or "promote")) throw new Refused("action", $"'{input.Action}' is not status, start, stop or promote");
+        if (input.Action is not ("status" or "start" or "stop" or "promote"))
+            throw new Refused("action", $"'{input.Action}' is not status, start, stop or promote");
         if (input.StandbyFlag && input.Action != "start") throw new Refused("--standby", "--standby goes with start");
         if (Environment.GetEnvironmentVariable("LEDGER_CONNECTION") is { Length: > 0 })
         {
@@ -50,13 +51,15 @@ public class DbCommand : LedgerCommand<DbInput>
                 local.Stop();
                 break;
             case "promote":
-                if (!standby.IsRunning || !standby.IsStandby) throw new Refused("action", "no standby is running to promote (ledger db start --standby makes one)");
+                if (!standby.IsRunning || !standby.IsStandby)
+                    throw new Refused("action", "no standby is running to promote (ledger db start --standby makes one)");
                 standby.Promote();
                 break;
         }
 
         var answer = standby.IsCreated
-            ? new DbAnswer("local", local.Folder, local.IsRunning, new StandbyAnswer(standby.Folder, standby.IsRunning, !standby.IsStandby), local.WithStandbyConnectionString())
+            ? new DbAnswer("local", local.Folder, local.IsRunning, new StandbyAnswer(standby.Folder, standby.IsRunning, !standby.IsStandby),
+                local.WithStandbyConnectionString())
             : new DbAnswer("local", local.Folder, local.IsRunning);
         answers.Write(answer, v => string.Join('\n', new[]
         {

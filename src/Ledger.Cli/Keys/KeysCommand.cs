@@ -40,10 +40,13 @@ public class KeysCommand : LedgerCommand<KeysInput>
         {
             case "add":
                 if (input.AllFlag == (input.CountriesFlag is not null)) throw new Refused("--countries", "give --countries C,C or --all, one of them");
-                var countries = input.CountriesFlag?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).ToList();
+                var countries = input.CountriesFlag?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(c => c.ToUpperInvariant())
+                    .ToList();
                 var added = await keys.AddAsync(Named(input), countries);
                 answers.Write(added, k => new Markup(
-                    $"key [bold]{Markup.Escape(k.Name)}[/] for {Markup.Escape(k.Countries is null ? "every country" : string.Join(", ", k.Countries))}:\n{Markup.Escape(k.Key)}\n" +
+                    $"key [bold]{Markup.Escape(k.Name)}[/] for {Markup.Escape(k.Countries is null ? "every country" : string.Join(", ", k.Countries))}:\n" +
+                    $"{Markup.Escape(k.Key)}\n" +
                     "It is shown this once: the ledger keeps only its hash.\n"));
                 break;
             case "list":
@@ -51,7 +54,8 @@ public class KeysCommand : LedgerCommand<KeysInput>
                 {
                     var table = Table("Write keys", "name", "countries", "created", "last used");
                     foreach (var k in v.Keys)
-                        table.AddRow(Text(k.Name), Text(k.Countries is null ? "all" : string.Join(", ", k.Countries)), Text(k.Created.ToString("u")), Text(k.LastUsed?.ToString("u") ?? "never"));
+                        table.AddRow(Text(k.Name), Text(k.Countries is null ? "all" : string.Join(", ", k.Countries)), Text(k.Created.ToString("u")),
+                            Text(k.LastUsed?.ToString("u") ?? "never"));
                     return table;
                 });
                 break;

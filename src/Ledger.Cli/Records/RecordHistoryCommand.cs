@@ -35,10 +35,12 @@ public class RecordHistoryCommand : LedgerCommand<RecordHistoryInput>
     protected override async Task Run(RecordHistoryInput input, IServiceProvider services, Answers answers)
     {
         var view = await services.GetRequiredService<RecordQueries>().RecordHistoryAsync(
-            input.Country, Parameters.Discipline(input.Discipline, "discipline"), SexOf(input.SexFlag) ?? Sex.Men, KnownAt(input.KnownAtFlag), input.IndoorFlag);
+            input.Country, Parameters.Discipline(input.Discipline, "discipline"), SexOf(input.SexFlag) ?? Sex.Men, KnownAt(input.KnownAtFlag),
+            input.IndoorFlag);
         answers.Write(view, v =>
         {
-            var table = Table($"{Text(v.Country)} {Text(v.Sex.ToString().ToLowerInvariant())}'s {Text(v.Discipline)}{(v.Indoor ? " indoor" : "")} record", "mark", "athlete", "date", "competition", "recorded at", "status");
+            var table = Table($"{Text(v.Country)} {Text(v.Sex.ToString().ToLowerInvariant())}'s {Text(v.Discipline)}{(v.Indoor ? " indoor" : "")} record",
+                "mark", "athlete", "date", "competition", "recorded at", "status");
             foreach (var p in v.Progression)
                 table.AddRow(Text(p.Mark), Text(p.Athlete), Text(p.Date), Text(p.Competition), Text(p.RecordedAt.ToString("u")),
                     Text(p.Status == RecordStatus.Rescinded ? $"rescinded {p.RescindedAt:u}: {p.RescindReason}" : p.Status.ToString().ToLowerInvariant()));

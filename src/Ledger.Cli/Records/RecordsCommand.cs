@@ -31,16 +31,19 @@ public class RecordsCommand : LedgerCommand<RecordsInput>
 {
     protected override async Task Run(RecordsInput input, IServiceProvider services, Answers answers)
     {
-        var view = await services.GetRequiredService<RecordQueries>().RecordsAsync(input.Country, SexOf(input.SexFlag), AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
+        var view = await services.GetRequiredService<RecordQueries>()
+            .RecordsAsync(input.Country, SexOf(input.SexFlag), AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
         answers.Write(view, NationalRecords);
     }
 
     public static IRenderable NationalRecords(RecordsView view)
     {
-        var table = Table($"National records of {Text(view.Country)}{Moment(view.AsOf, view.KnownAt)}", "sex", "discipline", "mark", "athlete", "date", "competition");
+        var table = Table($"National records of {Text(view.Country)}{Moment(view.AsOf, view.KnownAt)}",
+            "sex", "discipline", "mark", "athlete", "date", "competition");
         table.Caption("i an indoor record");
         foreach (var r in view.Records)
-            table.AddRow(Text(r.Sex.ToString().ToLowerInvariant()), Text(r.Discipline), Text(Conditions.Shown(r.Mark, null, r.Indoor)), Text(r.Athlete), Text(r.Date), Text(r.Competition));
+            table.AddRow(Text(r.Sex.ToString().ToLowerInvariant()), Text(r.Discipline), Text(Conditions.Shown(r.Mark, null, r.Indoor)), Text(r.Athlete),
+                Text(r.Date), Text(r.Competition));
         return table;
     }
 }

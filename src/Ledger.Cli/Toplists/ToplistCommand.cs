@@ -61,14 +61,16 @@ public class ToplistCommand : LedgerCommand<ToplistInput>
     {
         if (input.AllTimeFlag && input.YearFlag is not null) throw new Refused("--year", "give --year or --all-time, not both");
         var filter = ToplistFilter.Of(input.Discipline, SexOf(input.SexFlag), Number(input.YearFlag, "year"), input.CountryFlag,
-            AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag), Number(input.LimitFlag, "limit"), input.AllMarksFlag, input.IndoorFlag, input.WindAssistedFlag, Parameters.Flag);
+            AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag), Number(input.LimitFlag, "limit"), input.AllMarksFlag, input.IndoorFlag, input.WindAssistedFlag,
+            Parameters.Flag);
         var view = await services.GetRequiredService<ToplistQueries>().ToplistAsync(filter);
         answers.Write(view, v =>
         {
             var table = Table($"{Text(v.Title)}{Moment(v.AsOf, v.KnownAt)}", "rank", "mark", "", "athlete", "country", "date", "competition", "venue");
             table.Caption("PB the athlete's personal best, NR a national record when set; w wind-assisted, wind in m/s in brackets");
             foreach (var e in v.Entries)
-                table.AddRow(Text(e.Rank), Text(Conditions.Shown(e.Mark, e.Wind, false)), Text(string.Join(" ", new[] { e.PersonalBest ? "PB" : null, e.NationalRecord ? "NR" : null }.OfType<string>())),
+                table.AddRow(Text(e.Rank), Text(Conditions.Shown(e.Mark, e.Wind, false)),
+                    Text(string.Join(" ", new[] { e.PersonalBest ? "PB" : null, e.NationalRecord ? "NR" : null }.OfType<string>())),
                     Text(e.Name), Text(e.Country), Text(e.Date), Text(e.Competition ?? "(reported best)"), Text(e.Venue));
             return table;
         });

@@ -42,7 +42,8 @@ public sealed class WriteFlags(Write write) : IGeneratedInputParser
         }
 
         return new GeneratedFlag<string>($"{field.Property.Name}Flag", field.Description, Aliases(field.Name),
-            (input, text) => Set(input, field, type == typeof(int) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : text),
+            (input, text) => Set(input, field,
+                type == typeof(int) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : text),
             text => text);
     }
 

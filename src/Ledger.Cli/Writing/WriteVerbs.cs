@@ -19,7 +19,8 @@ public static class WriteVerbs
         foreach (var write in Write.All)
         {
             GeneratedParserRegistry.Register(new WriteFlags(write));
-            var verb = verbs.DefineType($"{write.Command.Name}Verb", TypeAttributes.Public | TypeAttributes.Sealed, typeof(WriteCommand<>).MakeGenericType(write.Command));
+            var verb = verbs.DefineType($"{write.Command.Name}Verb", TypeAttributes.Public | TypeAttributes.Sealed,
+                typeof(WriteCommand<>).MakeGenericType(write.Command));
             verb.SetCustomAttribute(new CustomAttributeBuilder(
                 typeof(DescriptionAttribute).GetConstructor([typeof(string)])!, [write.Summary],
                 [typeof(DescriptionAttribute).GetProperty(nameof(DescriptionAttribute.Name))!], [write.Verb]));

@@ -1,6 +1,9 @@
 namespace Ledger.Domain;
 
-/// <summary>The athlete's legal marks in one discipline, outdoors or indoors, in outline: how many, the best, and the best that could stand as a record.</summary>
+/// <summary>
+/// The athlete's legal marks in one discipline, outdoors or indoors, in outline: how many, the best,
+/// and the best that could stand as a record.
+/// </summary>
 public sealed record DisciplineMarks(Discipline Discipline, int Marks, Mark Best, Mark? BestEligible, bool Indoor = false);
 
 /// <summary>
@@ -75,7 +78,10 @@ public sealed class AthleteSummary
         return summary;
     }
 
-    /// <summary>The athlete's best mark in the discipline, outdoors or indoors, that could stand as a record: record-eligible results and reported bests.</summary>
+    /// <summary>
+    /// The athlete's best mark in the discipline, outdoors or indoors, that could stand as a record:
+    /// record-eligible results and reported bests.
+    /// </summary>
     public Mark? BestEligible(Discipline discipline, bool indoor) => Disciplines.Find(d => d.Discipline == discipline && d.Indoor == indoor)?.BestEligible;
 
     private void Weigh(Discipline discipline, bool indoor, Mark mark, bool eligible)
@@ -91,7 +97,8 @@ public sealed class AthleteSummary
             var so = Disciplines[index];
             Disciplines[index] = so with
             {
-                Marks = so.Marks + 1, Best = discipline.Best(so.Best, mark)!.Value, BestEligible = eligible ? discipline.Best(so.BestEligible, mark) : so.BestEligible,
+                Marks = so.Marks + 1, Best = discipline.Best(so.Best, mark)!.Value,
+                BestEligible = eligible ? discipline.Best(so.BestEligible, mark) : so.BestEligible,
             };
         }
 

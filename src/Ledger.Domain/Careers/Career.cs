@@ -96,7 +96,9 @@ public sealed class Career
             {
                 var legal = Best(g.Where(b => b.IsLegal));
                 var assisted = Best(g.Where(b => !b.IsLegal));
-                return legal is null ? assisted! : assisted is not null && g.Key.Discipline.Beats(assisted.Mark, legal.Mark) ? legal with { WindAssistedBest = assisted } : legal;
+                return legal is null
+                    ? assisted!
+                    : assisted is not null && g.Key.Discipline.Beats(assisted.Mark, legal.Mark) ? legal with { WindAssistedBest = assisted } : legal;
             })
             .OrderBy(b => b.Discipline, Discipline.InListOrder)
             .ThenBy(b => b.Indoor)
@@ -149,7 +151,9 @@ public sealed class Career
         ResultsAsOf(asOf)
             .Where(r => r is { Status: ResultStatus.Finished, Mark: not null })
             .Select(r => new PersonalBest(r.Discipline, r.Mark!.Value, r.Date, r.Competition, r.ResultId, r.Wind, r.Indoor == true))
-            .Concat(ReportedBests.Where(b => Happened(b.Date, asOf)).Select(b => new PersonalBest(b.Discipline, b.Mark, b.Date, null, null, b.Wind, b.Indoor == true)));
+            .Concat(ReportedBests
+                .Where(b => Happened(b.Date, asOf))
+                .Select(b => new PersonalBest(b.Discipline, b.Mark, b.Date, null, null, b.Wind, b.Indoor == true)));
 
     /// <summary>
     /// The best mark in the discipline, indoors or out, that could stand as a record: record-eligible

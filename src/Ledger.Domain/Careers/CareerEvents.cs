@@ -20,13 +20,18 @@ public sealed record ResultRecorded(
     [property: Description("finished (the default), dnf, dns or dq")] ResultStatus Status,
     Mark? Mark = null, [property: Description("The place in the championship or category that counts")] int? Place = null,
     int? OverallPlace = null, string? Venue = null, Championship? Championship = null,
-    [property: Description("Whether the mark can stand as a record (not after an aided course, say); true when left out"), DefaultValue(true)] bool? RecordEligible = null,
+    [property: Description("Whether the mark can stand as a record (not after an aided course, say); true when left out"), DefaultValue(true)]
+    bool? RecordEligible = null,
     string? Notes = null, string? Source = null,
     [property: Description("The mark is better than the world record, and that is so: a new world record")] bool? NewWorldRecord = null,
     Wind? Wind = null, [property: Description("The result was made indoors")] bool? Indoor = null)
 {
-    /// <summary>The mark this result could stand as a record with: finished, marked, record-eligible and wind-legal (a method, so it is never stored).</summary>
-    public Mark? EligibleMark() => Status == ResultStatus.Finished && RecordEligible != false && Conditions.AllowRecord(Discipline, Wind, Indoor) ? Mark : null;
+    /// <summary>
+    /// The mark this result could stand as a record with: finished, marked, record-eligible and
+    /// wind-legal (a method, so it is never stored).
+    /// </summary>
+    public Mark? EligibleMark() =>
+        Status == ResultStatus.Finished && RecordEligible != false && Conditions.AllowRecord(Discipline, Wind, Indoor) ? Mark : null;
 }
 
 /// <summary>A best known from a list, with no race attached.</summary>
@@ -43,7 +48,8 @@ public sealed record ResultCorrected(
     [property: Description("The id of the result to correct")] string ResultId, string Reason, PartialDate? Date = null, string? Competition = null,
     Discipline? Discipline = null, ResultStatus? Status = null, Mark? Mark = null, int? Place = null,
     int? OverallPlace = null, string? Venue = null, Championship? Championship = null,
-    [property: Description("Whether the mark can stand as a record (not after an aided course, say); true when left out"), DefaultValue(true)] bool? RecordEligible = null,
+    [property: Description("Whether the mark can stand as a record (not after an aided course, say); true when left out"), DefaultValue(true)]
+    bool? RecordEligible = null,
     string? Notes = null, string? Source = null,
     [property: Description("The corrected mark is better than the world record, and that is so")] bool? NewWorldRecord = null,
     Wind? Wind = null, [property: Description("The result was made indoors")] bool? Indoor = null);

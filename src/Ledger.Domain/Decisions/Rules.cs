@@ -65,7 +65,8 @@ public static class Rules
                 break;
             case NationalRecordSet s:
                 if (!Codes.IsCountry(s.Country)) Refuse("country", $"country '{s.Country}' is not a three-letter IOC code like MGL");
-                if (s.ResultId is not null && career.FindResult(s.ResultId) is null) Refuse("result_id", $"result '{s.ResultId}' is not recorded for '{career.Id}'");
+                if (s.ResultId is not null && career.FindResult(s.ResultId) is null)
+                    Refuse("result_id", $"result '{s.ResultId}' is not recorded for '{career.Id}'");
                 if (s.Discipline.ProblemWith(s.Mark) is { } problem) Refuse("mark", problem);
                 CheckIndoor(s.Discipline, s.Indoor, Refuse);
                 break;
@@ -103,7 +104,8 @@ public static class Rules
         if (differing.Count == 0) refuse("result_id", $"result '{again.ResultId}' is already recorded");
     }
 
-    private static string Shown(JsonNode? value) => value is null ? "none" : value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+    private static string Shown(JsonNode? value) =>
+        value is null ? "none" : value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
 
     private static KnownResult? KnownUnannulled(Career career, string resultId, Action<string, string> refuse)
     {
@@ -127,7 +129,8 @@ public static class Rules
     }
 
     /// <summary>A mark of its discipline's kind, in conditions the discipline can have, and plausible.</summary>
-    private static void CheckMark(Career career, Discipline discipline, Mark mark, Wind? wind, bool? indoor, bool? newWorldRecord, Action<string, string> refuse)
+    private static void CheckMark(Career career, Discipline discipline, Mark mark, Wind? wind, bool? indoor, bool? newWorldRecord,
+        Action<string, string> refuse)
     {
         if (discipline.ProblemWith(mark) is { } problem) refuse("mark", problem);
         else CheckPlausible(career, discipline, mark, wind, newWorldRecord, refuse);
@@ -176,7 +179,8 @@ public static class Rules
         var margin = assisted ? WindAssistedMargin : 0;
         var limit = record.Mark.Hundredths * (discipline.LowerIsBetter ? 1 - margin : 1 + margin);
         if (discipline.LowerIsBetter ? mark.Hundredths >= limit : mark.Hundredths <= limit) return;
-        var beyond = $"{(discipline.Info.Kind == MarkKind.Time ? "faster" : "better")} than the {athlete.Sex.ToString().ToLowerInvariant()}'s {discipline} world record, {record}";
+        var beyond = $"{(discipline.Info.Kind == MarkKind.Time ? "faster" : "better")} than the " +
+            $"{athlete.Sex.ToString().ToLowerInvariant()}'s {discipline} world record, {record}";
         refuse("mark", assisted
             ? $"mark {mark} (wind {wind}) is more than {WindAssistedMargin * 100}% {beyond}: implausible even wind-assisted"
             : $"mark {mark} is {beyond}: implausible, unless it is a new world record, which the result must say (new_world_record)");

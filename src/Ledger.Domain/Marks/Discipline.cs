@@ -59,7 +59,8 @@ public readonly partial record struct Discipline
         MarkKind.Time when !mark.IsClock && mark.Hundredths >= 6000 =>
             $"mark '{mark}' is {mark.Hundredths / 100} seconds; write a time of a minute or more as m:ss, like 1:40.91",
         MarkKind.Distance or MarkKind.Height when mark.IsClock =>
-            $"mark '{mark}' is not a {Info.Kind.ToString().ToLowerInvariant()} in metres like {(Info.Kind == MarkKind.Height ? "2.45" : "8.95")}: {Code} is measured, not timed",
+            $"mark '{mark}' is not a {Info.Kind.ToString().ToLowerInvariant()} in metres like {(Info.Kind == MarkKind.Height ? "2.45" : "8.95")}: " +
+            $"{Code} is measured, not timed",
         MarkKind.Points when mark.IsClock || mark.HasFraction => $"mark '{mark}' is not points like 9126: {Code} is scored in whole points",
         _ => null,
     };

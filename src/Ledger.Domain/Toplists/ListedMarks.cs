@@ -104,7 +104,8 @@ public sealed class ListedMarks
     private void Open(Career before, Guid eventId, DateTimeOffset recordedAt, ResultRecorded result)
     {
         if (result is not { Status: ResultStatus.Finished, Mark: { } mark }) return;
-        var listed = New(before, eventId, recordedAt, result.Discipline, mark, result.Date, result.Competition, result.Venue, result.ResultId, result.Wind, result.Indoor);
+        var listed = New(before, eventId, recordedAt, result.Discipline, mark, result.Date, result.Competition, result.Venue, result.ResultId, result.Wind,
+            result.Indoor);
         _open[result.ResultId] = listed;
         _opened.Add(listed);
     }

@@ -48,7 +48,8 @@ public static class Health
     /// Whether a session opened so answers: a query session (reads) or a document session (the
     /// primary, asked apart only where the connection names several servers).
     /// </summary>
-    private sealed class DatabaseAnswers(IServiceProvider services, Func<IDocumentStore, IQuerySession> open, bool onlyWithSeveralServers = false) : IHealthCheck
+    private sealed class DatabaseAnswers(IServiceProvider services, Func<IDocumentStore, IQuerySession> open,
+        bool onlyWithSeveralServers = false) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellation)
         {

@@ -5,10 +5,14 @@ namespace Ledger.Http.Pages;
 /// <summary>A drawn chart: an SVG picture as a data URI, and what it shows (<see cref="ChartFigure"/> puts it on a page).</summary>
 public sealed record Chart(string Source, string Caption, int Width, int Height);
 
-/// <summary>Marks over time, drawn by ScottPlot as SVG, with the better marks higher (the faster, the farther, the more points).</summary>
+/// <summary>
+/// Marks over time, drawn by ScottPlot as SVG, with the better marks higher (the faster, the farther,
+/// the more points).
+/// </summary>
 public static class Charts
 {
-    public sealed record Series(string Label, IReadOnlyList<(PartialDate Date, Mark Mark)> Points, Color Color, MarkerShape Shape, bool Joined = false, float Size = 9);
+    public sealed record Series(string Label, IReadOnlyList<(PartialDate Date, Mark Mark)> Points, Color Color, MarkerShape Shape, bool Joined = false,
+        float Size = 9);
 
     public static readonly Color Results = Colors.Gray, Bests = Color.FromHex("#0b57a4"), Records = Color.FromHex("#c62828");
 
@@ -39,7 +43,9 @@ public static class Charts
         var markMargin = Math.Max((marks.Max() - marks.Min()) * 0.1, marks.Max() * 0.005);
         plot.Axes.SetLimitsX(days.Min() - dayMargin, days.Max() + dayMargin);
         // The worst mark goes at the bottom, so an improvement climbs: for times, that is the slowest.
-        var (worst, best) = discipline.LowerIsBetter ? (marks.Max() + markMargin, marks.Min() - markMargin) : (marks.Min() - markMargin, marks.Max() + markMargin);
+        var (worst, best) = discipline.LowerIsBetter
+            ? (marks.Max() + markMargin, marks.Min() - markMargin)
+            : (marks.Min() - markMargin, marks.Max() + markMargin);
         plot.Axes.SetLimitsY(bottom: worst, top: best);
         plot.ShowLegend(Alignment.LowerRight);
 

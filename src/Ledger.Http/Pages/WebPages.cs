@@ -18,7 +18,8 @@ public static class WebPages
         // Rendered on the server as plain HTML (RazorComponentResult): no circuit, no WebAssembly.
         services.AddRazorComponents();
         // Letters of every script stay as they are (a native name in Cyrillic stays readable in the source).
-        services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddWebEncoders(encoders =>
+            encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
     }
 
     /// <summary>The group every page is mapped in: cached by the events behind it, and left out of the API's description.</summary>

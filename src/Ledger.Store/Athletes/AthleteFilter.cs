@@ -21,7 +21,8 @@ public sealed record AthleteFilter
         named ??= name => name;
         var problems = new List<FieldProblem>();
         if (page is < 1) problems.Add(new(named("page"), $"{named("page")} {page} is not a page: pages are numbered from 1"));
-        if (pageSize is < 1 or > MostPerPage) problems.Add(new(named("page_size"), $"{named("page_size")} {pageSize} is out of range: from 1 to {MostPerPage}"));
+        if (pageSize is < 1 or > MostPerPage)
+            problems.Add(new(named("page_size"), $"{named("page_size")} {pageSize} is out of range: from 1 to {MostPerPage}"));
         if (problems.Count > 0) throw new Refused(problems);
         return new AthleteFilter
         {

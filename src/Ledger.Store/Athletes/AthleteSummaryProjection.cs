@@ -37,7 +37,8 @@ public sealed class AthleteSummaryProjection : SingleStreamProjection<AthleteSum
         var first = events[0].Version;
         var career = first == 1
             ? new Career { Id = identity }
-            : await session.Events.AggregateStreamAsync<Career>(identity, version: first > 1 ? first - 1 : 0, token: cancellation) ?? new Career { Id = identity };
+            : await session.Events.AggregateStreamAsync<Career>(identity, version: first > 1 ? first - 1 : 0, token: cancellation)
+                ?? new Career { Id = identity };
         foreach (var e in events) career.Fold(e.Data);
         return (AthleteSummary.Of(career), ActionType.Store);
     }

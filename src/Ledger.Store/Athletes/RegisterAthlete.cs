@@ -9,7 +9,8 @@ public sealed record RegisterAthlete(string Athlete, AthleteRegistered Registrat
 public static class RegisterAthleteHandler
 {
     /// <summary>Starts the athlete's stream; registering again is refused by the rules, as any second registration is.</summary>
-    public static (AthleteAnswer, IReadOnlyList<object>) Handle(RegisterAthlete command, [WriteAggregate(nameof(RegisterAthlete.Athlete), Required = false)] Career? career)
+    public static (AthleteAnswer, IReadOnlyList<object>) Handle(RegisterAthlete command,
+        [WriteAggregate(nameof(RegisterAthlete.Athlete), Required = false)] Career? career)
     {
         if (!Codes.IsSlug(command.Athlete))
             throw new Refused([new FieldProblem("athlete", $"'{command.Athlete}' is not an athlete slug (lower-case letters, digits, '-')")]);

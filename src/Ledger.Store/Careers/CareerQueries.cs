@@ -6,7 +6,8 @@ namespace Ledger.Store.Careers;
 /// <summary>What a career shows, folded from the athlete's one stream: as of a date, and as known at an instant.</summary>
 public sealed class CareerQueries(IDocumentStore store, ReadsFromPrimary? fromPrimary = null) : Reads(store, fromPrimary)
 {
-    public async Task<PbsView> PersonalBestsAsync(string athlete, DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
+    public async Task<PbsView> PersonalBestsAsync(string athlete, DateOnly? asOf = null, DateTimeOffset? knownAt = null,
+        CancellationToken cancellation = default)
     {
         var career = await CareerAsync(athlete, knownAt, cancellation);
         var bests = career?.PersonalBests(asOf) ?? [];
@@ -24,7 +25,8 @@ public sealed class CareerQueries(IDocumentStore store, ReadsFromPrimary? fromPr
         return new ChampionshipsView(athlete, asOf, career?.Championships(asOf) ?? []);
     }
 
-    public async Task<TimelineView> TimelineAsync(string athlete, DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken cancellation = default)
+    public async Task<TimelineView> TimelineAsync(string athlete, DateOnly? asOf = null, DateTimeOffset? knownAt = null,
+        CancellationToken cancellation = default)
     {
         var career = await CareerAsync(athlete, knownAt, cancellation);
         var events = career?.Timeline(asOf).Select(entry => new TimelineEntryView(entry.Date, entry.Event)).ToList() ?? [];

@@ -24,7 +24,8 @@ public static class CommandIds<TAnswer> where TAnswer : class
     /// to the commit, holding the athlete's lock and any record's (<see cref="AdvisoryLocks"/>). A
     /// command id answered before gets that answer again, and nothing more happens.
     /// </summary>
-    public static async Task<(HandlerContinuation, OutgoingMessages)> BeforeAsync(ILedgerCommand<TAnswer> command, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<(HandlerContinuation, OutgoingMessages)> BeforeAsync(ILedgerCommand<TAnswer> command, IDocumentSession session,
+        CancellationToken cancellation)
     {
         session.LastModifiedBy = command.User;
         await session.BeginTransactionAsync(cancellation);

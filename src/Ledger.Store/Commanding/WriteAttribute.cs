@@ -6,7 +6,10 @@ namespace Ledger.Store.Commanding;
 /// from it (<see cref="Write"/>), and both read its input, the fields of its event, with one reader.
 /// </summary>
 /// <param name="verb">The verb: <c>add-result</c>.</param>
-/// <param name="route">The route: <c>/athletes/{athlete}/results</c>; a parameter other than the athlete is a field of the event (<c>{resultId}</c> is <c>result_id</c>).</param>
+/// <param name="route">
+/// The route: <c>/athletes/{athlete}/results</c>; a parameter other than the athlete is a field of the event
+/// (<c>{resultId}</c> is <c>result_id</c>).
+/// </param>
 /// <param name="summary">What it does, in a line, for the verb's help and the API's description.</param>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class WriteAttribute(string verb, string route, string summary) : Attribute

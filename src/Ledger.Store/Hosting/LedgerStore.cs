@@ -30,7 +30,8 @@ public static class LedgerStore
     /// that can tell which reads must see the latest writes (<see cref="ReadsFromPrimary"/>: the HTTP API's)
     /// sends the others to a standby where the connection names one.
     /// </summary>
-    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddLedgerStore(this IServiceCollection services, Func<string> connectionString)
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddLedgerStore(this IServiceCollection services,
+        Func<string> connectionString)
     {
         var marten = services.AddMarten(provider =>
         {

@@ -34,7 +34,8 @@ public sealed class LocalPostgres(string folder)
             ? configured
             : AsRoot
                 ? "/var/lib/ledger/postgres"
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "ledger", "postgres");
+                : Path.Combine(
+                    Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "ledger", "postgres");
 
     public bool IsCreated => File.Exists(Path.Combine(DataFolder, "PG_VERSION"));
 
@@ -150,11 +151,13 @@ public sealed class LocalPostgres(string folder)
             if (AsRoot && !OperatingSystem.IsWindows())
             {
                 Run("chown", ["postgres", Folder, DataFolder, passwordForInitdb]);
-                File.SetUnixFileMode(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+                File.SetUnixFileMode(Folder,
+                    UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
                 if (Run("test", ["-w", DataFolder], check: false).ExitCode != 0)
                     throw new LocalPostgresUnavailable(
                         $"PostgreSQL runs as the postgres account, which cannot reach {Folder}: a folder above it is closed to other users. " +
-                        "Set LEDGER_DATA_DIR to a folder it can reach (the default for root is /var/lib/ledger/postgres), or open the folders above to it (chmod o+x).");
+                        "Set LEDGER_DATA_DIR to a folder it can reach (the default for root is /var/lib/ledger/postgres), " +
+                        "or open the folders above to it (chmod o+x).");
             }
 
             Run(initdb, ["-D", DataFolder, "-U", User, "--pwfile", passwordForInitdb, "--auth", "scram-sha-256", "-E", "UTF8", "--locale", "C"]);
@@ -186,7 +189,8 @@ public sealed class LocalPostgres(string folder)
             "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"], check: false);
         // The reason (a full disk, a damaged folder) is in the server's log, not in pg_ctl's words.
         if (exitCode != 0)
-            throw new LocalPostgresUnavailable($"the ledger's PostgreSQL in {DataFolder} did not start (pg_ctl: {string.Join(' ', output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}); its log is {LogFile}");
+            throw new LocalPostgresUnavailable($"the ledger's PostgreSQL in {DataFolder} did not start (pg_ctl: " +
+                $"{string.Join(' ', output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}); its log is {LogFile}");
     }
 
     private string PgCtl => Binary("pg_ctl");
@@ -199,7 +203,9 @@ public sealed class LocalPostgres(string folder)
             :
             [
                 ..Directory.Exists("/usr/lib/postgresql")
-                    ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0).Select(d => Path.Combine(d, "bin"))
+                    ? Directory.GetDirectories("/usr/lib/postgresql")
+                        .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
+                        .Select(d => Path.Combine(d, "bin"))
                     : [],
                 ..(Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries),
             ];

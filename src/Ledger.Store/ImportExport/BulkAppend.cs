@@ -84,7 +84,8 @@ public sealed class BulkAppend : IAsyncDisposable
     public async Task<Dictionary<string, StreamAppend>> LockStreamsAsync(IReadOnlyList<string> athletes, CancellationToken cancellation)
     {
         var versions = new Dictionary<string, long>();
-        await using (var reader = await QueryAsync($"select id, version from {Schema}.mt_streams where id = any(@ids) order by id for update", cancellation, ("ids", athletes.ToArray())))
+        await using (var reader = await QueryAsync($"select id, version from {Schema}.mt_streams where id = any(@ids) order by id for update",
+            cancellation, ("ids", athletes.ToArray())))
             while (await reader.ReadAsync(cancellation)) versions[reader.GetString(0)] = reader.GetInt64(1);
 
         // The careers the lines are checked against, and the marks they may close, from the streams as they stand.
@@ -124,11 +125,13 @@ public sealed class BulkAppend : IAsyncDisposable
     public async Task<EventRows> StartEventsAsync(int most, CancellationToken cancellation)
     {
         var sequences = new List<long>(most);
-        await using (var reader = await QueryAsync($"select nextval('{Schema}.mt_events_sequence') from generate_series(1, @most)", cancellation, ("most", most)))
+        await using (var reader = await QueryAsync($"select nextval('{Schema}.mt_events_sequence') from generate_series(1, @most)",
+            cancellation, ("most", most)))
             while (await reader.ReadAsync(cancellation)) sequences.Add(reader.GetInt64(0));
 
         var copy = await _connection.BeginBinaryImportAsync(
-            $"copy {Schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type, correlation_id, user_name) from stdin (format binary)",
+            $"copy {Schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type, correlation_id, user_name) " +
+            "from stdin (format binary)",
             cancellation);
         return new EventRows(copy, sequences, (EventGraph)_options.Events, _now);
     }
@@ -172,7 +175,8 @@ public sealed class BulkAppend : IAsyncDisposable
         Report(0);
         var changed = streams.Where(s => s.Appended > 0).ToList();
         _appended = changed.Sum(s => s.Appended);
-        await ExecuteAsync($"update {Schema}.mt_streams s set version = u.version, timestamp = @now from unnest(@ids, @versions) u(id, version) where s.id = u.id",
+        await ExecuteAsync($"update {Schema}.mt_streams s set version = u.version, timestamp = @now " +
+            "from unnest(@ids, @versions) u(id, version) where s.id = u.id",
             cancellation, ("now", _now),
             ("ids", changed.Select(s => s.Athlete).ToArray()),
             ("versions", changed.Select(s => s.Version + s.Appended).ToArray()));
@@ -184,7 +188,10 @@ public sealed class BulkAppend : IAsyncDisposable
         Report(3);
     }
 
-    /// <summary>The marks the events opened or closed, as the toplist projection would write them; a mark stored before and closed now is written again whole.</summary>
+    /// <summary>
+    /// The marks the events opened or closed, as the toplist projection would write them; a mark
+    /// stored before and closed now is written again whole.
+    /// </summary>
     private async Task WriteMarksAsync(IReadOnlyList<StreamAppend> streams, CancellationToken cancellation)
     {
         var table = _store.TableOf<ListedMark>();
@@ -219,7 +226,8 @@ public sealed class BulkAppend : IAsyncDisposable
     /// </summary>
     private async Task WriteSummariesAsync(IReadOnlyList<StreamAppend> streams, CancellationToken cancellation)
     {
-        await ExecuteAsync($"delete from {SummaryTable} where id = any(@ids)", cancellation, ("ids", streams.Where(s => s.Version > 0).Select(s => s.Athlete).ToArray()));
+        await ExecuteAsync($"delete from {SummaryTable} where id = any(@ids)", cancellation,
+            ("ids", streams.Where(s => s.Version > 0).Select(s => s.Athlete).ToArray()));
 
         var serializer = _options.Serializer();
         await using var copy = await _connection.BeginBinaryImportAsync(
@@ -275,7 +283,8 @@ public sealed class BulkAppend : IAsyncDisposable
         // events took 31 s instead of 17 s. Sampling the tables again costs half a second.
         if (_appended >= 10_000)
         {
-            await new NpgsqlCommand($"analyze {Schema}.mt_events, {Schema}.mt_streams, {SummaryTable}, {_store.TableOf<ListedMark>()}", _connection).ExecuteNonQueryAsync(cancellation);
+            await new NpgsqlCommand($"analyze {Schema}.mt_events, {Schema}.mt_streams, {SummaryTable}, {_store.TableOf<ListedMark>()}", _connection)
+                .ExecuteNonQueryAsync(cancellation);
         }
     }
 

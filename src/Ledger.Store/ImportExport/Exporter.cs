@@ -11,7 +11,8 @@ namespace Ledger.Store.ImportExport;
 /// </summary>
 public sealed class Exporter(IDocumentStore store)
 {
-    public async Task<ExportOutcome> ExportAsync(IReadOnlyList<string> athletes, string folder, IProgress<WorkDone>? progress = null, CancellationToken cancellation = default)
+    public async Task<ExportOutcome> ExportAsync(IReadOnlyList<string> athletes, string folder, IProgress<WorkDone>? progress = null,
+        CancellationToken cancellation = default)
     {
         await using var session = store.QuerySession();
         var total = await CountAsync(session, athletes, cancellation);

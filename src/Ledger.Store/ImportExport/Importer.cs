@@ -28,7 +28,8 @@ public sealed class Importer(IDocumentStore store)
         }
     }
 
-    public async Task<ImportOutcome> ImportAsync(IReadOnlyList<string> paths, Actor actor, IProgress<WorkDone>? progress = null, CancellationToken cancellation = default)
+    public async Task<ImportOutcome> ImportAsync(IReadOnlyList<string> paths, Actor actor, IProgress<WorkDone>? progress = null,
+        CancellationToken cancellation = default)
     {
         var lines = await LinesAsync(Files(paths), progress, cancellation);
         var athletes = lines.Select(l => EventFormat.AthleteOf(l.Text.Span)).OfType<string>().Where(Codes.IsSlug).Distinct().ToList();

@@ -11,7 +11,8 @@ public sealed class WriteKeys(IDocumentStore store)
     {
         if (!Codes.IsSlug(name)) throw new Refused("name", $"key name '{name}' is not lower-case letters, digits and '-'");
         var wrong = countries?.Where(c => !Codes.IsCountry(c)).ToList() ?? [];
-        if (wrong.Count > 0) throw new Refused(wrong.Select(c => new FieldProblem("countries", $"country '{c}' is not a three-letter IOC code like KEN")).ToList());
+        if (wrong.Count > 0)
+            throw new Refused(wrong.Select(c => new FieldProblem("countries", $"country '{c}' is not a three-letter IOC code like KEN")).ToList());
         if (countries is { Count: 0 }) throw new Refused("countries", "name the countries the key may write (--countries KEN,ETH), or --all");
 
         await using var session = store.LightweightSession();

@@ -12,7 +12,8 @@ public static class StandingRecords
     /// indoors), or where none stands, the best record-eligible mark of any athlete of that country and
     /// sex; leaving out one result (the one a correction is about) when named.
     /// </summary>
-    public static async Task<RecordContext> ContextAsync(IDocumentSession session, Career career, Discipline discipline, bool indoor, string? leavingOut, CancellationToken cancellation)
+    public static async Task<RecordContext> ContextAsync(IDocumentSession session, Career career, Discipline discipline, bool indoor, string? leavingOut,
+        CancellationToken cancellation)
     {
         var (country, sex) = (career.Athlete!.Country, career.Athlete.Sex);
         var key = NationalRecordProgression.KeyOf(country, sex, discipline, indoor);

@@ -14,7 +14,8 @@ public static class AnnulResultHandler
     public static async Task BeforeAsync(AnnulResult command, Career career, IDocumentSession session, CancellationToken cancellation)
     {
         if (career.FindResult(command.Annulment.ResultId)?.Result is { } annulled)
-            await StandingRecords.LockAsync(session, NationalRecordProgression.KeyOf(career.Athlete!.Country, career.Athlete.Sex, annulled.Discipline, annulled.Indoor == true), cancellation);
+            await StandingRecords.LockAsync(session,
+                NationalRecordProgression.KeyOf(career.Athlete!.Country, career.Athlete.Sex, annulled.Discipline, annulled.Indoor == true), cancellation);
     }
 
     public static (ResultAnswer, IReadOnlyList<object>) Handle(AnnulResult command, [Registered] Career career) =>

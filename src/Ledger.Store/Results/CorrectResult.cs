@@ -10,7 +10,10 @@ public sealed record CorrectResult(string Athlete, ResultCorrected Correction, s
 
 public static class CorrectResultHandler
 {
-    /// <summary>The national record the corrected result is weighed against, leaving the result itself out; none for a result the ledger does not hold, which the decision refuses.</summary>
+    /// <summary>
+    /// The national record the corrected result is weighed against, leaving the result itself out;
+    /// none for a result the ledger does not hold, which the decision refuses.
+    /// </summary>
     public static async Task<RecordContext> LoadAsync(CorrectResult command, Career career, IDocumentSession session, CancellationToken cancellation)
     {
         var resultId = command.Correction.ResultId;

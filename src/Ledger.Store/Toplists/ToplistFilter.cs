@@ -32,7 +32,8 @@ public sealed record ToplistFilter(Discipline Discipline, Sex Sex)
         if (year is < 1 or > 9999) problems.Add(new(named("year"), $"{named("year")} {year} is not a year"));
         if (limit is < 1 or > MostEntries) problems.Add(new(named("limit"), $"{named("limit")} {limit} is out of range: from 1 to {MostEntries}"));
         country = string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
-        if (country is not null && !Codes.IsCountry(country)) problems.Add(new(named("country"), $"{named("country")} '{country}' is not a three-letter IOC code like KEN"));
+        if (country is not null && !Codes.IsCountry(country))
+            problems.Add(new(named("country"), $"{named("country")} '{country}' is not a three-letter IOC code like KEN"));
         if (problems.Count > 0) throw new Refused(problems);
         return new ToplistFilter(listed, sex!.Value)
         {

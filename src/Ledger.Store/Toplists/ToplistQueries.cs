@@ -25,7 +25,8 @@ public sealed class ToplistQueries(IDocumentStore store, ReadsFromPrimary? fromP
         IReadOnlyList<Ranked> ranked;
         for (var rows = filter.AllMarks ? filter.Limit : filter.Limit * 4; ; rows *= 4)
         {
-            var read = await session.QueryAsync<ListedMark>($"{marks} order by hundredths{better}, first_day, last_day desc, athlete collate \"C\" limit {rows}", cancellation, marks.Parameters);
+            var read = await session.QueryAsync<ListedMark>(
+                $"{marks} order by hundredths{better}, first_day, last_day desc, athlete collate \"C\" limit {rows}", cancellation, marks.Parameters);
             ranked = Toplist.Rank(read, filter.Limit, filter.AllMarks);
             if (ranked.Count == filter.Limit || read.Count < rows) break;
         }
@@ -35,7 +36,8 @@ public sealed class ToplistQueries(IDocumentStore store, ReadsFromPrimary? fromP
         var ofTheAthletes = new MarksWhere(filter).Where("assisted = false").Where("athlete = any(?)", (object)athletes);
         var best = filter.Discipline.LowerIsBetter ? "min" : "max";
         var bests = (await session.QueryAsync<AthleteBest>(
-                $"select jsonb_build_object('athlete', athlete, 'hundredths', {best}(hundredths)) from {Store.TableOf<ListedMark>()} {ofTheAthletes} group by athlete",
+                $"select jsonb_build_object('athlete', athlete, 'hundredths', {best}(hundredths)) " +
+                $"from {Store.TableOf<ListedMark>()} {ofTheAthletes} group by athlete",
                 cancellation, ofTheAthletes.Parameters))
             .ToDictionary(b => b.Athlete, b => b.Hundredths);
         var keys = ranked.Select(r => NationalRecordProgression.KeyOf(r.Listed.Country, filter.Sex, filter.Discipline, filter.Indoor)).Distinct().ToArray();
@@ -48,7 +50,8 @@ public sealed class ToplistQueries(IDocumentStore store, ReadsFromPrimary? fromP
                 PersonalBest: bests.GetValueOrDefault(m.Athlete) == m.Hundredths,
                 NationalRecord: records.Any(p => p.Country == m.Country && p.SetBy(m.Athlete, m.Mark, m.ResultId, filter.KnownAt)));
         }).ToList();
-        return new ToplistView(filter.Discipline, filter.Sex, filter.Year, filter.Country, filter.AsOf, filter.KnownAt, filter.Indoor, filter.WindAssisted, entries);
+        return new ToplistView(filter.Discipline, filter.Sex, filter.Year, filter.Country, filter.AsOf, filter.KnownAt, filter.Indoor, filter.WindAssisted,
+            entries);
     }
 
     private sealed record AthleteBest(string Athlete, long Hundredths);

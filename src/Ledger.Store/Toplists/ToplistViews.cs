@@ -17,6 +17,7 @@ public sealed record ToplistView(
     /// <summary>"Men's marathon, 2014, MGL", "Women's 60m indoor, all time, world".</summary>
     [JsonIgnore]
     public string Title =>
-        $"{(Sex == Sex.Men ? "Men" : "Women")}'s {Discipline}{(Indoor ? " indoor" : "")}, {(Year is { } year ? year.ToString() : "all time")}, {Country ?? "world"}" +
+        $"{(Sex == Sex.Men ? "Men" : "Women")}'s {Discipline}{(Indoor ? " indoor" : "")}, " +
+        $"{(Year is { } year ? year.ToString() : "all time")}, {Country ?? "world"}" +
         (WindAssisted ? ", wind-assisted marks too" : "");
 }
