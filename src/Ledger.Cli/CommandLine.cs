@@ -1,10 +1,7 @@
 using JasperFx.CommandLine.Help;
-using JasperFx.CommandLine;
-using Ledger.Cli.Verbs;
 using Ledger.Cli.Writing;
 using Marten;
 using Microsoft.Extensions.Hosting;
-using Spectre.Console;
 using Wolverine;
 
 namespace Ledger.Cli;

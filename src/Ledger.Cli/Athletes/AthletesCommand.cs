@@ -1,34 +1,14 @@
-using JasperFx.CommandLine;
-using Ledger.Cli.Verbs;
 using Ledger.Store.Athletes;
-using Ledger.Store.Reading;
-using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
-using static Ledger.Cli.Verbs.Tables;
 
 namespace Ledger.Cli.Athletes;
 
 public class AthletesInput : LedgerInput
 {
-    [FlagAlias("country")]
-    [Description("Only athletes of this country (IOC code, e.g. KEN)")]
-    public string? CountryFlag { get; set; }
-
-    [FlagAlias("sex")]
-    [Description("Only men or only women")]
-    public string? SexFlag { get; set; }
-
-    [FlagAlias("search")]
-    [Description("Only athletes whose name contains this text (any case)")]
-    public string? SearchFlag { get; set; }
-
-    [FlagAlias("page")]
-    [Description("Which page (from 1; 1 when left out)")]
-    public string? PageFlag { get; set; }
-
-    [FlagAlias("page-size")]
-    [Description("Athletes per page (100 when left out, at most 1000)")]
-    public string? PageSizeFlag { get; set; }
+    [FlagAlias("country"), Description("Only athletes of this country (IOC code, e.g. KEN)")] public string? CountryFlag { get; set; }
+    [FlagAlias("sex"), Description("Only men or only women")] public string? SexFlag { get; set; }
+    [FlagAlias("search"), Description("Only athletes whose name contains this text (any case)")] public string? SearchFlag { get; set; }
+    [FlagAlias("page"), Description("Which page (from 1; 1 when left out)")] public string? PageFlag { get; set; }
+    [FlagAlias("page-size"), Description("Athletes per page (100 when left out, at most 1000)")] public string? PageSizeFlag { get; set; }
 }
 
 [Description("Lists the athletes in the ledger, a page at a time")]

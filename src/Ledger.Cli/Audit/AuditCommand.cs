@@ -1,17 +1,11 @@
-using JasperFx.CommandLine;
 using Ledger.Cli.Careers;
-using Ledger.Cli.Verbs;
 using Ledger.Store.Audit;
-using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
-using static Ledger.Cli.Verbs.Tables;
 
 namespace Ledger.Cli.Audit;
 
 public class AuditInput : LedgerInput
 {
-    [Description("The athlete's slug, e.g. bat-ochir-ser-od")]
-    public string Athlete { get; set; } = "";
+    [Description("The athlete's slug, e.g. bat-ochir-ser-od")] public string Athlete { get; set; } = "";
 }
 
 [Description("Every event of an athlete as appended: version, time recorded, who, and what")]

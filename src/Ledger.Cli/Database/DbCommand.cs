@@ -1,15 +1,10 @@
-using JasperFx.CommandLine;
-using Ledger.Cli.Verbs;
 
 namespace Ledger.Cli.Database;
 
 public class DbInput : LedgerInput
 {
-    [Description("status (the default), start, stop or promote (the standby)")]
-    public string Action { get; set; } = "status";
-
-    [FlagAlias("standby")]
-    [Description("With start: a streaming standby beside the server too, and the multi-host LEDGER_CONNECTION that names both")]
+    [Description("status (the default), start, stop or promote (the standby)")] public string Action { get; set; } = "status";
+    [FlagAlias("standby"), Description("With start: a streaming standby beside the server too, and the multi-host LEDGER_CONNECTION that names both")]
     public bool StandbyFlag { get; set; }
 }
 

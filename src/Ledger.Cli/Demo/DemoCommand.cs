@@ -1,25 +1,17 @@
-using JasperFx.CommandLine;
 using Ledger.Cli.Careers;
 using Ledger.Cli.ImportExport;
 using Ledger.Cli.Records;
-using Ledger.Cli.Verbs;
 using Ledger.Store.Athletes;
 using Ledger.Store.Careers;
 using Ledger.Store.ImportExport;
 using Ledger.Store.Records;
-using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 
 namespace Ledger.Cli.Demo;
 
 public class DemoInput : LedgerInput
 {
-    [Description("The folder of event files to import")]
-    public string Events { get; set; } = "events";
-
-    [FlagAlias("athlete")]
-    [Description("The athlete to show")]
-    public string AthleteFlag { get; set; } = "bat-ochir-ser-od";
+    [Description("The folder of event files to import")] public string Events { get; set; } = "events";
+    [FlagAlias("athlete"), Description("The athlete to show")] public string AthleteFlag { get; set; } = "bat-ochir-ser-od";
 }
 
 public sealed record DemoAnswer(ImportAnswer Import, PbsView Bests, RecordsView Records, ChampionshipsView Championships);
@@ -29,8 +21,8 @@ public class DemoCommand : LedgerCommand<DemoInput>
 {
     public DemoCommand()
     {
-        Usage("Import events/ and show the seed athlete");
         Usage("Import the events of a folder").Arguments(x => x.Events);
+        Usage("Import events/ and show the seed athlete");
     }
 
     protected override async Task Run(DemoInput input, IServiceProvider services, Answers answers)

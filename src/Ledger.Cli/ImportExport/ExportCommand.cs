@@ -1,18 +1,11 @@
-using JasperFx.CommandLine;
-using Ledger.Cli.Verbs;
 using Ledger.Store.ImportExport;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Cli.ImportExport;
 
 public class ExportInput : LedgerInput
 {
-    [Description("The athletes to export (all when left out)")]
-    public IEnumerable<string> Athletes { get; set; } = [];
-
-    [FlagAlias("out")]
-    [Description("The folder to write ATHLETE.jsonl files into")]
-    public string? OutFlag { get; set; }
+    [Description("The athletes to export (all when left out)")] public IEnumerable<string> Athletes { get; set; } = [];
+    [FlagAlias("out"), Description("The folder to write ATHLETE.jsonl files into")] public string? OutFlag { get; set; }
 }
 
 public sealed record ExportAnswer(int Exported);

@@ -1,18 +1,11 @@
-using JasperFx.CommandLine;
-using Ledger.Cli.Verbs;
 using Ledger.Store.ImportExport;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Cli.ImportExport;
 
 public class ImportInput : LedgerInput
 {
-    [Description("Files or folders of .jsonl event files")]
-    public IEnumerable<string> Paths { get; set; } = [];
-
-    [FlagAlias("user")]
-    [Description("Who is importing, recorded with every event (the OS user when left out)")]
-    public string? UserFlag { get; set; }
+    [Description("Files or folders of .jsonl event files")] public IEnumerable<string> Paths { get; set; } = [];
+    [FlagAlias("user"), Description("Who is importing, recorded with every event (the OS user when left out)")] public string? UserFlag { get; set; }
 }
 
 public sealed record ImportAnswer(int Appended, int Skipped);

@@ -1,26 +1,15 @@
-using JasperFx.CommandLine;
-using Ledger.Cli.Verbs;
 using Ledger.Store.Keys;
-using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
-using static Ledger.Cli.Verbs.Tables;
 
 namespace Ledger.Cli.Keys;
 
 public class KeysInput : LedgerInput
 {
-    [Description("add, list or revoke")]
-    public string Action { get; set; } = "list";
-
-    [Description("The key's name (add, revoke), e.g. athletics-kenya")]
-    public string Name { get; set; } = "";
-
-    [FlagAlias("countries")]
-    [Description("add: the countries whose athletes the key may write, e.g. KEN,ETH")]
+    [Description("add, list or revoke")] public string Action { get; set; } = "list";
+    [Description("The key's name (add, revoke), e.g. athletics-kenya")] public string Name { get; set; } = "";
+    [FlagAlias("countries"), Description("add: the countries whose athletes the key may write, e.g. KEN,ETH")]
     public string? CountriesFlag { get; set; }
 
-    [FlagAlias("all")]
-    [Description("add: the key may write athletes of every country")]
+    [FlagAlias("all"), Description("add: the key may write athletes of every country")]
     public bool AllFlag { get; set; }
 }
 

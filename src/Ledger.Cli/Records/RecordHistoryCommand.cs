@@ -1,32 +1,13 @@
-using JasperFx.CommandLine;
-using Ledger.Cli.Verbs;
-using Ledger.Store.Reading;
 using Ledger.Store.Records;
-using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
-using static Ledger.Cli.Verbs.Tables;
 
 namespace Ledger.Cli.Records;
 
-public class RecordHistoryInput : LedgerInput
+public class RecordHistoryInput : KnownAtInput
 {
-    [Description("The country's IOC code, e.g. MGL")]
-    public string Country { get; set; } = "";
-
-    [Description("The discipline, e.g. marathon")]
-    public string Discipline { get; set; } = "";
-
-    [FlagAlias("sex")]
-    [Description("men or women (men when left out)")]
-    public string? SexFlag { get; set; }
-
-    [FlagAlias("known-at")]
-    [Description("The history as the ledger knew it at this instant (ISO 8601)")]
-    public string? KnownAtFlag { get; set; }
-
-    [FlagAlias("indoor")]
-    [Description("The indoor record (the outdoor one when left out)")]
-    public bool IndoorFlag { get; set; }
+    [Description("The country's IOC code, e.g. MGL")] public string Country { get; set; } = "";
+    [Description("The discipline, e.g. marathon")] public string Discipline { get; set; } = "";
+    [FlagAlias("sex"), Description("men or women (men when left out)")] public string? SexFlag { get; set; }
+    [FlagAlias("indoor"), Description("The indoor record (the outdoor one when left out)")] public bool IndoorFlag { get; set; }
 }
 
 [Description("Every mark that was a national record, and what became of it", Name = "record-history")]
@@ -35,7 +16,7 @@ public class RecordHistoryCommand : LedgerCommand<RecordHistoryInput>
     protected override async Task Run(RecordHistoryInput input, IServiceProvider services, Answers answers)
     {
         var view = await services.GetRequiredService<RecordQueries>().RecordHistoryAsync(
-            input.Country, Parameters.Discipline(input.Discipline, "discipline"), SexOf(input.SexFlag) ?? Sex.Men, KnownAt(input.KnownAtFlag),
+            input.Country, Parameters.Discipline(input.Discipline, "discipline"), SexOf(input.SexFlag) ?? Sex.Men, input.KnownAt,
             input.IndoorFlag);
         answers.Write(view, v =>
         {

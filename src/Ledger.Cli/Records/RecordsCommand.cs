@@ -1,29 +1,12 @@
-using JasperFx.CommandLine;
-using Ledger.Cli.Verbs;
 using Ledger.Store.Records;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Rendering;
-using Spectre.Console;
-using static Ledger.Cli.Verbs.Tables;
 
 namespace Ledger.Cli.Records;
 
-public class RecordsInput : LedgerInput
+public class RecordsInput : MomentInput
 {
-    [Description("The country's IOC code, e.g. MGL")]
-    public string Country { get; set; } = "";
-
-    [FlagAlias("sex")]
-    [Description("men or women (both when left out)")]
-    public string? SexFlag { get; set; }
-
-    [FlagAlias("as-of")]
-    [Description("The records that stood on this date")]
-    public string? AsOfFlag { get; set; }
-
-    [FlagAlias("known-at")]
-    [Description("The records as the ledger knew them at this instant (ISO 8601)")]
-    public string? KnownAtFlag { get; set; }
+    [Description("The country's IOC code, e.g. MGL")] public string Country { get; set; } = "";
+    [FlagAlias("sex"), Description("men or women (both when left out)")] public string? SexFlag { get; set; }
 }
 
 [Description("A country's national records")]
@@ -32,7 +15,7 @@ public class RecordsCommand : LedgerCommand<RecordsInput>
     protected override async Task Run(RecordsInput input, IServiceProvider services, Answers answers)
     {
         var view = await services.GetRequiredService<RecordQueries>()
-            .RecordsAsync(input.Country, SexOf(input.SexFlag), AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag));
+            .RecordsAsync(input.Country, SexOf(input.SexFlag), input.AsOf, input.KnownAt);
         answers.Write(view, NationalRecords);
     }
 

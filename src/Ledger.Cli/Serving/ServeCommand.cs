@@ -1,18 +1,14 @@
-using JasperFx.CommandLine;
 using Ledger.Cli.Database;
-using Ledger.Cli.Verbs;
 using Ledger.Http.Hosting;
 using Ledger.Http.Keys;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Ledger.Cli.Serving;
 
 public class ServeInput : LedgerInput
 {
-    [FlagAlias("urls")]
-    [Description("Where to listen, e.g. http://127.0.0.1:5080 (several separated by ';')")]
+    [FlagAlias("urls"), Description("Where to listen, e.g. http://127.0.0.1:5080 (several separated by ';')")]
     public string UrlsFlag { get; set; } = "http://127.0.0.1:5080";
 
     public string[] Urls => UrlsFlag.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

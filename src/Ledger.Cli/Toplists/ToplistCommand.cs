@@ -1,56 +1,18 @@
-using JasperFx.CommandLine;
-using Ledger.Cli.Verbs;
-using Ledger.Store.Reading;
 using Ledger.Store.Toplists;
-using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
-using static Ledger.Cli.Verbs.Tables;
 
 namespace Ledger.Cli.Toplists;
 
-public class ToplistInput : LedgerInput
+public class ToplistInput : MomentInput
 {
-    [Description("The discipline, e.g. marathon")]
-    public string Discipline { get; set; } = "";
-
-    [FlagAlias("sex")]
-    [Description("men or women")]
-    public string? SexFlag { get; set; }
-
-    [FlagAlias("year")]
-    [Description("The marks of this year (a partial date belongs to its year)")]
-    public string? YearFlag { get; set; }
-
-    [FlagAlias("all-time")]
-    [Description("The marks of every year (so when --year is left out)")]
-    public bool AllTimeFlag { get; set; }
-
-    [FlagAlias("country")]
-    [Description("Only athletes of this country (IOC code); the world when left out")]
-    public string? CountryFlag { get; set; }
-
-    [FlagAlias("as-of")]
-    [Description("Only marks made by this date (YYYY-MM-DD; a partial date counts from its last day)")]
-    public string? AsOfFlag { get; set; }
-
-    [FlagAlias("known-at")]
-    [Description("The list as the ledger knew it at this instant (ISO 8601)")]
-    public string? KnownAtFlag { get; set; }
-
-    [FlagAlias("limit")]
-    [Description("How many entries (50 when left out, at most 1000)")]
-    public string? LimitFlag { get; set; }
-
-    [FlagAlias("all-marks")]
-    [Description("Every mark, not only each athlete's best")]
-    public bool AllMarksFlag { get; set; }
-
-    [FlagAlias("indoor")]
-    [Description("The indoor list (outdoor marks when left out)")]
-    public bool IndoorFlag { get; set; }
-
-    [FlagAlias("wind-assisted")]
-    [Description("Wind-assisted marks too (over +2.0 m/s), which the list leaves out when left out")]
+    [Description("The discipline, e.g. marathon")] public string Discipline { get; set; } = "";
+    [FlagAlias("sex"), Description("men or women")] public string? SexFlag { get; set; }
+    [FlagAlias("year"), Description("The marks of this year (a partial date belongs to its year)")] public string? YearFlag { get; set; }
+    [FlagAlias("all-time"), Description("The marks of every year (so when --year is left out)")] public bool AllTimeFlag { get; set; }
+    [FlagAlias("country"), Description("Only athletes of this country (IOC code); the world when left out")] public string? CountryFlag { get; set; }
+    [FlagAlias("limit"), Description("How many entries (50 when left out, at most 1000)")] public string? LimitFlag { get; set; }
+    [FlagAlias("all-marks"), Description("Every mark, not only each athlete's best")] public bool AllMarksFlag { get; set; }
+    [FlagAlias("indoor"), Description("The indoor list (outdoor marks when left out)")] public bool IndoorFlag { get; set; }
+    [FlagAlias("wind-assisted"), Description("Wind-assisted marks too (over +2.0 m/s), which the list leaves out when left out")]
     public bool WindAssistedFlag { get; set; }
 }
 
@@ -61,7 +23,7 @@ public class ToplistCommand : LedgerCommand<ToplistInput>
     {
         if (input.AllTimeFlag && input.YearFlag is not null) throw new Refused("--year", "give --year or --all-time, not both");
         var filter = ToplistFilter.Of(input.Discipline, SexOf(input.SexFlag), Number(input.YearFlag, "year"), input.CountryFlag,
-            AsOf(input.AsOfFlag), KnownAt(input.KnownAtFlag), Number(input.LimitFlag, "limit"), input.AllMarksFlag, input.IndoorFlag, input.WindAssistedFlag,
+            input.AsOf, input.KnownAt, Number(input.LimitFlag, "limit"), input.AllMarksFlag, input.IndoorFlag, input.WindAssistedFlag,
             Parameters.Flag);
         var view = await services.GetRequiredService<ToplistQueries>().ToplistAsync(filter);
         answers.Write(view, v =>

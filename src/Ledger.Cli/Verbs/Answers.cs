@@ -1,7 +1,5 @@
 using Ledger.Store.ImportExport;
-using Ledger.Store.Reading;
 using Spectre.Console.Rendering;
-using Spectre.Console;
 
 namespace Ledger.Cli.Verbs;
 

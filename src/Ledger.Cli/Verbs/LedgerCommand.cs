@@ -1,7 +1,4 @@
-using JasperFx.CommandLine;
 using Ledger.Store.Hosting;
-using Ledger.Store.Reading;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Ledger.Cli.Verbs;
@@ -69,10 +66,6 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput>, ILed
     /// (<see cref="LedgerSchema"/>); serve does so as it starts, and the database's own verbs use none.
     /// </summary>
     protected virtual bool UsesTables => true;
-
-    protected static DateOnly? AsOf(string? text) => Parameters.AsOf(text, "--as-of");
-
-    protected static DateTimeOffset? KnownAt(string? text) => Parameters.KnownAt(text, "--known-at");
 
     protected static int? Number(string? text, string flag) => Parameters.Number(text, $"--{flag}");
 

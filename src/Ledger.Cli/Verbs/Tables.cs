@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.Json;
-using Spectre.Console;
 
 namespace Ledger.Cli.Verbs;
 

@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using JasperFx.CommandLine;
-using Ledger.Cli.Verbs;
 using Ledger.Store.Commanding;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Wolverine;
 
@@ -14,16 +11,10 @@ namespace Ledger.Cli.Writing;
 /// </summary>
 public class WriteInput : LedgerInput
 {
-    [Description("The athlete's slug, e.g. bat-ochir-ser-od")]
-    public string Athlete { get; set; } = "";
-
-    [FlagAlias("command-id")]
-    [Description("An id for this command: sent again, it appends nothing and answers as the first time")]
+    [Description("The athlete's slug, e.g. bat-ochir-ser-od")] public string Athlete { get; set; } = "";
+    [FlagAlias("command-id"), Description("An id for this command: sent again, it appends nothing and answers as the first time")]
     public string? CommandIdFlag { get; set; }
-
-    [FlagAlias("user")]
-    [Description("Who is recording this (the OS user when left out)")]
-    public string? UserFlag { get; set; }
+    [FlagAlias("user"), Description("Who is recording this (the OS user when left out)")] public string? UserFlag { get; set; }
 
     [IgnoreOnCommandLine]
     public JsonObject Fields { get; } = [];

@@ -1,7 +1,6 @@
 using System.Reflection.Emit;
 using System.Reflection;
 using JasperFx.CommandLine.Parsing;
-using JasperFx.CommandLine;
 using Ledger.Store.Commanding;
 
 namespace Ledger.Cli.Writing;

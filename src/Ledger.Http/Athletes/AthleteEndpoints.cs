@@ -1,8 +1,4 @@
-using Ledger.Http.Hosting;
 using Ledger.Store.Athletes;
-using Ledger.Store.Reading;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace Ledger.Http.Athletes;
 

@@ -1,7 +1,4 @@
-using Ledger.Http.Hosting;
 using Ledger.Store.Audit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace Ledger.Http.Audit;
 

@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Ledger.Http.Pages;
-using Ledger.Store.Reading;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace Ledger.Http.Hosting;

@@ -7,12 +7,8 @@ using Ledger.Http.Records;
 using Ledger.Http.Toplists;
 using Ledger.Http.Writing;
 using Ledger.Store.Hosting;
-using Ledger.Store.Reading;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Http.Hosting;
 

@@ -1,8 +1,6 @@
 using Ledger.Http.Pages;
 using Ledger.Store.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Ledger.Http.Hosting;

@@ -1,10 +1,6 @@
 using System.Threading.RateLimiting;
 using Ledger.Http.Keys;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Http.Hosting;
 

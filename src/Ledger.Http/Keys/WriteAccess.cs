@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Ledger.Store.Athletes;
 using Ledger.Store.Keys;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Http.Keys;
 

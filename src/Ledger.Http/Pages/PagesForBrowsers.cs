@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.Headers;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing.Matching;
-using Microsoft.AspNetCore.Routing;
 
 namespace Ledger.Http.Pages;
 

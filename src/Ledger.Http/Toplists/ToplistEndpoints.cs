@@ -1,8 +1,4 @@
-using Ledger.Http.Hosting;
-using Ledger.Store.Reading;
 using Ledger.Store.Toplists;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace Ledger.Http.Toplists;
 

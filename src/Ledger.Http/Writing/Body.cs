@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json;
-using Ledger.Http.Hosting;
 using Ledger.Http.Keys;
 using Ledger.Store.Commanding;
-using Microsoft.AspNetCore.Http;
 
 namespace Ledger.Http.Writing;
 

@@ -1,8 +1,4 @@
-using Ledger.Http.Hosting;
 using Ledger.Store.Commanding;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Wolverine;
 
 namespace Ledger.Http.Writing;

@@ -1,6 +1,5 @@
 using Ledger.Store.Hosting;
 using Ledger.Store.Reading;
-using Marten;
 
 namespace Ledger.Store.Athletes;
 

@@ -2,7 +2,6 @@ using JasperFx.Events.Aggregation;
 using JasperFx.Events.Daemon;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
-using Marten;
 
 namespace Ledger.Store.Athletes;
 

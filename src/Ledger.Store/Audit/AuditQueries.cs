@@ -1,5 +1,4 @@
 using Ledger.Store.Reading;
-using Marten;
 
 namespace Ledger.Store.Audit;
 

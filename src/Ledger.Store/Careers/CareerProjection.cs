@@ -11,11 +11,6 @@ namespace Ledger.Store.Careers;
 /// <summary>The athlete's career (<see cref="Career.Fold"/>), folded from the stream whenever it is asked for.</summary>
 public sealed class CareerProjection : SingleStreamProjection<Career, string>
 {
-    public CareerProjection()
-    {
-        foreach (var type in EventFormat.EventTypes) IncludeType(type);
-    }
-
     public override Career Evolve(Career? snapshot, string id, IEvent e)
     {
         snapshot ??= new Career { Id = id };

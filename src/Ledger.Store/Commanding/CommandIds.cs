@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Ledger.Store.Hosting;
-using Marten;
 using Npgsql;
 using Wolverine;
 

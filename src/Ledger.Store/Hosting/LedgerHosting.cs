@@ -1,14 +1,7 @@
-using Ledger.Store.Athletes;
-using Ledger.Store.Audit;
-using Ledger.Store.Careers;
 using Ledger.Store.Commanding;
 using Ledger.Store.ImportExport;
 using Ledger.Store.Keys;
 using Ledger.Store.Reading;
-using Ledger.Store.Records;
-using Ledger.Store.Toplists;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Wolverine;
@@ -27,13 +20,9 @@ public static class LedgerHosting
         {
             services.AddLedgerStore(connectionString);
             services.AddSingleton(s => new DatabaseFaults(s.GetRequiredService<IDocumentStore>(), local));
-            // Each read prefers a standby where the host says so (ReadsFromPrimary), so they are made by the container.
-            services.AddSingleton<EventPositions>();
-            services.AddSingleton<AthleteQueries>();
-            services.AddSingleton<CareerQueries>();
-            services.AddSingleton<RecordQueries>();
-            services.AddSingleton<ToplistQueries>();
-            services.AddSingleton<AuditQueries>();
+            // Every feature's reads, made by the container: each prefers a standby where the host says so (ReadsFromPrimary).
+            foreach (var reads in typeof(Reads).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Reads)) && !t.IsAbstract))
+                services.AddSingleton(reads);
             services.AddSingleton<WriteKeys>();
             services.AddSingleton<Importer>();
             services.AddSingleton<Exporter>();

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Weasel.Postgresql;
 using Wolverine.Persistence.Durability;
 

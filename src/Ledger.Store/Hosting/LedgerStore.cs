@@ -7,8 +7,6 @@ using Ledger.Store.Keys;
 using Ledger.Store.Reading;
 using Ledger.Store.Records;
 using Ledger.Store.Toplists;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;

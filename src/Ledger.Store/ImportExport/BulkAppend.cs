@@ -4,7 +4,6 @@ using Ledger.Store.Records;
 using Ledger.Store.Toplists;
 using Marten.Events;
 using Marten.Services;
-using Marten;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,6 +1,5 @@
 using Ledger.Store.Athletes;
 using Ledger.Store.Reading;
-using Marten;
 
 namespace Ledger.Store.Records;
 

@@ -1,5 +1,4 @@
 using Ledger.Store.Hosting;
-using Marten;
 using Npgsql;
 
 namespace Ledger.Store.Records;

@@ -1,6 +1,5 @@
 using Ledger.Store.Commanding;
 using Ledger.Store.Records;
-using Marten;
 
 namespace Ledger.Store.Results;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Ledger.Store.Commanding;
 using Ledger.Store.Records;
-using Marten;
 
 namespace Ledger.Store.Results;
 

@@ -1,6 +1,5 @@
 using Ledger.Store.Hosting;
 using Marten.Schema;
-using Marten;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -2,7 +2,6 @@ using JasperFx.Events.Projections;
 using JasperFx.Events;
 using Ledger.Store.Hosting;
 using Marten.Events.Projections;
-using Marten;
 
 namespace Ledger.Store.Toplists;
 

@@ -1,7 +1,6 @@
 using Ledger.Store.Athletes;
 using Ledger.Store.Hosting;
 using Ledger.Store.Reading;
-using Marten;
 
 namespace Ledger.Store.Toplists;
 
