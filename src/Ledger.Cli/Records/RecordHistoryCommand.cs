@@ -23,7 +23,7 @@ public class RecordHistoryCommand : LedgerCommand<RecordHistoryInput>
             var table = Table($"{Text(v.Country)} {Text(v.Sex.ToString().ToLowerInvariant())}'s {Text(v.Discipline)}{(v.Indoor ? " indoor" : "")} record",
                 "mark", "athlete", "date", "competition", "recorded at", "status");
             foreach (var p in v.Progression)
-                table.AddRow(Text(p.Mark), Text(p.Athlete), Text(p.Date), Text(p.Competition), Text(p.RecordedAt.ToString("u")),
+                table.AddRow(Text(p.Shown), Text(p.Athlete), Text(p.Date), Text(p.Competition), Text(p.RecordedAt.ToString("u")),
                     Text(p.Status == RecordStatus.Rescinded ? $"rescinded {p.RescindedAt:u}: {p.RescindReason}" : p.Status.ToString().ToLowerInvariant()));
             return table;
         });

@@ -23,9 +23,9 @@ public class RecordsCommand : LedgerCommand<RecordsInput>
     {
         var table = Table($"National records of {Text(view.Country)}{Moment(view.AsOf, view.KnownAt)}",
             "sex", "discipline", "mark", "athlete", "date", "competition");
-        table.Caption("i an indoor record");
+        table.Caption(view.Legend);
         foreach (var r in view.Records)
-            table.AddRow(Text(r.Sex.ToString().ToLowerInvariant()), Text(r.Discipline), Text(Conditions.Shown(r.Mark, null, r.Indoor)), Text(r.Athlete),
+            table.AddRow(Text(r.Sex.ToString().ToLowerInvariant()), Text(r.Discipline), Text(r.Shown), Text(r.Athlete),
                 Text(r.Date), Text(r.Competition));
         return table;
     }

@@ -46,7 +46,7 @@ public sealed class Career
 
     public void When(HonourAwarded e) => Honours.Add(e);
 
-    /// <summary>Applies any career event; the store calls the typed Apply methods itself.</summary>
+    /// <summary>Applies an event of the career; one the career keeps nothing of (the read models keep it) leaves it as it is.</summary>
     public void Fold(object @event)
     {
         switch (@event)
@@ -61,7 +61,6 @@ public sealed class Career
             case ClubJoined e: When(e); break;
             case ClubLeft e: When(e); break;
             case HonourAwarded e: When(e); break;
-            default: throw new ArgumentException($"{@event.GetType().Name} is not a career event", nameof(@event));
         }
     }
 

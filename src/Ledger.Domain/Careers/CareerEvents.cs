@@ -6,9 +6,12 @@ namespace Ledger.Domain;
 // Business time is each event's own date; when the ledger learned a fact is the store's business.
 // A field's description says what it holds to the command line's help and the API's description alike.
 
+/// <summary>A fact of an athlete's career, appended to the athlete's stream: the event files, Marten and the rules know it by this.</summary>
+public interface ICareerEvent;
+
 public sealed record AthleteRegistered(
     string Name, [property: Description("IOC code, e.g. MGL")] string Country, Sex Sex, PartialDate? Born = null, string? Birthplace = null,
-    string? NativeName = null, string? Nickname = null, string? Source = null);
+    string? NativeName = null, string? Nickname = null, string? Source = null) : ICareerEvent;
 
 /// <summary>
 /// A result. <paramref name="Wind"/> is the reading of a wind-measured discipline (none indoors);
@@ -24,7 +27,7 @@ public sealed record ResultRecorded(
     bool? RecordEligible = null,
     string? Notes = null, string? Source = null,
     [property: Description("The mark is better than the world record, and that is so: a new world record")] bool? NewWorldRecord = null,
-    Wind? Wind = null, [property: Description("The result was made indoors")] bool? Indoor = null)
+    Wind? Wind = null, [property: Description("The result was made indoors")] bool? Indoor = null) : ICareerEvent
 {
     /// <summary>
     /// The mark this result could stand as a record with: finished, marked, record-eligible and
@@ -37,7 +40,7 @@ public sealed record ResultRecorded(
 /// <summary>A best known from a list, with no race attached.</summary>
 public sealed record BestMarkReported(
     Discipline Discipline, Mark Mark, PartialDate Date, bool? NationalRecord = null, string? Source = null, bool? NewWorldRecord = null,
-    Wind? Wind = null, bool? Indoor = null)
+    Wind? Wind = null, bool? Indoor = null) : ICareerEvent
 {
     /// <summary>The mark, if it could stand as a record: wind-legal (a method, so it is never stored).</summary>
     public Mark? EligibleMark() => Conditions.AllowRecord(Discipline, Wind, Indoor) ? Mark : null;
@@ -52,16 +55,16 @@ public sealed record ResultCorrected(
     bool? RecordEligible = null,
     string? Notes = null, string? Source = null,
     [property: Description("The corrected mark is better than the world record, and that is so")] bool? NewWorldRecord = null,
-    Wind? Wind = null, [property: Description("The result was made indoors")] bool? Indoor = null);
+    Wind? Wind = null, [property: Description("The result was made indoors")] bool? Indoor = null) : ICareerEvent;
 
-public sealed record ResultAnnulled([property: Description("The id of the result to annul")] string ResultId, string Reason, string? Source = null);
+public sealed record ResultAnnulled([property: Description("The id of the result to annul")] string ResultId, string Reason, string? Source = null) : ICareerEvent;
 
-public sealed record ClubJoined([property: Description("The club")] string Club, PartialDate Date, string? City = null, string? Source = null);
+public sealed record ClubJoined([property: Description("The club")] string Club, PartialDate Date, string? City = null, string? Source = null) : ICareerEvent;
 
-public sealed record ClubLeft([property: Description("The club")] string Club, PartialDate Date, string? Source = null);
+public sealed record ClubLeft([property: Description("The club")] string Club, PartialDate Date, string? Source = null) : ICareerEvent;
 
 public sealed record HonourAwarded(
-    [property: Description("e.g. flag_bearer, continental_champion")] string Honour, string Occasion, PartialDate Date, string? Source = null);
+    [property: Description("e.g. flag_bearer, continental_champion")] string Honour, string Occasion, PartialDate Date, string? Source = null) : ICareerEvent;
 
 public enum ResultStatus
 {

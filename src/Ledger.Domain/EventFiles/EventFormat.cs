@@ -16,12 +16,11 @@ public static class EventFormat
 {
     private static readonly string[] EnvelopeFields = ["type", "athlete", "id", "recorded_at", "user", "correlation_id"];
 
-    public static readonly IReadOnlyList<Type> EventTypes =
-    [
-        typeof(AthleteRegistered), typeof(ResultRecorded), typeof(BestMarkReported), typeof(NationalRecordSet),
-        typeof(NationalRecordRescinded), typeof(ResultCorrected), typeof(ResultAnnulled), typeof(ClubJoined),
-        typeof(ClubLeft), typeof(HonourAwarded),
-    ];
+    /// <summary>Every event of the ledger: the records of this assembly that are <see cref="ICareerEvent"/>, in the order they are declared.</summary>
+    public static readonly IReadOnlyList<Type> EventTypes = typeof(ICareerEvent).Assembly.GetTypes()
+        .Where(t => t.IsClass && t.IsAssignableTo(typeof(ICareerEvent)))
+        .OrderBy(t => t.MetadataToken)
+        .ToList();
 
     private static readonly Dictionary<string, Type> ByName = EventTypes.ToDictionary(t => JsonNamingPolicy.SnakeCaseLower.ConvertName(t.Name));
 

@@ -37,17 +37,38 @@ public sealed class NationalRecordProgression
     public static string KeyOf(string country, Sex sex, Discipline discipline, bool indoor = false) =>
         $"{country}/{sex.ToString().ToLowerInvariant()}/{discipline}{(indoor ? "/indoor" : "")}";
 
-    public static string KeyOf(NationalRecordSet e) => KeyOf(e.Country, e.Sex, e.Discipline, e.Indoor == true);
+    /// <summary>The events a progression folds: the projection that keeps the documents, and an import, take them from here.</summary>
+    public static readonly IReadOnlyList<Type> EventTypes = [typeof(NationalRecordSet), typeof(NationalRecordRescinded)];
 
-    public static string KeyOf(NationalRecordRescinded e) => KeyOf(e.Country, e.Sex, e.Discipline, e.Indoor == true);
-
-    public void Set(string athlete, NationalRecordSet e, DateTimeOffset recordedAt)
+    /// <summary>The document a record event belongs to: its country, sex and discipline, outdoors or indoors; none for another event.</summary>
+    public static string? KeyOf(object @event) => @event switch
     {
-        (Id, Country, Sex, Discipline, Indoor) = (KeyOf(e), e.Country, e.Sex, e.Discipline, e.Indoor == true);
+        NationalRecordSet e => KeyOf(e.Country, e.Sex, e.Discipline, e.Indoor == true),
+        NationalRecordRescinded e => KeyOf(e.Country, e.Sex, e.Discipline, e.Indoor == true),
+        _ => null,
+    };
+
+    /// <summary>Folds a record event of <paramref name="athlete"/>'s stream, which the ledger recorded at <paramref name="recordedAt"/>.</summary>
+    public void Apply(string athlete, object record, DateTimeOffset recordedAt)
+    {
+        switch (record)
+        {
+            case NationalRecordSet set:
+                Set(athlete, set, recordedAt);
+                break;
+            case NationalRecordRescinded rescinded:
+                Rescind(athlete, rescinded, recordedAt);
+                break;
+        }
+    }
+
+    private void Set(string athlete, NationalRecordSet e, DateTimeOffset recordedAt)
+    {
+        (Id, Country, Sex, Discipline, Indoor) = (KeyOf(e.Country, e.Sex, e.Discipline, e.Indoor == true), e.Country, e.Sex, e.Discipline, e.Indoor == true);
         Entries.Add(new RecordEntry(e.Mark, athlete, e.Date, e.Competition, e.ResultId, recordedAt));
     }
 
-    public void Rescind(string athlete, NationalRecordRescinded e, DateTimeOffset rescindedAt)
+    private void Rescind(string athlete, NationalRecordRescinded e, DateTimeOffset rescindedAt)
     {
         var index = Entries.FindLastIndex(r => r.RescindedAt is null && r.Athlete == athlete && r.Mark == e.Mark
                                                && (e.ResultId is null || r.ResultId == e.ResultId));

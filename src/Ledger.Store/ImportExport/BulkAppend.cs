@@ -158,7 +158,7 @@ public sealed class BulkAppend : IAsyncDisposable
             await copy.WriteAsync(mapping.DotNetTypeName, NpgsqlDbType.Varchar, cancellation);
             await copy.WriteAsync(e.CorrelationId, NpgsqlDbType.Varchar, cancellation);
             await copy.WriteAsync(e.User, NpgsqlDbType.Varchar, cancellation);
-            if (e.Data is NationalRecordSet or NationalRecordRescinded) stream.Records.Add((e.Data, recordedAt));
+            if (NationalRecordProgression.KeyOf(e.Data) is not null) stream.Records.Add((e.Data, recordedAt));
             stream.Marks.Take(stream.Career, e.Id, Stored.Instant(recordedAt), e.Data);
         }
 
@@ -249,23 +249,20 @@ public sealed class BulkAppend : IAsyncDisposable
 
     public const string WritingReadModels = "writing read models";
 
-    /// <summary>The record documents the new events touch, brought up to date by the records projection itself.</summary>
+    /// <summary>The record documents the new events touch, brought up to date by their own fold, as the records projection does.</summary>
     private async Task UpdateRecordsAsync(IReadOnlyList<StreamAppend> streams, CancellationToken cancellation)
     {
         var records = streams.SelectMany(s => s.Records.Select(r => (s.Athlete, r.Record, r.RecordedAt))).ToList();
         if (records.Count == 0) return;
 
-        var events = (EventGraph)_options.Events;
-        var projection = new NationalRecordsProjection();
-        var keys = records.Select(r => NationalRecordsProjection.RecordOf(r.Record)).Distinct().ToList();
+        var keys = records.Select(r => NationalRecordProgression.KeyOf(r.Record)!).Distinct().ToList();
         var progressions = (await _session.LoadManyAsync<NationalRecordProgression>(cancellation, keys)).ToDictionary(p => p.Id);
         foreach (var (athlete, record, recordedAt) in records)
         {
-            var wrapped = events.EventMappingFor(record.GetType()).Wrap(record);
-            wrapped.StreamKey = athlete;
-            wrapped.Timestamp = recordedAt;
-            var key = NationalRecordsProjection.RecordOf(record);
-            progressions[key] = projection.Evolve(progressions.GetValueOrDefault(key), key, wrapped);
+            var key = NationalRecordProgression.KeyOf(record)!;
+            var progression = progressions.GetValueOrDefault(key) ?? new NationalRecordProgression { Id = key };
+            progression.Apply(athlete, record, Stored.Instant(recordedAt));
+            progressions[key] = progression;
         }
 
         _session.Store(progressions.Values.ToArray());

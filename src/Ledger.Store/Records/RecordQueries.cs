@@ -16,7 +16,7 @@ public sealed class RecordQueries(IDocumentStore store, ReadsFromPrimary? fromPr
             .Where(p => sex is null || p.Sex == sex)
             .Select(p => (p, standing: p.Standing(asOf, knownAt)))
             .Where(x => x.standing is not null)
-            .Select(x => new RecordView(x.p.Discipline, x.p.Sex, x.standing!.Mark, x.standing.Athlete, x.standing.Date, x.standing.Competition, x.p.Indoor))
+            .Select(x => RecordView.Of(x.p, x.standing!))
             .OrderBy(r => r.Sex).ThenBy(r => r.Discipline, Discipline.InListOrder).ThenBy(r => r.Indoor)
             .ToList();
         return new RecordsView(country, asOf, knownAt, records);
@@ -28,9 +28,7 @@ public sealed class RecordQueries(IDocumentStore store, ReadsFromPrimary? fromPr
         await using var session = Session();
         var progression = await session.LoadAsync<NationalRecordProgression>(NationalRecordProgression.KeyOf(country, sex, discipline, indoor), cancellation);
         if (progression is null) await AthleteQueries.KnownCountryAsync(session, country, cancellation);
-        var history = progression?.History(knownAt).Select(h => new ProgressionView(
-            h.Entry.Mark, h.Entry.Athlete, h.Entry.Date, h.Entry.Competition, h.Entry.RecordedAt, h.Status,
-            h.Entry.RescindedAt, h.Entry.RescindReason)).ToList() ?? [];
+        var history = progression?.History(knownAt).Select(ProgressionView.Of).ToList() ?? [];
         return new RecordHistoryView(country, discipline, sex, indoor, history);
     }
 }

@@ -1,11 +1,37 @@
+using System.Text.Json.Serialization;
+
 namespace Ledger.Store.Records;
 
-public sealed record RecordView(Discipline Discipline, Sex Sex, Mark Mark, string Athlete, PartialDate Date, string? Competition, bool Indoor);
+/// <summary>A record as it stands, in a country's list of records.</summary>
+public sealed record RecordView(Discipline Discipline, Sex Sex, Mark Mark, string Athlete, PartialDate Date, string? Competition, bool Indoor)
+{
+    public static RecordView Of(NationalRecordProgression progression, RecordEntry standing) =>
+        new(progression.Discipline, progression.Sex, standing.Mark, standing.Athlete, standing.Date, standing.Competition, progression.Indoor);
 
-public sealed record RecordsView(string Country, DateOnly? AsOf, DateTimeOffset? KnownAt, IReadOnlyList<RecordView> Records);
+    /// <summary>The mark as tables print it, with its signs (<see cref="RecordsView.Legend"/>).</summary>
+    [JsonIgnore]
+    public string Shown => Conditions.Shown(Mark, null, Indoor);
+}
 
+public sealed record RecordsView(string Country, DateOnly? AsOf, DateTimeOffset? KnownAt, IReadOnlyList<RecordView> Records)
+{
+    /// <summary>What the signs of the marks mean.</summary>
+    [JsonIgnore]
+    public string Legend => "i an indoor record";
+}
+
+/// <summary>A mark that was the record, and what became of it.</summary>
 public sealed record ProgressionView(
     Mark Mark, string Athlete, PartialDate Date, string? Competition, DateTimeOffset RecordedAt, RecordStatus Status,
-    DateTimeOffset? RescindedAt, string? RescindReason);
+    DateTimeOffset? RescindedAt, string? RescindReason)
+{
+    public static ProgressionView Of(RecordHistoryEntry history) =>
+        new(history.Entry.Mark, history.Entry.Athlete, history.Entry.Date, history.Entry.Competition, history.Entry.RecordedAt, history.Status,
+            history.Entry.RescindedAt, history.Entry.RescindReason);
+
+    /// <summary>The mark as tables and pages print it.</summary>
+    [JsonIgnore]
+    public string Shown => Mark.ToString();
+}
 
 public sealed record RecordHistoryView(string Country, Discipline Discipline, Sex Sex, bool Indoor, IReadOnlyList<ProgressionView> Progression);
