@@ -57,7 +57,8 @@ public sealed record ResultCorrected(
     [property: Description("The corrected mark is better than the world record, and that is so")] bool? NewWorldRecord = null,
     Wind? Wind = null, [property: Description("The result was made indoors")] bool? Indoor = null) : ICareerEvent;
 
-public sealed record ResultAnnulled([property: Description("The id of the result to annul")] string ResultId, string Reason, string? Source = null) : ICareerEvent;
+public sealed record ResultAnnulled(
+    [property: Description("The id of the result to annul")] string ResultId, string Reason, string? Source = null) : ICareerEvent;
 
 public sealed record ClubJoined([property: Description("The club")] string Club, PartialDate Date, string? City = null, string? Source = null) : ICareerEvent;
 
