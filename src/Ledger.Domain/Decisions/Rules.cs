@@ -75,6 +75,19 @@ public static class Rules
                 if (!career.NationalRecords.Any(r => r.Discipline == x.Discipline && r.Mark == x.Mark && r.Country == x.Country && r.Sex == x.Sex))
                     Refuse("mark", $"'{career.Id}' holds no {x.Country} {x.Sex.ToString().ToLowerInvariant()} {x.Discipline} record of {x.Mark} to rescind");
                 break;
+            case RecordRatified r:
+                if (career.NationalRecords.LastOrDefault(n => n.ResultId == r.ResultId && n.Country == r.Scope) is not { } held)
+                    Refuse("result_id", $"result '{r.ResultId}' of '{career.Id}' holds no {r.Scope} record to ratify");
+                else
+                {
+                    // A file says which record it is; it must be the one the result holds.
+                    if (r.Discipline != held.Discipline) Refuse("discipline", $"the record result '{r.ResultId}' holds is of {held.Discipline}");
+                    if (r.Sex != held.Sex) Refuse("sex", $"the record result '{r.ResultId}' holds is of {held.Sex.ToString().ToLowerInvariant()}");
+                    if ((r.Indoor == true) != (held.Indoor == true))
+                        Refuse("indoor", $"the record result '{r.ResultId}' holds is {(held.Indoor == true ? "" : "not ")}indoors");
+                }
+
+                break;
             case ClubJoined j:
                 if (string.IsNullOrWhiteSpace(j.Club)) Refuse("club", "a club name is required");
                 break;
@@ -165,6 +178,7 @@ public static class Rules
         ClubJoined e => ("date", e.Date),
         ClubLeft e => ("date", e.Date),
         HonourAwarded e => ("date", e.Date),
+        RecordRatified { Date: { } ratified } => ("date", ratified),
         _ => null,
     };
 

@@ -1,13 +1,29 @@
 namespace Ledger.Domain;
 
-/// <summary>One mark that was (or is) a national record, and what became of it.</summary>
+/// <summary>
+/// One mark that was (or is) a national record, and what became of it: rescinded, or, where it was claimed
+/// <paramref name="Pending"/> ratification, ratified (<paramref name="RatifiedAt"/>, when the ledger learned it).
+/// </summary>
 public sealed record RecordEntry(
     Mark Mark, string Athlete, PartialDate Date, string? Competition, string? ResultId, DateTimeOffset RecordedAt,
-    DateTimeOffset? RescindedAt = null, string? RescindReason = null)
+    DateTimeOffset? RescindedAt = null, string? RescindReason = null, bool Pending = false, DateTimeOffset? RatifiedAt = null)
 {
     public bool KnownAt(DateTimeOffset? knownAt) => knownAt is null || RecordedAt <= knownAt;
 
     public bool RescindedBy(DateTimeOffset? knownAt) => RescindedAt is { } at && (knownAt is null || at <= knownAt);
+
+    public bool RatifiedBy(DateTimeOffset? knownAt) => RatifiedAt is { } at && (knownAt is null || at <= knownAt);
+
+    /// <summary>Claimed, and not ratified yet, as this entry was known.</summary>
+    public bool IsPending => Pending && RatifiedAt is null;
+
+    /// <summary>The entry as the ledger knew it at <paramref name="knownAt"/>: what it learned after, left out.</summary>
+    public RecordEntry AsKnownAt(DateTimeOffset? knownAt) => this with
+    {
+        RescindedAt = RescindedBy(knownAt) ? RescindedAt : null,
+        RescindReason = RescindedBy(knownAt) ? RescindReason : null,
+        RatifiedAt = RatifiedBy(knownAt) ? RatifiedAt : null,
+    };
 }
 
 public enum RecordStatus
@@ -38,13 +54,14 @@ public sealed class NationalRecordProgression
         $"{country}/{sex.ToString().ToLowerInvariant()}/{discipline}{(indoor ? "/indoor" : "")}";
 
     /// <summary>The events a progression folds: the projection that keeps the documents, and an import, take them from here.</summary>
-    public static readonly IReadOnlyList<Type> EventTypes = [typeof(NationalRecordSet), typeof(NationalRecordRescinded)];
+    public static readonly IReadOnlyList<Type> EventTypes = [typeof(NationalRecordSet), typeof(NationalRecordRescinded), typeof(RecordRatified)];
 
     /// <summary>The document a record event belongs to: its country, sex and discipline, outdoors or indoors; none for another event.</summary>
     public static string? KeyOf(object @event) => @event switch
     {
         NationalRecordSet e => KeyOf(e.Country, e.Sex, e.Discipline, e.Indoor == true),
         NationalRecordRescinded e => KeyOf(e.Country, e.Sex, e.Discipline, e.Indoor == true),
+        RecordRatified { Sex: { } sex, Discipline: { } discipline } e => KeyOf(e.Scope, sex, discipline, e.Indoor == true),
         _ => null,
     };
 
@@ -59,13 +76,23 @@ public sealed class NationalRecordProgression
             case NationalRecordRescinded rescinded:
                 Rescind(athlete, rescinded, recordedAt);
                 break;
+            case RecordRatified ratified:
+                Ratify(athlete, ratified, recordedAt);
+                break;
         }
     }
 
     private void Set(string athlete, NationalRecordSet e, DateTimeOffset recordedAt)
     {
         (Id, Country, Sex, Discipline, Indoor) = (KeyOf(e.Country, e.Sex, e.Discipline, e.Indoor == true), e.Country, e.Sex, e.Discipline, e.Indoor == true);
-        Entries.Add(new RecordEntry(e.Mark, athlete, e.Date, e.Competition, e.ResultId, recordedAt));
+        Entries.Add(new RecordEntry(e.Mark, athlete, e.Date, e.Competition, e.ResultId, recordedAt, Pending: e.Ratified == false));
+    }
+
+    /// <summary>The record the result set stands as ratified from <paramref name="ratifiedAt"/>; ratified again, it keeps its first ratification.</summary>
+    private void Ratify(string athlete, RecordRatified e, DateTimeOffset ratifiedAt)
+    {
+        var index = Entries.FindLastIndex(r => r.Athlete == athlete && r.ResultId == e.ResultId);
+        if (index >= 0) Entries[index] = Entries[index] with { RatifiedAt = Entries[index].RatifiedAt ?? ratifiedAt };
     }
 
     private void Rescind(string athlete, NationalRecordRescinded e, DateTimeOffset rescindedAt)
@@ -76,10 +103,13 @@ public sealed class NationalRecordProgression
     }
 
     /// <summary>
-    /// The best mark known at <paramref name="knownAt"/>, set by <paramref name="asOf"/>, not rescinded;
-    /// leaving out the entries <paramref name="leavingOut"/> names (the one a correction is about).
+    /// The best mark known at <paramref name="knownAt"/>, set by <paramref name="asOf"/>, not rescinded, as the ledger then knew
+    /// it; leaving out the entries <paramref name="leavingOut"/> names (the one a correction is about).
     /// </summary>
     public RecordEntry? Standing(DateOnly? asOf = null, DateTimeOffset? knownAt = null, Func<RecordEntry, bool>? leavingOut = null) =>
+        StandingEntry(asOf, knownAt, leavingOut)?.AsKnownAt(knownAt);
+
+    private RecordEntry? StandingEntry(DateOnly? asOf, DateTimeOffset? knownAt, Func<RecordEntry, bool>? leavingOut) =>
         Entries
             .Where(r => r.KnownAt(knownAt) && !r.RescindedBy(knownAt) && (asOf is null || r.Date.IsOnOrBefore(asOf.Value)) && leavingOut?.Invoke(r) != true)
             .OrderBy(r => r.Mark, Discipline.BetterFirst).ThenBy(r => r.Date).ThenBy(r => r.RecordedAt)
@@ -93,12 +123,12 @@ public sealed class NationalRecordProgression
     /// <summary>Every mark that was the record, oldest first, with what became of it.</summary>
     public IReadOnlyList<RecordHistoryEntry> History(DateTimeOffset? knownAt = null)
     {
-        var standing = Standing(null, knownAt);
+        var standing = StandingEntry(null, knownAt, null);
         return Entries
             .Where(r => r.KnownAt(knownAt))
             .OrderBy(r => r.Date).ThenBy(r => r.RecordedAt)
             .Select(r => new RecordHistoryEntry(
-                r.RescindedBy(knownAt) ? r : r with { RescindedAt = null, RescindReason = null },
+                r.AsKnownAt(knownAt),
                 r.RescindedBy(knownAt) ? RecordStatus.Rescinded : ReferenceEquals(r, standing) ? RecordStatus.Standing : RecordStatus.Superseded))
             .ToList();
     }

@@ -1,0 +1,29 @@
+using Ledger.Store.Commanding;
+
+namespace Ledger.Store.Records;
+
+[Write("ratify-record", "/athletes/{athlete}/results/{resultId}/ratifications",
+    "Ratifies the pending record a result set: it stands as ratified from then on", Arguments = ["result_id"])]
+public sealed record RatifyRecord(string Athlete, RecordRatified Ratification, string User, string? CommandId = null) : ILedgerCommand<RecordAnswer>;
+
+/// <summary>What a command about a record answers: the result that set it, whose record it is, and its status now.</summary>
+public sealed record RecordAnswer(string ResultId, string Scope, string Status)
+{
+    public override string ToString() => $"the {Scope} record of result {ResultId} is {Status}";
+}
+
+public static class RatifyRecordHandler
+{
+    /// <summary>Holds the record ratified, so its ratification never races a command deciding on that record.</summary>
+    public static async Task BeforeAsync(RatifyRecord command, Career career, IDocumentSession session, CancellationToken cancellation)
+    {
+        if (NationalRecordProgression.KeyOf(command.Ratification.CompletedFrom(career)) is { } record)
+            await StandingRecords.LockAsync(session, record, cancellation);
+    }
+
+    public static (RecordAnswer, IReadOnlyList<object>) Handle(RatifyRecord command, [Registered] Career career)
+    {
+        var ratification = command.Ratification.CompletedFrom(career);
+        return (new RecordAnswer(ratification.ResultId, ratification.Scope, "ratified"), Decisions.Append(career, ratification).Events);
+    }
+}
