@@ -60,4 +60,15 @@ public sealed class ApiDescriptionTests(ApiHost api) : IClassFixture<ApiHost>
         }
         Operations(description).Where(o => o.Method == "get").ShouldAllBe(o => o.Operation["security"]!.AsArray().Count == 0);
     }
+
+    [Fact]
+    public async Task Every_operation_says_each_parameter_of_its_path()
+    {
+        foreach (var (path, method, operation) in Operations(await DescriptionAsync()))
+        {
+            var declared = (operation["parameters"]?.AsArray() ?? []).Where(p => (string?)p!["in"] == "path").Select(p => (string)p!["name"]!);
+            var inPath = path.Split('/').Where(s => s.StartsWith('{')).Select(s => s.Trim('{', '}'));
+            declared.ShouldBe(inPath, ignoreOrder: true, $"{method} {path}");
+        }
+    }
 }

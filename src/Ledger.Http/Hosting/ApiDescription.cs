@@ -61,6 +61,15 @@ public static class ApiDescription
     public static RouteHandlerBuilder WithBody(this RouteHandlerBuilder write, Type body, IEnumerable<string> filled) =>
         write.AddOpenApiOperationTransformer(async (operation, context, cancellation) =>
         {
+            // A write reads its route's values by hand as well, so the generator sees none of them.
+            var path = (context.Description.RelativePath ?? "").Split('/').Where(s => s.StartsWith('{')).Select(s => s.Trim('{', '}'));
+            operation.Parameters ??= [];
+            foreach (var (name, at) in path.Select((name, at) => (name, at)))
+                operation.Parameters.Insert(at, new OpenApiParameter
+                {
+                    Name = name, In = ParameterLocation.Path, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+
             var schema = await context.GetOrCreateSchemaAsync(body, null, cancellation);
             foreach (var field in filled) schema.Required?.Remove(field);
             operation.RequestBody = new OpenApiRequestBody
