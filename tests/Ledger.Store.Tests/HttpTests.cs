@@ -66,6 +66,21 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
         records["records"]!.AsArray().Select(r => r!["mark"]!.GetValue<string>()).ShouldBe(marks);
     }
 
+    [Theory]
+    [InlineData("/athletes/bat-ochir-ser-od/pbs?asOf=", "asOf")]
+    [InlineData("/records/MGL?knownAt=", "knownAt")]
+    [InlineData("/records/MGL?sex=", "sex")]
+    public async Task An_empty_query_value_is_refused_by_name_not_read_as_left_out(string url, string parameter)
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.StatusCodeShouldBe(400);
+        });
+
+        JsonNode.Parse(await result.ReadAsTextAsync())!["errors"]![parameter].ShouldNotBeNull();
+    }
+
     [Fact]
     public async Task A_bad_body_is_400_naming_each_field_and_appends_nothing()
     {

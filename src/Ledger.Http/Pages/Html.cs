@@ -6,6 +6,9 @@ public static class Html
     /// <summary>A query-string value, escaped for the URL (the attribute it goes in encodes it for HTML).</summary>
     public static string Q(string value) => Uri.EscapeDataString(value);
 
+    /// <summary>A value of the page's form: an empty field is a value left out.</summary>
+    public static string? Given(string? field) => string.IsNullOrEmpty(field) ? null : field;
+
     /// <summary>Human words for a code: <c>world_championships</c> reads "World championships".</summary>
     public static string Words(string code) =>
         code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');

@@ -4,22 +4,22 @@ namespace Ledger.Store.Reading;
 
 /// <summary>
 /// A read's parameters as readers give them, in a query string or a verb's flags: each refused naming
-/// the parameter as the reader wrote it (<c>knownAt</c>, <c>--known-at</c>). A blank value (as an empty
-/// form field sends) is none.
+/// the parameter as the reader wrote it (<c>knownAt</c>, <c>--known-at</c>).
 /// </summary>
 public static class Parameters
 {
     /// <summary>A date, partial or not, as the last day it could be: what had happened by then.</summary>
     public static DateOnly? AsOf(string? text, string name) =>
-        string.IsNullOrWhiteSpace(text) ? null
+        text is null ? null
         : PartialDate.TryParse(text, out var date, out var error) ? date.LastDay
         : throw new Refused(name, error);
 
     public static DateTimeOffset? KnownAt(string? text, string name) =>
-        string.IsNullOrWhiteSpace(text) ? null
+        text is null ? null
         : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
         : throw new Refused(name, $"{name} '{text}' is not an ISO 8601 instant like 2026-01-31T12:00:00Z");
 
+    /// <summary>A whole number; a blank value (as an empty form field sends) is none.</summary>
     public static int? Number(string? text, string name) =>
         string.IsNullOrWhiteSpace(text) ? null
         : int.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n
@@ -27,7 +27,7 @@ public static class Parameters
 
     public static Sex? SexOf(string? text, string name) => text switch
     {
-        null or "" => null,
+        null => null,
         "men" => Sex.Men,
         "women" => Sex.Women,
         _ => throw new Refused(name, $"{name} '{text}' is not men or women"),
