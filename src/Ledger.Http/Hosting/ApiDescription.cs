@@ -58,11 +58,10 @@ public static class ApiDescription
     /// fills in when they are left out. Not <c>Accepts</c>, whose content-type check would refuse (415)
     /// the bodies sent without one that the API takes.
     /// </summary>
-    public static RouteHandlerBuilder WithBody(this RouteHandlerBuilder write, Type body, IEnumerable<string> filled) =>
+    public static RouteHandlerBuilder WithBody(this RouteHandlerBuilder write, Type body, IEnumerable<string> filled, IEnumerable<string> path) =>
         write.AddOpenApiOperationTransformer(async (operation, context, cancellation) =>
         {
             // A write reads its route's values by hand as well, so the generator sees none of them.
-            var path = (context.Description.RelativePath ?? "").Split('/').Where(s => s.StartsWith('{')).Select(s => s.Trim('{', '}'));
             operation.Parameters ??= [];
             foreach (var (name, at) in path.Select((name, at) => (name, at)))
                 operation.Parameters.Insert(at, new OpenApiParameter

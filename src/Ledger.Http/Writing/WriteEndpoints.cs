@@ -10,7 +10,8 @@ public static class WriteEndpoints
     {
         foreach (var write in Write.All)
             api.MapPost(write.Route, (HttpContext http, IMessageBus bus) => SendAsync(write, http, bus))
-                .WithName(write.Command.Name).WithSummary(write.Summary).WithBody(write.Event, write.Filled).Produces(StatusCodes.Status200OK, write.Answer);
+                .WithName(write.Command.Name).WithSummary(write.Summary).WithBody(write.Event, write.Filled, write.RouteParameters)
+                .Produces(StatusCodes.Status200OK, write.Answer);
         return api;
     }
 

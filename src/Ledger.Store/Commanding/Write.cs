@@ -23,8 +23,12 @@ public abstract record Write(Type Command, Type Event, string Verb, string Route
     /// <summary>What the command answers.</summary>
     public abstract Type Answer { get; }
 
+    /// <summary>The parameters of the route, in order: <c>athlete</c>, <c>resultId</c>.</summary>
+    public IReadOnlyList<string> RouteParameters { get; } =
+        Route.Split('/').Where(segment => segment.StartsWith('{')).Select(segment => segment.Trim('{', '}')).ToList();
+
     /// <summary>The fields the route names, besides the athlete: <c>{resultId}</c> is <c>result_id</c>.</summary>
-    public IReadOnlyList<string> RouteFields { get; } = RouteParameters(Route).Where(p => p != "athlete").Select(FieldOf).ToList();
+    public IEnumerable<string> RouteFields => RouteParameters.Where(p => p != "athlete").Select(FieldOf);
 
     /// <summary>The event's fields a request may leave out: the route gives them, or the reader fills them in.</summary>
     public IEnumerable<string> Filled => RouteFields.Concat(CommandInput.Filled(Event));
@@ -40,9 +44,6 @@ public abstract record Write(Type Command, Type Event, string Verb, string Route
     public abstract Task<object> SendAsync(IMessageBus bus, ILedgerCommand command, CancellationToken cancellation);
 
     private static Type AnswerOf(Type command) => command.FindInterfaceThatCloses(typeof(ILedgerCommand<>))!.GetGenericArguments()[0];
-
-    private static IEnumerable<string> RouteParameters(string route) =>
-        route.Split('/').Where(segment => segment.StartsWith('{')).Select(segment => segment.Trim('{', '}'));
 }
 
 /// <summary>A <see cref="Write"/> of a command answered with <typeparamref name="TAnswer"/>.</summary>
