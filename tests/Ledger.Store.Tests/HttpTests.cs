@@ -82,6 +82,20 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
     }
 
     [Fact]
+    public async Task A_refused_request_is_answered_without_logging_an_error()
+    {
+        var before = api.Errors.Categories.Count;
+        await api.Host.Scenario(s =>
+        {
+            s.Get.Url("/athletes/nobody/pbs");
+            s.StatusCodeShouldBe(404);
+        });
+        (await Post($"/athletes/{Athlete}/results", Marathon("2:61:00"))).Status.ShouldBe(400);
+
+        api.Errors.Categories.Skip(before).ShouldNotContain("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware");
+    }
+
+    [Fact]
     public async Task A_bad_body_is_400_naming_each_field_and_appends_nothing()
     {
         var (status, problem) = await Post($"/athletes/{Athlete}/results",

@@ -17,11 +17,14 @@ public class ApiHost : IAsyncLifetime
     public LedgerDatabase Database { get; } = new();
     public IAlbaHost Host { get; private set; } = null!;
 
+    /// <summary>What the host logged as errors, by category: what an operator would be paged for.</summary>
+    public ErrorLog Errors { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         await Database.InitializeAsync();
         var builder = WebApplication.CreateBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Errors);
         builder.Host.UseLedger(() => Database.ConnectionString);
         if (WritesPerMinute is { } limit) builder.Configuration["LEDGER_WRITES_PER_MINUTE"] = limit.ToString();
         builder.Services.AddLedgerApi(builder.Configuration);
@@ -49,5 +52,31 @@ public class ApiHost : IAsyncLifetime
     {
         await Host.DisposeAsync();
         await Database.DisposeAsync();
+    }
+}
+
+/// <summary>The errors a host logs, kept for a test to read.</summary>
+public sealed class ErrorLog : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _categories = new();
+
+    public IReadOnlyCollection<string> Categories => _categories;
+
+    public ILogger CreateLogger(string category) => new Logger(category, _categories);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> errors) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel level) => level >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel level, EventId id, TState state, Exception? exception, Func<TState, Exception?, string> format)
+        {
+            if (IsEnabled(level)) errors.Enqueue(category);
+        }
     }
 }

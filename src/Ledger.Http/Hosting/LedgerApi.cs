@@ -55,8 +55,10 @@ public static class LedgerApi
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = Problems.WriteAsync,
-            // The database away is said in one line (Problems), not a stack trace per request.
-            SuppressDiagnosticsCallback = handled => DatabaseFaults.Unreachable(handled.Exception) || DatabaseFaults.DiskFull(handled.Exception),
+            // A refusal is the client's, answered and done; the database away is said in one line (Problems): neither is a
+            // stack trace per request.
+            SuppressDiagnosticsCallback = handled =>
+                handled.Exception is Refusal || DatabaseFaults.Unreachable(handled.Exception) || DatabaseFaults.DiskFull(handled.Exception),
         });
         app.UseRouting();
         app.Use(access.NoteKeyHolders);
