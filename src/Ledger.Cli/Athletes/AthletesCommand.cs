@@ -17,7 +17,7 @@ public class AthletesCommand : LedgerCommand<AthletesInput>
     protected override async Task Run(AthletesInput input, IServiceProvider services, Answers answers)
     {
         var filter = AthleteFilter.Of(input.CountryFlag, SexOf(input.SexFlag), input.SearchFlag, Number(input.PageFlag, "page"),
-            Number(input.PageSizeFlag, "page-size"), Parameters.Flag);
+            Number(input.PageSizeFlag, "page_size"), Parameters.Flag);
         var view = await services.GetRequiredService<AthleteQueries>().AthletesAsync(filter);
         answers.Write(view, v =>
         {

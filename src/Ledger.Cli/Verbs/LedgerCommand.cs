@@ -67,7 +67,8 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput>, ILed
     /// </summary>
     protected virtual bool UsesTables => true;
 
-    protected static int? Number(string? text, string flag) => Parameters.Number(text, $"--{flag}");
+    /// <summary>A whole number a flag gives, named as the read names it (<c>page_size</c> is <c>--page-size</c>).</summary>
+    protected static int? Number(string? text, string parameter) => Parameters.Number(text, Parameters.Flag(parameter));
 
     protected static Sex? SexOf(string? text) => Parameters.SexOf(text, "--sex");
 }
