@@ -41,6 +41,17 @@ public sealed class NotFound(string message) : Refusal(message)
 public sealed class Conflict(string message) : Refusal(message);
 
 /// <summary>
+/// The request came with an id its sender had given another request (an <c>Idempotency-Key</c>, a
+/// <c>--command-id</c>): answering it as that one was answered would hide that it was never carried out.
+/// </summary>
+public sealed class IdReused(string field, string message) : Refusal(message)
+{
+    public FieldProblem Problem { get; } = new(field, message);
+
+    public override IReadOnlyList<string> Reasons => [Problem.ToString()];
+}
+
+/// <summary>
 /// Whoever sent the request may not make it: no key the ledger knows (<see cref="Unidentified"/>), or a
 /// key that does not reach so far.
 /// </summary>

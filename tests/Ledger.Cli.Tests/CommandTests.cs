@@ -63,7 +63,24 @@ public sealed class CommandTests(LedgerDatabase db) : IClassFixture<LedgerDataba
 
         again.Exit.ShouldBe(0, again.Err);
         again.Out.ShouldBe(first.Out);
+        again.Err.ShouldContain("answered before");
         (await AuditCount()).ShouldBe(count);
+    }
+
+    [Fact]
+    public async Task A_command_id_is_its_users_own_and_refused_with_other_input()
+    {
+        (await AddMarathon("2:07:59", more: ["--command-id", "42", "--user", "jane"])).Exit.ShouldBe(0);
+        var count = await AuditCount();
+
+        var otherInput = await AddMarathon("2:06:59", more: ["--command-id", "42", "--user", "jane"]);
+        var otherUser = await AddMarathon("2:09:00", date: "2026-05-01", more: ["--command-id", "42", "--user", "john"]);
+
+        otherInput.Exit.ShouldBe(2);
+        otherInput.Err.ShouldContain("command-id");
+        otherUser.Exit.ShouldBe(0, otherUser.Err);
+        otherUser.Json["result_id"]!.GetValue<string>().ShouldBe("2026-05-01-rotterdam-marathon-marathon");
+        (await AuditCount()).ShouldBe(count + 1);
     }
 
     public static TheoryData<string[]> Refusals => new()

@@ -55,7 +55,8 @@ public sealed class ApiDescriptionTests(ApiHost api) : IClassFixture<ApiHost>
             var fields = write["requestBody"]!["content"]!["application/json"]!["schema"]!["properties"]!.AsObject();
             fields.ShouldNotBeEmpty(path);
             fields.ShouldAllBe(field => field.Value!["type"] != null || field.Value["enum"] != null, path);
-            new[] { "200", "400", "401", "403", "413", "429" }.ShouldBeSubsetOf(write["responses"]!.AsObject().Select(r => r.Key), path);
+            new[] { "200", "400", "401", "403", "413", "422", "429" }.ShouldBeSubsetOf(write["responses"]!.AsObject().Select(r => r.Key), path);
+            write["responses"]!["200"]!["headers"]!.AsObject().Select(h => h.Key).ShouldContain("Idempotent-Replayed", path);
             new[] { "Idempotency-Key", "X-User" }.ShouldBeSubsetOf(write["parameters"]!.AsArray().Select(p => (string)p!["name"]!), path);
         }
         Operations(description).Where(o => o.Method == "get").ShouldAllBe(o => o.Operation["security"]!.AsArray().Count == 0);

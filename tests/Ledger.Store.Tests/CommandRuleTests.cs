@@ -106,14 +106,15 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
     public async Task A_command_sent_again_with_its_id_appends_nothing_and_is_answered_as_the_first_time()
     {
         var fields = new JsonObject { ["date"] = "2026-04-12", ["competition"] = "Rotterdam Marathon", ["discipline"] = "marathon", ["mark"] = "2:07:59" };
-        var command = new RecordResult(Athlete, CommandInput.Read<ResultRecorded>(Athlete, fields), "tester", CommandId: "rotterdam-once");
+        var add = Write.All.Single(w => w.Command == typeof(RecordResult));
+        var command = (RecordResult)add.Make(Athlete, fields, "tester", CommandId.Of("rotterdam-once", "tester", "command-id"));
         var first = await api.SendAsync(command);
         var after = await AuditCount();
 
         var again = await Task.WhenAll(api.SendAsync(command), api.SendAsync(command));
 
         first.ShouldBe(new ResultAnswer(Rotterdam, PersonalBest: true, NationalRecord: true));
-        again.ShouldAllBe(answer => answer == first);
+        again.ShouldAllBe(answer => answer == first.Replay());
         (await AuditCount()).ShouldBe(after);
     }
 

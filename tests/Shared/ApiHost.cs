@@ -46,7 +46,7 @@ public class ApiHost : IAsyncLifetime
     }
 
     /// <summary>A command sent through the bus every write goes through, as the API and the CLI send it.</summary>
-    public Task<T> SendAsync<T>(ILedgerCommand<T> command) => Host.Services.GetRequiredService<IMessageBus>().CommandAsync(command);
+    public Task<T> SendAsync<T>(ILedgerCommand<T> command) where T : CommandAnswer => Host.Services.GetRequiredService<IMessageBus>().CommandAsync(command);
 
     public async ValueTask DisposeAsync()
     {

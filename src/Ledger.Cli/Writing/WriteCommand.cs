@@ -12,7 +12,8 @@ namespace Ledger.Cli.Writing;
 public class WriteInput : LedgerInput
 {
     [Description("The athlete's slug, e.g. bat-ochir-ser-od")] public string Athlete { get; set; } = "";
-    [FlagAlias("command-id"), Description("An id for this command: sent again, it appends nothing and answers as the first time")]
+    [FlagAlias("command-id"),
+     Description("An id for this command, the user's own: sent again, it appends nothing and answers as the first time; with other input, it is refused")]
     public string? CommandIdFlag { get; set; }
     [FlagAlias("user"), Description("Who is recording this (the OS user when left out)")] public string? UserFlag { get; set; }
 
@@ -34,12 +35,15 @@ public abstract class WriteCommand<TCommand> : LedgerCommand<WriteInput<TCommand
     protected override async Task Run(WriteInput<TCommand> input, IServiceProvider services, Answers answers)
     {
         var write = Write.All.Single(w => w.Command == typeof(TCommand));
-        var command = write.Make(input.Athlete, input.Fields, input.User, input.CommandIdFlag);
+        var command = write.Make(input.Athlete, input.Fields, input.User, CommandId.Of(input.CommandIdFlag, input.User, "command-id"));
         var host = services.GetRequiredService<IHost>();
         await host.StartAsync();
         try
         {
-            answers.Write(await write.SendAsync(services.GetRequiredService<IMessageBus>(), command, CancellationToken.None), answer => answer.ToString()!);
+            var answer = await write.SendAsync(services.GetRequiredService<IMessageBus>(), command, CancellationToken.None);
+            if (answer is CommandAnswer { Replayed: true })
+                Console.Error.WriteLine($"command id '{input.CommandIdFlag}' was answered before: nothing appended, the first answer follows");
+            answers.Write(answer, a => a.ToString()!);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Ledger.Http.Keys;
+using Ledger.Http.Writing;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -37,6 +38,7 @@ public static class ApiDescription
     public static RouteGroupBuilder Writes(this RouteGroupBuilder writes)
     {
         writes.ProducesValidationProblem()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -46,7 +48,19 @@ public static class ApiDescription
             {
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeyScheme, context.Document)] = [] }];
                 operation.Parameters ??= [];
-                operation.Parameters.Add(Header("Idempotency-Key", "Makes a retried write append once: as --command-id."));
+                operation.Parameters.Add(Header(Body.IdempotencyKey,
+                    "Makes a retried write append once: the same request again is answered as the first time, with Idempotent-Replayed: true. " +
+                    "The key is the sender's own (the X-Api-Key's); sent with another request it is refused (422). As --command-id."));
+                if (operation.Responses?.GetValueOrDefault("200") is OpenApiResponse answered)
+                    answered.Headers = new Dictionary<string, IOpenApiHeader>
+                    {
+                        [Body.Replayed] = new OpenApiHeader
+                        {
+                            Description = "true when this answer was given before, to the same request with the same Idempotency-Key: "
+                                          + "nothing was appended now.",
+                            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                        },
+                    };
                 operation.Parameters.Add(Header("X-User", "Who the audit trail records as writing: as --user (default api)."));
                 return Task.CompletedTask;
             });

@@ -47,6 +47,8 @@ public static class Problems
             refused.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())),
         NotFound => (StatusCodes.Status404NotFound, $"There is {refusal.Message}.", null),
         Conflict => (StatusCodes.Status409Conflict, refusal.Message, null),
+        IdReused reused => (StatusCodes.Status422UnprocessableEntity, "The request reuses an id given to another request; nothing was written.",
+            new() { [reused.Problem.Field] = [reused.Problem.Message] }),
         Forbidden { Unidentified: true } => (StatusCodes.Status401Unauthorized, refusal.Message, null),
         _ => (StatusCodes.Status403Forbidden, refusal.Message, null),
     };

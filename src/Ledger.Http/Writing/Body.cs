@@ -38,6 +38,17 @@ public static class Body
             : person ?? "api";
     }
 
-    public static string? CommandId(HttpRequest request) =>
-        request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } key ? key : null;
+    /// <summary>
+    /// The request's <c>Idempotency-Key</c>, which belongs to its sender: the key's name, or the
+    /// environment's key, or (writes open on loopback) whoever sends without a key.
+    /// </summary>
+    public static CommandId? CommandId(HttpRequest request) => Store.Commanding.CommandId.Of(
+        request.Headers[IdempotencyKey].FirstOrDefault(),
+        request.HttpContext.Items[WriteAccess.KeyName] as string ?? (request.Headers.ContainsKey(WriteAccess.Header) ? "(LEDGER_API_KEY)" : "(no key)"),
+        IdempotencyKey);
+
+    public const string IdempotencyKey = "Idempotency-Key";
+
+    /// <summary>The header that tells a client its write was answered before, and this is that answer again (as payment APIs name it).</summary>
+    public const string Replayed = "Idempotent-Replayed";
 }

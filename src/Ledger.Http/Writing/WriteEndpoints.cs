@@ -21,6 +21,8 @@ public static class WriteEndpoints
         foreach (var (parameter, value) in http.Request.RouteValues.Where(v => v.Key != "athlete"))
             fields[Write.FieldOf(parameter)] = value?.ToString();
         var command = write.Make((string)http.Request.RouteValues["athlete"]!, fields, Body.User(http.Request), Body.CommandId(http.Request));
-        return await write.SendAsync(bus, command, http.RequestAborted);
+        var answer = await write.SendAsync(bus, command, http.RequestAborted);
+        if (answer is CommandAnswer { Replayed: true }) http.Response.Headers[Body.Replayed] = "true";
+        return answer;
     }
 }

@@ -4,7 +4,7 @@ using Wolverine.Marten;
 namespace Ledger.Store.Athletes;
 
 [Write("register-athlete", "/athletes/{athlete}", "Registers an athlete, starting their stream")]
-public sealed record RegisterAthlete(string Athlete, AthleteRegistered Registration, string User, string? CommandId = null) : ILedgerCommand<AthleteAnswer>;
+public sealed record RegisterAthlete(string Athlete, AthleteRegistered Registration, string User, CommandId? CommandId = null) : ILedgerCommand<AthleteAnswer>;
 
 public static class RegisterAthleteHandler
 {

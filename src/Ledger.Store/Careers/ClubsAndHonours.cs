@@ -6,13 +6,13 @@ namespace Ledger.Store.Careers;
 // Club moves and honours: facts the ledger records as they are, once the rules allow them.
 
 [Write("join-club", "/athletes/{athlete}/clubs", "Appends a club move: the athlete joins a club", Arguments = ["club"])]
-public sealed record JoinClub(string Athlete, ClubJoined Joined, string User, string? CommandId = null) : ILedgerCommand<AthleteAnswer>;
+public sealed record JoinClub(string Athlete, ClubJoined Joined, string User, CommandId? CommandId = null) : ILedgerCommand<AthleteAnswer>;
 
 [Write("leave-club", "/athletes/{athlete}/club-departures", "Appends a club move: the athlete leaves a club", Arguments = ["club"])]
-public sealed record LeaveClub(string Athlete, ClubLeft Left, string User, string? CommandId = null) : ILedgerCommand<AthleteAnswer>;
+public sealed record LeaveClub(string Athlete, ClubLeft Left, string User, CommandId? CommandId = null) : ILedgerCommand<AthleteAnswer>;
 
 [Write("award-honour", "/athletes/{athlete}/honours", "Appends an honour")]
-public sealed record AwardHonour(string Athlete, HonourAwarded Honour, string User, string? CommandId = null) : ILedgerCommand<AthleteAnswer>;
+public sealed record AwardHonour(string Athlete, HonourAwarded Honour, string User, CommandId? CommandId = null) : ILedgerCommand<AthleteAnswer>;
 
 public static class CareerFactsHandler
 {

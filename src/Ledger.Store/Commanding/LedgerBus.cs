@@ -60,6 +60,7 @@ public static class LedgerBus
     /// is refused naming the athlete, as any other refusal names its field.
     /// </summary>
     public static async Task<TAnswer> CommandAsync<TAnswer>(this IMessageBus bus, ILedgerCommand<TAnswer> command, CancellationToken cancellation = default)
+        where TAnswer : CommandAnswer
     {
         try
         {

@@ -5,8 +5,8 @@ public interface ILedgerCommand
 {
     string Athlete { get; }
     string User { get; }
-    string? CommandId { get; }
+    CommandId? CommandId { get; }
 }
 
 /// <summary>A command answered with <typeparamref name="TAnswer"/> (<see cref="LedgerBus.CommandAsync{TAnswer}"/>).</summary>
-public interface ILedgerCommand<TAnswer> : ILedgerCommand;
+public interface ILedgerCommand<TAnswer> : ILedgerCommand where TAnswer : CommandAnswer;

@@ -36,9 +36,15 @@ public abstract record Write(Type Command, Type Event, string Verb, string Route
     /// <summary>The field a route parameter gives: <c>resultId</c> is <c>result_id</c>.</summary>
     public static string FieldOf(string parameter) => JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter);
 
-    /// <summary>The command of these fields, sent by <paramref name="user"/>; the fields refused, every wrong one named, when they are not an event.</summary>
-    public ILedgerCommand Make(string athlete, JsonObject fields, string user, string? commandId) =>
-        (ILedgerCommand)Activator.CreateInstance(Command, athlete, CommandInput.Read(Event, athlete, fields), user, commandId)!;
+    /// <summary>
+    /// The command of these fields, sent by <paramref name="user"/>, with the client's id bound to this request;
+    /// the fields refused, every wrong one named, when they are not an event.
+    /// </summary>
+    public ILedgerCommand Make(string athlete, JsonObject fields, string user, CommandId? id)
+    {
+        var request = id?.For(Command, athlete, fields);
+        return (ILedgerCommand)Activator.CreateInstance(Command, athlete, CommandInput.Read(Event, athlete, fields), user, request)!;
+    }
 
     /// <summary>Sends the command through the bus and waits for its answer.</summary>
     public abstract Task<object> SendAsync(IMessageBus bus, ILedgerCommand command, CancellationToken cancellation);
@@ -49,7 +55,7 @@ public abstract record Write(Type Command, Type Event, string Verb, string Route
 /// <summary>A <see cref="Write"/> of a command answered with <typeparamref name="TAnswer"/>.</summary>
 public sealed record Write<TAnswer>(Type Command, WriteAttribute Declared)
     : Write(Command, Command.GetConstructors().Single().GetParameters()[1].ParameterType, Declared.Verb, Declared.Route, Declared.Summary, Declared.Arguments)
-    where TAnswer : notnull
+    where TAnswer : CommandAnswer
 {
     public override Type Answer => typeof(TAnswer);
 

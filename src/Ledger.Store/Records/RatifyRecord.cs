@@ -4,10 +4,10 @@ namespace Ledger.Store.Records;
 
 [Write("ratify-record", "/athletes/{athlete}/results/{resultId}/ratifications",
     "Ratifies the pending record a result set: it stands as ratified from then on", Arguments = ["result_id"])]
-public sealed record RatifyRecord(string Athlete, RecordRatified Ratification, string User, string? CommandId = null) : ILedgerCommand<RecordAnswer>;
+public sealed record RatifyRecord(string Athlete, RecordRatified Ratification, string User, CommandId? CommandId = null) : ILedgerCommand<RecordAnswer>;
 
 /// <summary>What a command about a record answers: the result that set it, whose record it is, and its status now.</summary>
-public sealed record RecordAnswer(string ResultId, string Scope, string Status)
+public sealed record RecordAnswer(string ResultId, string Scope, string Status) : CommandAnswer
 {
     public override string ToString() => $"the {Scope} record of result {ResultId} is {Status}";
 }

@@ -5,7 +5,7 @@ namespace Ledger.Store.Results;
 
 [Write("annul-result", "/athletes/{athlete}/results/{resultId}/annulment", "Appends an annulment of a result; a record it held is rescinded",
     Arguments = ["result_id"])]
-public sealed record AnnulResult(string Athlete, ResultAnnulled Annulment, string User, string? CommandId = null) : ILedgerCommand<ResultAnswer>;
+public sealed record AnnulResult(string Athlete, ResultAnnulled Annulment, string User, CommandId? CommandId = null) : ILedgerCommand<ResultAnswer>;
 
 public static class AnnulResultHandler
 {

@@ -5,7 +5,7 @@ namespace Ledger.Store.Results;
 
 [Write("correct-result", "/athletes/{athlete}/results/{resultId}/corrections",
     "Appends a correction of a result; a record it no longer earns is rescinded", Arguments = ["result_id"])]
-public sealed record CorrectResult(string Athlete, ResultCorrected Correction, string User, string? CommandId = null) : ILedgerCommand<ResultAnswer>;
+public sealed record CorrectResult(string Athlete, ResultCorrected Correction, string User, CommandId? CommandId = null) : ILedgerCommand<ResultAnswer>;
 
 public static class CorrectResultHandler
 {

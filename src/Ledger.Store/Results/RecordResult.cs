@@ -5,7 +5,7 @@ using Ledger.Store.Records;
 namespace Ledger.Store.Results;
 
 [Write("add-result", "/athletes/{athlete}/results", "Appends a result; a national record with it when it beats the standing one")]
-public sealed partial record RecordResult(string Athlete, ResultRecorded Result, string User, string? CommandId = null) : ILedgerCommand<ResultAnswer>
+public sealed partial record RecordResult(string Athlete, ResultRecorded Result, string User, CommandId? CommandId = null) : ILedgerCommand<ResultAnswer>
 {
     /// <summary>A readable result id from the race itself, for results sent without one: 2026-04-12-rotterdam-marathon-marathon.</summary>
     public static string IdFor(PartialDate date, string competition, Discipline discipline) =>
