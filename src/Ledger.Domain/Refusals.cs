@@ -35,6 +35,8 @@ public sealed class NotFound(string message) : Refusal(message)
     public static NotFound Athlete(string athlete) => new($"no athlete '{athlete}' in the ledger");
 
     public static NotFound Country(string country) => new($"no athlete of country '{country}' in the ledger");
+
+    public static NotFound Discipline(Discipline discipline) => new($"no mark in the ledger of {discipline.NotInCatalogue}");
 }
 
 /// <summary>The request clashes with what the ledger holds already (a key of that name exists).</summary>

@@ -83,6 +83,16 @@ public sealed class CommandTests(LedgerDatabase db) : IClassFixture<LedgerDataba
         (await AuditCount()).ShouldBe(count + 1);
     }
 
+    [Fact]
+    public async Task A_result_with_three_bad_fields_is_refused_naming_all_three()
+    {
+        var refused = await Ledger("add-result", Athlete, "--date", "2026-02-30", "--competition", "X", "--discipline", "marathon", "--mark", "2:61:00",
+            "--place", "-3");
+
+        refused.Exit.ShouldBe(2);
+        foreach (var field in new[] { "date", "mark", "place" }) refused.Err.ShouldContain($"field '{field}'");
+    }
+
     public static TheoryData<string[]> Refusals => new()
     {
         { ["add-result", "nobody", "--date", "2026-01-01", "--competition", "X", "--discipline", "marathon", "--mark", "2:30:00"] },

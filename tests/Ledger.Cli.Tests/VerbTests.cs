@@ -62,6 +62,10 @@ public sealed class ToplistVerbTests(LedgerDatabase db) : IClassFixture<LedgerDa
             (refused.Exit, refused.Out).ShouldBe((2, ""));
             refused.Err.ShouldContain(reason);
         }
+
+        var misspelt = await Cli.RunAsync(db.ConnectionString, "toplist", "marthon", "--sex", "men", "--json");
+        (misspelt.Exit, misspelt.Out).ShouldBe((2, ""));
+        misspelt.Err.ShouldContain("'marthon' is no discipline of the catalogue (the closest are marathon");
     }
 }
 

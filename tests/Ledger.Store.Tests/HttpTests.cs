@@ -106,6 +106,35 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
         (await AuditCount()).ShouldBe(3);
     }
 
+    [Fact]
+    public async Task A_result_with_three_bad_fields_is_400_naming_all_three()
+    {
+        var (status, problem) = await Post($"/athletes/{Athlete}/results",
+            """{"date":"2026-02-30","competition":"X","discipline":"marathon","mark":"2:61:00","place":-3}""");
+
+        status.ShouldBe(400);
+        problem["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["date", "mark", "place"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_discipline_outside_the_catalogue_is_refused_naming_the_closest_unless_it_is_the_federations_own()
+    {
+        var misspelt = await Post($"/athletes/{Athlete}/results", """{"date":"2024-05-01","competition":"X","discipline":"marathn","mark":"2:30:00"}""");
+        var list = await api.Host.Scenario(s =>
+        {
+            s.Get.Url("/toplists/marthon?sex=men");
+            s.StatusCodeShouldBe(404);
+        });
+        var own = await Post($"/athletes/{Athlete}/results",
+            """{"date":"2024-05-01","competition":"X","discipline":"mountain-run","mark":"1:30:00","new_discipline":true}""");
+
+        misspelt.Status.ShouldBe(400);
+        misspelt.Body["errors"]!["discipline"]![0]!.GetValue<string>().ShouldContain("the closest are marathon");
+        (await list.ReadAsTextAsync()).ShouldContain("the closest are marathon");
+        own.Status.ShouldBe(200, own.Body.ToJsonString());
+        (await Get("/toplists/mountain-run?sex=men"))["entries"]!.AsArray().Count.ShouldBe(1);
+    }
+
     [Theory]
     [InlineData("/athletes/nobody/results", "athlete")]
     [InlineData("/athletes/bat-ochir-ser-od/results/no-such-result/annulment", "result_id")]

@@ -35,6 +35,31 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
     }
 
     [Fact]
+    public async Task A_file_saved_as_latin_1_is_refused_naming_the_line_and_byte_and_nothing_is_appended()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("ledger-latin1-").FullName, "latin1.jsonl");
+        var lines = new[] { Lines.Registered(), Lines.Registered("jan-muller", country: "GER").Replace("\"name\":\"jan-muller\"", "\"name\":\"Jan Müller\"") };
+        await File.WriteAllTextAsync(file, string.Join("\n", lines), System.Text.Encoding.Latin1);
+
+        var refused = await Should.ThrowAsync<Refused>(() => db.Importer.ImportAsync([file], new Actor("tester", "latin1")));
+
+        refused.Reasons.ShouldHaveSingleItem().ShouldContain("latin1.jsonl:2: field '(line)': byte");
+        refused.Reasons[0].ShouldContain("is not UTF-8");
+        (await db.Athletes.AthletesAsync()).Total.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_name_of_20_mb_is_refused_naming_the_line_and_field_not_failing_in_the_database()
+    {
+        var huge = Lines.Registered("huge").Replace("\"name\":\"huge\"", $"\"name\":\"{new string('x', 20_000_000)}\"");
+
+        var refused = await Should.ThrowAsync<Refused>(() => db.ImportAsync("huge.jsonl", Lines.Registered(), huge));
+
+        refused.Reasons.ShouldHaveSingleItem().ShouldEndWith("huge.jsonl:2: field 'name': is 20,000,000 characters long; it holds at most 200");
+        (await db.Athletes.AthletesAsync()).Total.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Every_bad_line_is_reported_not_only_the_first()
     {
         var refused = await Should.ThrowAsync<Refused>(() => db.ImportAsync("bad.jsonl",

@@ -27,7 +27,8 @@ public sealed record ResultRecorded(
     bool? RecordEligible = null,
     string? Notes = null, string? Source = null,
     [property: Description("The mark is better than the world record, and that is so: a new world record")] bool? NewWorldRecord = null,
-    Wind? Wind = null, [property: Description("The result was made indoors")] bool? Indoor = null) : ICareerEvent
+    Wind? Wind = null, [property: Description("The result was made indoors")] bool? Indoor = null,
+    [property: Description("The discipline is none of the catalogue's but the federation's own, and that is so")] bool? NewDiscipline = null) : ICareerEvent
 {
     /// <summary>
     /// The mark this result could stand as a record with: finished, marked, record-eligible and

@@ -16,12 +16,21 @@ public sealed record Decision(IReadOnlyList<object> Events, Career After)
 /// </summary>
 public static class Decisions
 {
-    /// <summary>The result, and a national record with it when it beats the standing one.</summary>
+    /// <summary>
+    /// The result, and a national record with it when it beats the standing one. A discipline the catalogue
+    /// does not hold is a typo far more often than a federation's own event: the first result of an athlete
+    /// in one must say it is new (<c>new_discipline</c>). A file holds what was decided, so an import does not ask.
+    /// </summary>
     public static Decision RecordResult(Career career, ResultRecorded result, RecordContext records)
     {
         var events = new List<object> { result };
         if (SetsRecord(career, result, records) is { } record) events.Add(record);
-        return Checked(career, events);
+        var unknown = !result.Discipline.InCatalogue && result.NewDiscipline != true
+                      && career.Results.All(r => r.Result.Discipline != result.Discipline);
+        FieldProblem[] inInput = unknown
+            ? [new("discipline", $"{result.Discipline.NotInCatalogue}; a discipline of the federation's own is added with new_discipline")]
+            : [];
+        return Checked(career, events, inInput);
     }
 
     /// <summary>
@@ -77,12 +86,17 @@ public static class Decisions
         career.NationalRecords.LastOrDefault(r => r.ResultId == resultId);
 
     /// <summary>Applies each event to a copy of the career in turn, refusing the lot if any breaks a rule.</summary>
-    private static Decision Checked(Career career, IReadOnlyList<object> events)
+    /// <summary>
+    /// The decision, once its events pass the rules; refused naming every problem, with those the command
+    /// found in its input itself (<paramref name="inInput"/>), so one refusal says them all.
+    /// </summary>
+    private static Decision Checked(Career career, IReadOnlyList<object> events, IReadOnlyList<FieldProblem>? inInput = null)
     {
         var draft = career.Copy();
-        foreach (var e in events)
+        foreach (var (index, e) in events.Index())
         {
             var problems = Rules.Check(draft, e);
+            if (index == 0 && inInput is { Count: > 0 }) problems = [.. problems, .. inInput];
             if (problems.Count > 0) throw new Refused(problems);
             draft.Fold(e);
         }

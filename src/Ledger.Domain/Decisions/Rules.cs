@@ -5,8 +5,9 @@ namespace Ledger.Domain;
 
 /// <summary>
 /// Which events may follow a career as it stands. Import and commands both ask here, so a file can
-/// never put into the ledger what a command would refuse. Besides what the career allows, a fact
-/// must be plausible: nothing dated after today (UTC), a mark of its discipline's kind (a time, metres
+/// never put into the ledger what a command would refuse. Each field must hold on its own (<see cref="FieldRules"/>:
+/// nothing dated after today (UTC), no text beyond its length). Besides what the career allows, a fact
+/// must be plausible: a mark of its discipline's kind (a time, metres
 /// or points), a wind only where the wind is measured outdoors, indoors only in a discipline held
 /// indoors, and no mark better than the world record of its discipline and sex unless it says it is
 /// a new one (<c>new_world_record</c>); a wind-assisted mark may go beyond it by a margin
@@ -23,17 +24,12 @@ public static class Rules
 
     public static IReadOnlyList<FieldProblem> Check(Career career, object @event)
     {
-        var problems = new List<FieldProblem>();
+        var problems = FieldRules.Check(@event).ToList();
         void Refuse(string field, string message) => problems.Add(new FieldProblem(field, message));
 
-        if (DateOf(@event) is var (field, date) && date.FirstDay > Today)
-            Refuse(field, $"{field} {date} is after today ({Today:yyyy-MM-dd})");
-
-        if (@event is AthleteRegistered registered)
+        if (@event is AthleteRegistered)
         {
             if (career.Athlete is not null) Refuse("athlete", $"athlete '{career.Id}' is already registered");
-            if (string.IsNullOrWhiteSpace(registered.Name)) Refuse("name", "a name is required");
-            if (!Codes.IsCountry(registered.Country)) Refuse("country", $"country '{registered.Country}' is not a three-letter IOC code like MGL");
             return problems;
         }
 
@@ -50,28 +46,21 @@ public static class Rules
                 CheckResult(career, r, Refuse);
                 break;
             case ResultCorrected c:
-                if (KnownUnannulled(career, c.ResultId, Refuse) is { } known)
-                {
-                    if (string.IsNullOrWhiteSpace(c.Reason)) Refuse("reason", "a correction needs a reason");
-                    CheckResult(career, Career.CorrectedBy(known.Result, c), Refuse);
-                }
+                if (KnownUnannulled(career, c.ResultId, Refuse) is { } known) CheckResult(career, Career.CorrectedBy(known.Result, c), Refuse);
                 break;
             case BestMarkReported b:
                 CheckMark(career, b.Discipline, b.Mark, b.Wind, b.Indoor, b.NewWorldRecord, Refuse);
                 break;
             case ResultAnnulled a:
-                if (string.IsNullOrWhiteSpace(a.Reason)) Refuse("reason", "an annulment needs a reason");
                 KnownUnannulled(career, a.ResultId, Refuse);
                 break;
             case NationalRecordSet s:
-                if (!Codes.IsCountry(s.Country)) Refuse("country", $"country '{s.Country}' is not a three-letter IOC code like MGL");
                 if (s.ResultId is not null && career.FindResult(s.ResultId) is null)
                     Refuse("result_id", $"result '{s.ResultId}' is not recorded for '{career.Id}'");
                 if (s.Discipline.ProblemWith(s.Mark) is { } problem) Refuse("mark", problem);
                 CheckIndoor(s.Discipline, s.Indoor, Refuse);
                 break;
             case NationalRecordRescinded x:
-                if (string.IsNullOrWhiteSpace(x.Reason)) Refuse("reason", "a rescind needs a reason");
                 if (!career.NationalRecords.Any(r => r.Discipline == x.Discipline && r.Mark == x.Mark && r.Country == x.Country && r.Sex == x.Sex))
                     Refuse("mark", $"'{career.Id}' holds no {x.Country} {x.Sex.ToString().ToLowerInvariant()} {x.Discipline} record of {x.Mark} to rescind");
                 break;
@@ -88,15 +77,8 @@ public static class Rules
                 }
 
                 break;
-            case ClubJoined j:
-                if (string.IsNullOrWhiteSpace(j.Club)) Refuse("club", "a club name is required");
-                break;
             case ClubLeft l:
                 if (!career.ClubsJoined.Any(j => j.Club == l.Club)) Refuse("club", $"'{career.Id}' never joined '{l.Club}'");
-                break;
-            case HonourAwarded h:
-                if (string.IsNullOrWhiteSpace(h.Honour)) Refuse("honour", "an honour is required");
-                if (string.IsNullOrWhiteSpace(h.Occasion)) Refuse("occasion", "an occasion is required");
                 break;
         }
 
@@ -130,11 +112,7 @@ public static class Rules
 
     private static void CheckResult(Career career, ResultRecorded r, Action<string, string> refuse)
     {
-        if (!Codes.IsSlug(r.ResultId)) refuse("result_id", $"result id '{r.ResultId}' is not lower-case letters, digits and '-'");
-        if (string.IsNullOrWhiteSpace(r.Competition)) refuse("competition", "a competition is required");
         if (r.Status != ResultStatus.Finished && r.Mark is not null) refuse("mark", $"a {r.Status.ToString().ToLowerInvariant()} result has no mark");
-        if (r.Place is <= 0) refuse("place", $"place {r.Place} is not a place; places start at 1");
-        if (r.OverallPlace is <= 0) refuse("overall_place", $"place {r.OverallPlace} is not a place; places start at 1");
         if (career.Athlete?.Born is { } born && r.Date.LastDay < born.FirstDay)
             refuse("date", $"date {r.Date} is before the athlete was born ({born})");
         if (r.Mark is { } mark) CheckMark(career, r.Discipline, mark, r.Wind, r.Indoor, r.NewWorldRecord, refuse);
@@ -165,22 +143,7 @@ public static class Rules
         if (indoor == true && !discipline.Info.Indoor) refuse("indoor", $"{discipline} is not held indoors");
     }
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    /// <summary>The date a fact brings, if any (a correction that leaves the date as it was brings none).</summary>
-    private static (string Field, PartialDate Date)? DateOf(object @event) => @event switch
-    {
-        AthleteRegistered { Born: { } born } => ("born", born),
-        ResultRecorded e => ("date", e.Date),
-        ResultCorrected { Date: { } corrected } => ("date", corrected),
-        BestMarkReported e => ("date", e.Date),
-        NationalRecordSet e => ("date", e.Date),
-        ClubJoined e => ("date", e.Date),
-        ClubLeft e => ("date", e.Date),
-        HonourAwarded e => ("date", e.Date),
-        RecordRatified { Date: { } ratified } => ("date", ratified),
-        _ => null,
-    };
 
     /// <summary>
     /// A mark better than the world record is a typo far more often than a new record: it must say

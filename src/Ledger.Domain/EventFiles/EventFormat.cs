@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text;
 
 namespace Ledger.Domain;
@@ -57,10 +58,21 @@ public static class EventFormat
     public static EventEnvelope? Parse(string line, out IReadOnlyList<FieldProblem> problems) =>
         Parse(Encoding.UTF8.GetBytes(line), out problems);
 
-    /// <summary>Reads one line of UTF-8; on failure says which field is wrong and why.</summary>
+    /// <summary>
+    /// Reads one line of UTF-8; on failure says which field is wrong and why. A line in another encoding
+    /// (a file saved as Latin-1) is refused where its first byte that is not UTF-8 stands, never read with
+    /// replacement characters: a "Müller" would be stored mangled.
+    /// </summary>
     public static EventEnvelope? Parse(ReadOnlySpan<byte> line, out IReadOnlyList<FieldProblem> problems)
     {
         problems = [];
+        if (!Utf8.IsValid(line))
+        {
+            Utf8.ToUtf16(line, new char[line.Length], out var valid, out _, replaceInvalidSequences: false);
+            problems = [new FieldProblem("(line)", $"byte {valid + 1} is not UTF-8 (0x{line[valid]:X2}): save the file as UTF-8")];
+            return null;
+        }
+
         return ReadWellFormed(line) ?? Explain(Encoding.UTF8.GetString(line), out problems);
     }
 
@@ -179,7 +191,7 @@ public static class EventFormat
             if (EnvelopeFields.Contains(name)) continue;
             if (!fields.TryGetValue(name, out var field)) found.Add(new FieldProblem(name, $"is not a field of {typeName}"));
             else if (value is null) { if (field.Required) found.Add(new FieldProblem(name, "is required and cannot be null")); }
-            else if (Problem(value, field.Type) is { } problem) found.Add(new FieldProblem(name, problem));
+            else if (Problem(value, field) is { } problem) found.Add(new FieldProblem(name, problem));
         }
 
         foreach (var (name, field) in fields)
@@ -192,13 +204,16 @@ public static class EventFormat
         return envelope with { Athlete = athlete!, Data = data.Deserialize(type, Options)! };
     }
 
-    /// <summary>Why a field's value cannot be read as its type, field by field, so every bad value is named.</summary>
-    private static string? Problem(JsonNode value, Type type)
+    /// <summary>
+    /// Why a field's value cannot be read as its type, or is wrong on its own once read (<see cref="FieldRules"/>):
+    /// field by field, so every bad value is named.
+    /// </summary>
+    private static string? Problem(JsonNode value, EventField field)
     {
+        var type = field.Type;
         try
         {
-            value.Deserialize(type, Options);
-            return null;
+            return FieldRules.ProblemWith(field.Name, value.Deserialize(type, Options));
         }
         catch (JsonException e)
         {

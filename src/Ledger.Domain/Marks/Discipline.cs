@@ -32,6 +32,12 @@ public readonly partial record struct Discipline
 
     public bool LowerIsBetter => Info.Better == Better.Lower;
 
+    /// <summary>Whether the catalogue holds it: a code it does not is a federation's own discipline, or a typo.</summary>
+    public bool InCatalogue => Rank < Disciplines.All.Count;
+
+    /// <summary>What to say of a code the catalogue does not hold: most often a typo of one of these.</summary>
+    public string NotInCatalogue => $"'{Code}' is no discipline of the catalogue (the closest are {string.Join(", ", Disciplines.Closest(Code))})";
+
     /// <summary>Negative when <paramref name="a"/> is the better mark, positive when <paramref name="b"/> is, zero when they are equal.</summary>
     public int Compare(Mark a, Mark b) => OrderKey(a).CompareTo(OrderKey(b));
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Quickenshtein;
 
 namespace Ledger.Domain;
 
@@ -43,6 +44,12 @@ public static class Disciplines
 
     /// <summary>The discipline a code or one of its aliases names, with its place in lists; null for a code the catalogue does not hold.</summary>
     public static (DisciplineInfo Info, int Rank)? Find(string code) => ByCode.TryGetValue(code, out var found) ? found : null;
+
+    /// <summary>The catalogue's codes nearest to one it does not hold, nearest first (by edit distance): what a typo most likely meant.</summary>
+    public static IReadOnlyList<string> Closest(string code, int count = 3) => ByCode
+        .Select(known => (known.Value.Info.Code, Distance: Levenshtein.GetDistance(code, known.Key)))
+        .OrderBy(known => known.Distance).ThenBy(known => known.Code, StringComparer.Ordinal)
+        .Select(known => known.Code).Distinct().Take(count).ToList();
 
     private static List<DisciplineInfo> Load()
     {

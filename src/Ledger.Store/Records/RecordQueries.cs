@@ -1,5 +1,6 @@
 using Ledger.Store.Athletes;
 using Ledger.Store.Reading;
+using Ledger.Store.Toplists;
 
 namespace Ledger.Store.Records;
 
@@ -28,6 +29,7 @@ public sealed class RecordQueries(IDocumentStore store, ReadsFromPrimary? fromPr
         await using var session = Session();
         var progression = await session.LoadAsync<NationalRecordProgression>(NationalRecordProgression.KeyOf(country, sex, discipline, indoor), cancellation);
         if (progression is null) await AthleteQueries.KnownCountryAsync(session, country, cancellation);
+        if (progression is null) await ToplistQueries.KnownDisciplineAsync(session, discipline, cancellation);
         var history = progression?.History(knownAt).Select(ProgressionView.Of).ToList() ?? [];
         return new RecordHistoryView(country, discipline, sex, indoor, history);
     }

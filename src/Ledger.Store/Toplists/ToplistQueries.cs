@@ -31,6 +31,7 @@ public sealed class ToplistQueries(IDocumentStore store, ReadsFromPrimary? fromP
         }
 
         if (ranked.Count == 0 && filter.Country is { } listed) await AthleteQueries.KnownCountryAsync(session, listed, cancellation);
+        if (ranked.Count == 0) await KnownDisciplineAsync(session, filter.Discipline, cancellation);
         var athletes = ranked.Select(r => r.Listed.Athlete).Distinct().ToArray();
         var ofTheAthletes = new MarksWhere(filter).Where("assisted = false").Where("athlete = any(?)", (object)athletes);
         var best = filter.Discipline.LowerIsBetter ? "min" : "max";
@@ -51,6 +52,16 @@ public sealed class ToplistQueries(IDocumentStore store, ReadsFromPrimary? fromP
         }).ToList();
         return new ToplistView(filter.Discipline, filter.Sex, filter.Year, filter.Country, filter.AsOf, filter.KnownAt, filter.Indoor, filter.WindAssisted,
             entries);
+    }
+
+    /// <summary>
+    /// Refuses a discipline that is neither the catalogue's nor marked in the ledger: an empty list of
+    /// it would only hide a typo (marthon).
+    /// </summary>
+    public static async Task KnownDisciplineAsync(IQuerySession session, Discipline discipline, CancellationToken cancellation)
+    {
+        if (!discipline.InCatalogue && (await session.QueryAsync<ListedMark>("where discipline = ? limit 1", cancellation, discipline.Code)).Count == 0)
+            throw NotFound.Discipline(discipline);
     }
 
     private sealed record AthleteBest(string Athlete, long Hundredths);

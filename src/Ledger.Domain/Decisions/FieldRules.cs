@@ -1,0 +1,43 @@
+namespace Ledger.Domain;
+
+/// <summary>
+/// The rules that judge a field by its value alone, whatever else the event holds. They run on every
+/// field that could be read even when another could not (<see cref="EventFormat"/>), so one refusal
+/// names every wrong field: a malformed date does not hide a place of -3.
+/// </summary>
+public static class FieldRules
+{
+    /// <summary>The most characters a text field holds; more is a mistake (a file read as one line, a pasted page), not a name.</summary>
+    public const int TextLimit = 200;
+
+    /// <summary>The most characters of the fields that hold prose: notes, a source, a reason.</summary>
+    public const int ProseLimit = 2000;
+
+    private static readonly HashSet<string> Prose = ["notes", "source", "reason"];
+
+    /// <summary>The text fields that must say something when they are given: a blank one says nothing.</summary>
+    private static readonly HashSet<string> NotBlank = ["name", "competition", "reason", "club", "honour", "occasion"];
+
+    public static int LimitOf(string field) => Prose.Contains(field) ? ProseLimit : TextLimit;
+
+    /// <summary>What is wrong with this value of this field on its own, if anything.</summary>
+    public static string? ProblemWith(string field, object? value) => (field, value) switch
+    {
+        (_, string text) when text.Length > LimitOf(field) => $"is {text.Length:N0} characters long; it holds at most {LimitOf(field):N0}",
+        (_, string text) when NotBlank.Contains(field) && string.IsNullOrWhiteSpace(text) => $"a {field} is required",
+        ("result_id", string id) when !Codes.IsSlug(id) => $"result id '{id}' is not lower-case letters, digits and '-'",
+        ("country", string country) when !Codes.IsCountry(country) => $"country '{country}' is not a three-letter IOC code like MGL",
+        ("place" or "overall_place", int place) when place <= 0 => $"place {place} is not a place; places start at 1",
+        (_, PartialDate date) when date.FirstDay > Today => $"{field} {date} is after today ({Today:yyyy-MM-dd})",
+        _ => null,
+    };
+
+    /// <summary>Every field of an event that is wrong on its own.</summary>
+    public static IEnumerable<FieldProblem> Check(object @event) =>
+        from field in EventFormat.Fields(@event.GetType())
+        let problem = ProblemWith(field.Name, field.Value(@event))
+        where problem is not null
+        select new FieldProblem(field.Name, problem);
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using Shouldly;
+
+namespace Ledger.Domain.Tests;
+
+/// <summary>Input refused as a user would want it: every wrong field at once, text of a sane length, UTF-8 only, disciplines that exist.</summary>
+public sealed class FieldRuleTests
+{
+    private static IReadOnlyList<FieldProblem> ProblemsOf(string line)
+    {
+        EventFormat.Parse(line, out var problems).ShouldBeNull();
+        return problems;
+    }
+
+    private const string Result = """{"type":"result_recorded","athlete":"bat-ochir-ser-od","result_id":"x","status":"finished","discipline":"marathon",""";
+
+    [Fact]
+    public void A_malformed_field_does_not_hide_another_fields_rule()
+    {
+        var problems = ProblemsOf(Result + """ "date":"2026-02-30","competition":"X","mark":"2:61:00","place":-3}""");
+
+        problems.Select(p => p.Field).ShouldBe(["date", "mark", "place"], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("competition", 200, null)]
+    [InlineData("competition", 201, "at most 200")]
+    [InlineData("notes", 2000, null)]
+    [InlineData("notes", 2001, "at most 2,000")]
+    public void Text_beyond_its_fields_length_is_refused_naming_the_field(string field, int length, string? refusal)
+    {
+        var line = Result + $$""" "date":"2024-08-11","competition":"X","mark":"2:10:00","{{field}}":"{{new string('a', length)}}"}""";
+        if (field == "competition") line = line.Replace("\"competition\":\"X\",", "");
+
+        var envelope = EventFormat.Parse(line, out var problems);
+        var career = new Career { Id = "bat-ochir-ser-od" };
+        career.Fold(new AthleteRegistered("Bat-Ochir Ser-Od", "MGL", Sex.Men));
+        var all = envelope is null ? problems : Rules.Check(career, envelope.Data);
+
+        if (refusal is null) all.ShouldBeEmpty();
+        else all.ShouldHaveSingleItem().ShouldSatisfyAllConditions(p => p.Field.ShouldBe(field), p => p.Message.ShouldContain(refusal));
+    }
+
+    [Fact]
+    public void A_line_in_latin_1_is_refused_at_its_first_byte_that_is_not_utf_8()
+    {
+        var line = Encoding.Latin1.GetBytes("""{"type":"athlete_registered","athlete":"jan-muller","name":"Jan Müller","country":"GER","sex":"men"}""");
+
+        EventFormat.Parse(line, out var problems).ShouldBeNull();
+
+        problems.ShouldHaveSingleItem().Message.ShouldStartWith("byte 66 is not UTF-8 (0xFC)");
+    }
+
+    [Fact]
+    public void A_discipline_the_catalogue_does_not_hold_is_refused_naming_the_closest_unless_said_to_be_new()
+    {
+        var career = new Career { Id = "bat-ochir-ser-od" };
+        career.Fold(new AthleteRegistered("Bat-Ochir Ser-Od", "MGL", Sex.Men));
+        var misspelt = new ResultRecorded("x", PartialDate.Parse("2024-08-11"), "X", Discipline.Parse("marathn"), ResultStatus.Finished, Mark.Parse("2:10:00"));
+
+        var refused = Should.Throw<Refused>(() => Decisions.RecordResult(career, misspelt, RecordContext.None));
+        refused.Problems.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            p => p.Field.ShouldBe("discipline"), p => p.Message.ShouldContain("the closest are marathon"));
+
+        var own = Decisions.RecordResult(career, misspelt with { NewDiscipline = true }, RecordContext.None);
+        own.Events.OfType<ResultRecorded>().ShouldHaveSingleItem();
+        var again = misspelt with { ResultId = "y", Date = PartialDate.Parse("2024-09-01") };
+        Decisions.RecordResult(own.After, again, RecordContext.None).Events.OfType<ResultRecorded>().ShouldHaveSingleItem();
+    }
+}
