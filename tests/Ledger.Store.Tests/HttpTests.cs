@@ -107,6 +107,16 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
     }
 
     [Fact]
+    public async Task An_x_user_beyond_the_text_limit_is_400_naming_the_user()
+    {
+        var (status, problem) = await api.PostAsync($"/athletes/{Athlete}/results", Marathon("2:09:00"), ApiHost.Key, ("X-User", new string('j', 201)));
+
+        status.ShouldBe(400);
+        problem["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["user"]);
+        (await AuditCount()).ShouldBe(3);
+    }
+
+    [Fact]
     public async Task A_result_with_three_bad_fields_is_400_naming_all_three()
     {
         var (status, problem) = await Post($"/athletes/{Athlete}/results",

@@ -42,6 +42,7 @@ public abstract record Write(Type Command, Type Event, string Verb, string Route
     /// </summary>
     public ILedgerCommand Make(string athlete, JsonObject fields, string user, CommandId? id)
     {
+        if (FieldRules.ProblemWith("user", user) is { } problem) throw new Refused("user", problem);
         var request = id?.For(Command, athlete, fields);
         return (ILedgerCommand)Activator.CreateInstance(Command, athlete, CommandInput.Read(Event, athlete, fields), user, request)!;
     }
