@@ -25,6 +25,7 @@ public static class LedgerHosting
                 services.AddSingleton(reads);
             services.AddSingleton<WriteKeys>();
             services.AddSingleton<Importer>();
+            services.AddSingleton<ResultsImport>();
             services.AddSingleton<Exporter>();
         })
         .UseWolverine(wolverine =>

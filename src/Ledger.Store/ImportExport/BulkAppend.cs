@@ -37,6 +37,9 @@ public sealed class BulkAppend : IAsyncDisposable
 
     private int _appended;
 
+    /// <summary>The transaction's session, for what a caller reads before the events' COPY opens (no query can run while it is).</summary>
+    public IQuerySession Session => _session;
+
     private string Schema => _options.Events.DatabaseSchemaName;
 
     private string SummaryTable => _store.TableOf<AthleteSummary>();

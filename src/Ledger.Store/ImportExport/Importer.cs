@@ -10,20 +10,27 @@ namespace Ledger.Store.ImportExport;
 /// </summary>
 public sealed class Importer(IDocumentStore store)
 {
-    private sealed record Line(string File, int Number, ReadOnlyMemory<byte> Text)
+    internal sealed record Line(string File, int Number, ReadOnlyMemory<byte> Text)
     {
         public string At => $"{File}:{Number}";
     }
 
-    /// <summary>A line as read: its event, with the fields as stored and its identity, or what is wrong with it.</summary>
-    private sealed record Read(Line Line, EventEnvelope? Envelope, IReadOnlyList<FieldProblem> Problems, byte[] Json, Guid Id)
+    /// <summary>
+    /// An event to append as read, where from (<c>events.jsonl:12</c>): its event, with the fields as stored and
+    /// its identity, or what is wrong with it.
+    /// </summary>
+    internal sealed record Read(string At, EventEnvelope? Envelope, IReadOnlyList<FieldProblem> Problems, byte[] Json, Guid Id)
     {
         public static Read Of(Line line)
         {
             var envelope = EventFormat.Parse(line.Text.Span, out var problems);
-            if (envelope is null) return new Read(line, null, problems, [], Guid.Empty);
+            return envelope is null ? new Read(line.At, null, problems, [], Guid.Empty) : Of(line.At, envelope);
+        }
+
+        public static Read Of(string at, EventEnvelope envelope)
+        {
             var json = EventFormat.DataJson(envelope);
-            return new Read(line, envelope, problems, json, EventFormat.IdentityOf(envelope, json));
+            return new Read(at, envelope, [], json, EventFormat.IdentityOf(envelope, json));
         }
     }
 
@@ -35,18 +42,27 @@ public sealed class Importer(IDocumentStore store)
 
         await using var append = await BulkAppend.BeginAsync(store, cancellation);
         var streams = await append.LockStreamsAsync(athletes, cancellation);
+        return await WriteAsync(append, streams, ReadAhead(lines), lines.Count, actor, progress, cancellation);
+    }
 
+    /// <summary>
+    /// Checks each event against its athlete's career as it stands and writes those that pass, skipping
+    /// those the stream holds already; commits only when every one passed, else refuses naming each problem.
+    /// </summary>
+    internal static async Task<ImportOutcome> WriteAsync(BulkAppend append, Dictionary<string, StreamAppend> streams, IAsyncEnumerable<Read> reads,
+        int count, Actor actor, IProgress<WorkDone>? progress, CancellationToken cancellation)
+    {
         var problems = new List<FieldProblem>();
         var unreadable = false;
         var (read, appended, skipped) = (0, 0, 0);
-        await using (var events = await append.StartEventsAsync(lines.Count, cancellation))
+        await using (var events = await append.StartEventsAsync(count, cancellation))
         {
-            await foreach (var (line, envelope, found, json, id) in ReadAhead(lines))
+            await foreach (var (at, envelope, found, json, id) in reads)
             {
-                if (++read % 10_000 == 0) progress?.Report(new WorkDone(CheckingAndWriting, read, lines.Count));
+                if (++read % 10_000 == 0) progress?.Report(new WorkDone(CheckingAndWriting, read, count));
                 // Once a line cannot be read, the careers after it are guesses: read on, but judge no more.
                 unreadable |= envelope is null;
-                problems.AddRange(found.Select(p => p with { At = line.At }));
+                problems.AddRange(found.Select(p => p with { At = at }));
                 if (unreadable) continue;
 
                 var stream = streams[envelope!.Athlete];
@@ -57,7 +73,7 @@ public sealed class Importer(IDocumentStore store)
                 }
 
                 var refused = Rules.Check(stream.Career, envelope.Data);
-                problems.AddRange(refused.Select(p => p with { At = line.At }));
+                problems.AddRange(refused.Select(p => p with { At = at }));
                 if (refused.Count > 0) continue;
 
                 if (problems.Count == 0)
@@ -69,7 +85,7 @@ public sealed class Importer(IDocumentStore store)
 
             if (problems.Count > 0) throw new Refused(problems);
             await events.CompleteAsync(cancellation);
-            progress?.Report(new WorkDone(CheckingAndWriting, lines.Count, lines.Count));
+            progress?.Report(new WorkDone(CheckingAndWriting, count, count));
         }
 
         await append.FinishAsync(streams.Values, progress, cancellation);

@@ -1,0 +1,164 @@
+using System.Globalization;
+using AnyAscii;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Ledger.Store.Commanding;
+using Ledger.Store.Records;
+
+namespace Ledger.Store.ImportExport;
+
+/// <summary>What importing a results sheet did, or would do with <c>--dry-run</c>: results appended, rows the ledger held already,
+/// athletes registered, personal bests, and records set by scope (<c>{"MGL": 2}</c>).</summary>
+public sealed record ResultsOutcome(int Appended, int Skipped, int AthletesRegistered, int PersonalBests, IReadOnlyDictionary<string, int> Records);
+
+/// <summary>
+/// A season's results from spreadsheets (<see cref="ResultSheets"/>), each row decided as <c>add-result</c> decides
+/// it, in date order (rows of one date in file order), so personal bests and records are what they would be had
+/// the results been added one by one. Unlike <see cref="Importer"/>, which replays a log and decides nothing.
+/// All or nothing: every wrong cell of every row is named, and nothing is appended while one is. The decided
+/// events are written as an import writes (<see cref="Importer.WriteAsync"/>), in one transaction.
+/// </summary>
+public sealed partial class ResultsImport(IDocumentStore store)
+{
+    public const string Deciding = "deciding results";
+
+    /// <summary>A row read: its athlete, the fields that would register them, and its result.</summary>
+    private sealed record Entry(string At, string Athlete, JsonObject Registration, ResultRecorded Result);
+
+    public async Task<ResultsOutcome> ImportAsync(IReadOnlyList<SheetRow> rows, Actor actor, bool dryRun, IProgress<WorkDone>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        var problems = new List<FieldProblem>();
+        var entries = rows.Select(row => Read(row, problems)).OfType<Entry>()
+            .OrderBy(e => e.Result.Date.FirstDay).ThenBy(e => e.Result.Date.LastDay).ToList();
+        if (problems.Count > 0) throw new Refused(problems);
+
+        await using var append = await BulkAppend.BeginAsync(store, cancellation);
+        var streams = await append.LockStreamsAsync(entries.Select(e => e.Athlete).Distinct().ToList(), cancellation);
+        var careers = streams.ToDictionary(s => s.Key, s => s.Value.Career.Copy());
+        var records = new RecordBook(append.Session, careers);
+        var decided = new List<(string At, string Athlete, object Event)>();
+        var (skipped, registered, bests) = (0, 0, 0);
+        var set = new Dictionary<string, int>();
+        foreach (var (entry, index) in entries.Select((e, i) => (e, i)))
+        {
+            if (index % 1_000 == 0) progress?.Report(new WorkDone(Deciding, index, entries.Count));
+            var career = careers[entry.Athlete];
+            if (career.Athlete is null && Register(entry, career, problems) is { } registration)
+            {
+                decided.Add((entry.At, entry.Athlete, registration));
+                registered++;
+            }
+
+            if (career.Athlete is null) continue;
+            if (career.FindResult(entry.Result.ResultId) is { } known && SameFact(known.Result, entry.Result))
+            {
+                skipped++;
+                continue;
+            }
+
+            try
+            {
+                var context = await records.ContextAsync(career, entry.Result.Discipline, entry.Result.Indoor == true, cancellation);
+                var decision = Decisions.RecordResult(career, entry.Result, context);
+                careers[entry.Athlete] = decision.After;
+                records.Note(entry.Athlete, decision.Events);
+                decided.AddRange(decision.Events.Select(e => (entry.At, entry.Athlete, e)));
+                if (decision.IsPersonalBest(entry.Result.ResultId)) bests++;
+                foreach (var record in decision.Events.OfType<NationalRecordSet>()) set[record.Country] = set.GetValueOrDefault(record.Country) + 1;
+            }
+            catch (Refused refused)
+            {
+                problems.AddRange(refused.Problems.Select(p => p with { At = entry.At }));
+            }
+        }
+
+        if (problems.Count > 0) throw new Refused(problems);
+        var outcome = new ResultsOutcome(decided.Count(d => d.Event is ResultRecorded), skipped, registered, bests, set);
+        if (dryRun) return outcome;
+
+        var reads = decided.Select(d => Importer.Read.Of(d.At, new EventEnvelope(d.Athlete, d.Event))).ToAsyncEnumerable();
+        await Importer.WriteAsync(append, streams, reads, decided.Count, actor, progress, cancellation);
+        return outcome;
+    }
+
+    /// <summary>The row's athlete registered, when the ledger does not hold them: from its name, country and sex (and birth date).</summary>
+    private static AthleteRegistered? Register(Entry entry, Career career, List<FieldProblem> problems)
+    {
+        if (entry.Registration.Count == 0)
+        {
+            problems.Add(new FieldProblem("athlete", $"'{entry.Athlete}' is not in the ledger: give name, country and sex to register them", entry.At));
+            return null;
+        }
+
+        try
+        {
+            var registration = CommandInput.Read<AthleteRegistered>(entry.Athlete, entry.Registration);
+            career.Fold(Decisions.Append(career, registration).Events.Single());
+            return registration;
+        }
+        catch (Refused refused)
+        {
+            problems.AddRange(refused.Problems.Select(p => p with { At = entry.At }));
+            return null;
+        }
+    }
+
+    /// <summary>A row as its athlete, registration fields and result; null, with every wrong cell named, when it cannot be one.</summary>
+    private static Entry? Read(SheetRow row, List<FieldProblem> problems)
+    {
+        var athlete = row.Cells.GetValueOrDefault("athlete") ?? SlugOf(row.Cells.GetValueOrDefault("name"));
+        if (athlete is null)
+        {
+            problems.Add(new FieldProblem("athlete", "give the athlete's slug, or a name to make one from", row.At));
+            return null;
+        }
+
+        var registration = Fields(row, typeof(AthleteRegistered), ["name", "country", "sex", "born"]);
+        var result = Fields(row, typeof(ResultRecorded), EventFormat.Fields(typeof(ResultRecorded)).Select(f => f.Name));
+        try
+        {
+            return new Entry(row.At, athlete, registration, CommandInput.Read<ResultRecorded>(athlete, result));
+        }
+        catch (Refused refused)
+        {
+            problems.AddRange(refused.Problems.Select(p => p with { At = row.At }));
+            return null;
+        }
+    }
+
+    /// <summary>The row's cells of these fields of <paramref name="type"/> as a body would bring them: numbers and switches typed.</summary>
+    private static JsonObject Fields(SheetRow row, Type type, IEnumerable<string> names)
+    {
+        var fields = EventFormat.Fields(type).ToDictionary(f => f.Name);
+        var json = new JsonObject();
+        foreach (var name in names)
+            if (row.Cells.TryGetValue(name, out var text)) json[name] = Typed(text, Nullable.GetUnderlyingType(fields[name].Type) ?? fields[name].Type);
+        return json;
+    }
+
+    private static JsonNode Typed(string text, Type type) => type switch
+    {
+        _ when type == typeof(int) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) => number,
+        _ when type == typeof(bool) && text.ToLowerInvariant() is "true" or "yes" or "1" or "x" => true,
+        _ when type == typeof(bool) && text.ToLowerInvariant() is "false" or "no" or "0" => false,
+        _ => text,
+    };
+
+    /// <summary>
+    /// An athlete's slug from a name, transliterated to ASCII (AnyAscii): <c>Jan Müller</c> is <c>jan-muller</c>,
+    /// <c>Батцэцэг</c> is <c>battsetseg</c>; null where nothing of it is a letter or digit.
+    /// </summary>
+    private static string? SlugOf(string? name)
+    {
+        if (name is null) return null;
+        var slug = NotSlug().Replace(Transliteration.Transliterate(name).ToLowerInvariant(), "-").Trim('-');
+        return slug.Length > 0 ? slug[..Math.Min(slug.Length, 100)].TrimEnd('-') : null;
+    }
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NotSlug();
+
+    private static bool SameFact(ResultRecorded known, ResultRecorded again) =>
+        JsonNode.DeepEquals(EventFormat.FactFields(known), EventFormat.FactFields(again));
+}
