@@ -42,9 +42,54 @@ public sealed class AthleteListTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
     [InlineData(0, null, "page")]
     [InlineData(null, 1001, "page_size")]
     [InlineData(null, 0, "page_size")]
+    [InlineData(2147485, 1000, "page")]
+    [InlineData(int.MaxValue, null, "page")]
     public void A_page_or_page_size_out_of_range_is_refused_by_name(int? page, int? pageSize, string named)
     {
         Should.Throw<Refused>(() => AthleteFilter.Of(null, null, null, page, pageSize)).Problems.ShouldHaveSingleItem().Field.ShouldBe(named);
+    }
+
+    [Fact]
+    public async Task Over_http_a_page_past_the_last_there_could_be_is_400_naming_page()
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url("/athletes?page=2147485&pageSize=1000");
+            s.StatusCodeShouldBe(400);
+        });
+
+        var problem = JsonNode.Parse(await result.ReadAsTextAsync())!;
+        problem["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["page"]);
+        problem["errors"]!["page"]![0]!.GetValue<string>().ShouldBe("page 2147485 is out of range: from 1 to 2147484 for pages of 1000");
+    }
+
+    [Theory]
+    [InlineData("/athletes?q=bat%00", "q")]
+    [InlineData("/athletes?country=KEN%00", "country")]
+    public async Task Over_http_a_search_or_country_holding_a_nul_is_400_naming_it(string url, string parameter)
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.StatusCodeShouldBe(400);
+        });
+
+        JsonNode.Parse(await result.ReadAsTextAsync())!["errors"]!.AsObject().Select(e => e.Key).ShouldBe([parameter]);
+    }
+
+    [Theory]
+    [InlineData("/?page=2147483647")]
+    [InlineData("/?q=%00")]
+    public async Task The_index_page_refuses_a_page_or_search_it_cannot_show_with_the_error_page(string url)
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithRequestHeader("Accept", "text/html");
+            s.StatusCodeShouldBe(400);
+        });
+
+        (await result.ReadAsTextAsync()).ShouldContain("<title>Bad Request · Ledger</title>");
     }
 
     [Fact]

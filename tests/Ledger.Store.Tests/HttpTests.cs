@@ -81,6 +81,40 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
         JsonNode.Parse(await result.ReadAsTextAsync())!["errors"]![parameter].ShouldNotBeNull();
     }
 
+    [Theory]
+    [InlineData("/athletes?page=abc", "page")]
+    [InlineData("/toplists/marathon?sex=men&indoor=maybe", "indoor")]
+    public async Task A_query_value_not_of_its_type_is_400_problem_details_naming_it(string url, string parameter)
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.StatusCodeShouldBe(400);
+        });
+
+        result.Context.Response.ContentType.ShouldBe("application/problem+json");
+        JsonNode.Parse(await result.ReadAsTextAsync())!["detail"]!.GetValue<string>().ShouldContain(parameter);
+    }
+
+    [Fact]
+    public async Task An_address_no_route_takes_is_404_problem_details_and_the_error_page_for_a_browser()
+    {
+        var json = await api.Host.Scenario(s =>
+        {
+            s.Get.Url("/athletes//pbs");
+            s.StatusCodeShouldBe(404);
+        });
+        var page = await api.Host.Scenario(s =>
+        {
+            s.Get.Url($"/athletes/{Athlete}/nothing-here");
+            s.WithRequestHeader("Accept", "text/html");
+            s.StatusCodeShouldBe(404);
+        });
+
+        json.Context.Response.ContentType.ShouldBe("application/problem+json");
+        (await page.ReadAsTextAsync()).ShouldContain("<title>Not found · Ledger</title>");
+    }
+
     [Fact]
     public async Task A_refused_request_is_answered_without_logging_an_error()
     {
@@ -91,6 +125,11 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
             s.StatusCodeShouldBe(404);
         });
         (await Post($"/athletes/{Athlete}/results", Marathon("2:61:00"))).Status.ShouldBe(400);
+        await api.Host.Scenario(s =>
+        {
+            s.Get.Url("/athletes?page=abc");
+            s.StatusCodeShouldBe(400);
+        });
 
         api.Errors.Categories.Skip(before).ShouldNotContain("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware");
     }

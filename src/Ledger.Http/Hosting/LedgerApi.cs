@@ -25,6 +25,9 @@ public static class LedgerApi
     public static IServiceCollection AddLedgerApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
+        // A query value that is not of its parameter's type (page=abc) is thrown to Problems, which answers it as every
+        // refusal is, where the framework would answer 400 with no body at all.
+        services.Configure<RouteHandlerOptions>(handlers => handlers.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(json =>
         {
             EventFormat.Configure(json.SerializerOptions);
@@ -57,9 +60,10 @@ public static class LedgerApi
             ExceptionHandler = Problems.WriteAsync,
             // A refusal is the client's, answered and done; the database away is said in one line (Problems): neither is a
             // stack trace per request.
-            SuppressDiagnosticsCallback = handled =>
-                handled.Exception is Refusal || DatabaseFaults.Unreachable(handled.Exception) || DatabaseFaults.DiskFull(handled.Exception),
+            SuppressDiagnosticsCallback = handled => handled.Exception is Refusal or Microsoft.AspNetCore.Http.BadHttpRequestException
+                                                     || DatabaseFaults.Unreachable(handled.Exception) || DatabaseFaults.DiskFull(handled.Exception),
         });
+        app.UseStatusCodePages(Problems.WriteStatusAsync);
         app.UseRouting();
         app.Use(access.NoteKeyHolders);
         app.UseFreshness();

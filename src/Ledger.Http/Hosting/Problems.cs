@@ -1,6 +1,7 @@
 using Ledger.Http.Pages;
 using Ledger.Store.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 
 namespace Ledger.Http.Hosting;
@@ -35,6 +36,21 @@ public static class Problems
             : errors is null ? Results.Problem(detail, statusCode: status)
             : Results.ValidationProblem(errors, detail, statusCode: status);
         await answer.ExecuteAsync(context);
+    }
+
+    /// <summary>
+    /// A refusal made before any endpoint ran, which has no body of its own (a path no route takes, such as an empty
+    /// athlete in /athletes//pbs): problem details too, or the error page for a browser.
+    /// </summary>
+    public static async Task WriteStatusAsync(StatusCodeContext refused)
+    {
+        var http = refused.HttpContext;
+        var status = http.Response.StatusCode;
+        var detail = status == StatusCodes.Status404NotFound ? "There is nothing at this address." : ReasonPhrases.GetReasonPhrase(status);
+        var answer = PagesForBrowsers.PrefersHtml(http.Request.GetTypedHeaders())
+            ? MessagePage.For(status, detail)
+            : Results.Problem(detail, statusCode: status);
+        await answer.ExecuteAsync(http);
     }
 
     /// <summary>The status a refusal is answered with.</summary>

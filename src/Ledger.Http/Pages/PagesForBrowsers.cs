@@ -29,7 +29,8 @@ public sealed class PagesForBrowsers : MatcherPolicy, IEndpointSelectorPolicy
 
     private static bool IsPage(Endpoint endpoint) => endpoint.Metadata.GetMetadata<WebPage>() is not null;
 
-    private static bool PrefersHtml(RequestHeaders headers)
+    /// <summary>Whether the client asks for text/html over JSON, as a browser does.</summary>
+    public static bool PrefersHtml(RequestHeaders headers)
     {
         double Quality(string type) => headers.Accept
             .Where(a => a.MediaType.Equals(type, StringComparison.OrdinalIgnoreCase))

@@ -21,6 +21,10 @@ public sealed record AthleteFilter
         named ??= name => name;
         var problems = new List<FieldProblem>();
         if (page is < 1) problems.Add(new(named("page"), $"{named("page")} {page} is not a page: pages are numbered from 1"));
+        // The page's first athlete is skipped to by a count of athletes, which cannot pass int.MaxValue.
+        var size = pageSize is >= 1 and <= MostPerPage ? pageSize.Value : DefaultPageSize;
+        if (page > int.MaxValue / size + 1)
+            problems.Add(new(named("page"), $"{named("page")} {page} is out of range: from 1 to {int.MaxValue / size + 1} for pages of {size}"));
         if (pageSize is < 1 or > MostPerPage)
             problems.Add(new(named("page_size"), $"{named("page_size")} {pageSize} is out of range: from 1 to {MostPerPage}"));
         if (problems.Count > 0) throw new Refused(problems);

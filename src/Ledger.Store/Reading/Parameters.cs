@@ -25,6 +25,10 @@ public static class Parameters
         : int.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n
         : throw new Refused(name, $"{name} '{text}' is not a whole number");
 
+    /// <summary>Text as given, which no value in the ledger can match if it holds a NUL (and PostgreSQL cannot be asked for one).</summary>
+    public static string? Text(string? text, string name) =>
+        text?.Contains('\0') == true ? throw new Refused(name, $"{name} holds a NUL character, which no name or code in the ledger has") : text;
+
     public static Sex? SexOf(string? text, string name) => text switch
     {
         null => null,
