@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Marten.Exceptions;
 
 namespace Ledger.Store.Keys;
 
@@ -44,7 +45,12 @@ public sealed class WriteKeys(IDocumentStore store)
         return await session.Query<WriteKey>().AnyAsync(cancellation);
     }
 
-    /// <summary>The key whose secret this is, if any; its last use noted at most once a minute, so writes do not each write it.</summary>
+    /// <summary>
+    /// The key whose secret this is, if any; its last use noted at most once a minute, so writes do not each write it.
+    /// Found by the SHA-256 of what was presented, not compared in constant time: how long the lookup takes could at most
+    /// tell how much of that digest matches a stored one, and a digest's first bytes do not lead back to a secret, whose
+    /// 256 random bits no one can guess anyway.
+    /// </summary>
     public async Task<WriteKey?> FindAsync(string secret, CancellationToken cancellation = default)
     {
         await using var session = store.LightweightSession();
@@ -52,8 +58,16 @@ public sealed class WriteKeys(IDocumentStore store)
         if (key is not null && (key.LastUsed is null || DateTimeOffset.UtcNow - key.LastUsed > TimeSpan.FromMinutes(1)))
         {
             key.LastUsed = DateTimeOffset.UtcNow;
-            session.Store(key);
-            await session.SaveChangesAsync(cancellation);
+            // An update, not an upsert: a key revoked since it was loaded stays revoked, rather than being written back.
+            session.Update(key);
+            try
+            {
+                await session.SaveChangesAsync(cancellation);
+            }
+            catch (NonExistentDocumentException)
+            {
+                return null;
+            }
         }
 
         return key;
