@@ -88,7 +88,7 @@ public sealed record WriteAccess(string? ApiKey, bool Loopback)
             try
             {
                 var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-                return body?["country"] is JsonValue country && country.TryGetValue<string>(out var code) ? (athlete, code) : null;
+                return body?["country"] is JsonValue country && country.TryGetValue<string>(out var code) ? (athlete, Codes.Country(code)) : null;
             }
             catch (System.Text.Json.JsonException)
             {

@@ -9,6 +9,7 @@ public sealed class WriteKeys(IDocumentStore store)
     /// <summary>Makes a key for the countries named (every country when none), and answers its secret, which is never stored.</summary>
     public async Task<NewKeyView> AddAsync(string name, IReadOnlyList<string>? countries, CancellationToken cancellation = default)
     {
+        countries = countries?.Select(Codes.Country).ToList();
         if (!Codes.IsSlug(name)) throw new Refused("name", $"key name '{name}' is not lower-case letters, digits and '-'");
         var wrong = countries?.Where(c => !Codes.IsCountry(c)).ToList() ?? [];
         if (wrong.Count > 0)
