@@ -48,10 +48,13 @@ public static class Cli
     }
 
     /// <summary>`ledger serve` in a process of its own, killed when disposed.</summary>
-    public sealed class Server(Process process, Task<string> error, Uri address) : IAsyncDisposable
+    public sealed class Server(Process process, Task<string> error, Uri address, Uri metrics) : IAsyncDisposable
     {
         /// <summary>Where a client on this machine reaches it.</summary>
         public Uri Address { get; } = address;
+
+        /// <summary>Its metrics listener (LEDGER_METRICS_URL).</summary>
+        public Uri Metrics { get; } = metrics;
 
         public async ValueTask DisposeAsync()
         {
@@ -63,17 +66,19 @@ public static class Cli
     }
 
     /// <summary>
-    /// Starts `ledger serve` on a free port of <paramref name="host"/> and waits until it answers
-    /// /health; a server that dies or does not answer within <see cref="Timeout"/> fails the test.
+    /// Starts `ledger serve` on a free port of <paramref name="host"/>, its metrics on another of loopback (servers run at once
+    /// would each take the default one), and waits until it answers /health; a server that dies or does not answer within
+    /// <see cref="Timeout"/> fails the test.
     /// </summary>
     public static async Task<Server> ServeAsync(Dictionary<string, string?> environment, string host)
     {
         var port = FreePort();
-        var process = Start(environment, ["serve", "--urls", $"http://{host}:{port}"]);
+        var metrics = $"http://127.0.0.1:{FreePort()}";
+        var process = Start(new(environment) { ["LEDGER_METRICS_URL"] = metrics }, ["serve", "--urls", $"http://{host}:{port}"]);
         var error = process.StandardError.ReadToEndAsync();
         // Read and dropped, so the server never stalls on a full pipe.
         _ = process.StandardOutput.ReadToEndAsync();
-        var server = new Server(process, error, new Uri($"http://127.0.0.1:{port}"));
+        var server = new Server(process, error, new Uri($"http://127.0.0.1:{port}"), new Uri(metrics));
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(5) };
         var waited = Stopwatch.StartNew();
         while (!process.HasExited && waited.Elapsed < Timeout)

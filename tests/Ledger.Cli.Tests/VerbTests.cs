@@ -92,7 +92,7 @@ public sealed class AthletesVerbTests(LedgerDatabase db) : IClassFixture<LedgerD
     }
 }
 
-/// <summary>`ledger serve` as started beyond loopback.</summary>
+/// <summary>`ledger serve` as its own process, on real listeners.</summary>
 public sealed class ServeVerbTests(LedgerDatabase db) : IClassFixture<LedgerDatabase>, IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await db.ResetToAsync(Lines.RecordHolder);
@@ -112,5 +112,36 @@ public sealed class ServeVerbTests(LedgerDatabase db) : IClassFixture<LedgerData
         ((int)write.StatusCode).ShouldBe(403, await write.Content.ReadAsStringAsync());
         ((int)read.StatusCode).ShouldBe(200);
         (await db.Audit.AuditAsync(Lines.Athlete)).Events.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Metrics_are_served_on_their_own_listener_and_not_to_the_api_s_clients()
+    {
+        await using var server = await Cli.ServeAsync(new() { ["LEDGER_CONNECTION"] = db.ConnectionString }, "0.0.0.0");
+        using var api = new HttpClient { BaseAddress = server.Address };
+        using var scraper = new HttpClient { BaseAddress = server.Metrics };
+        (await api.GetAsync($"/athletes/{Lines.Athlete}/pbs")).EnsureSuccessStatusCode();
+
+        var scraped = await scraper.GetAsync("/metrics");
+        var metrics = await scraped.Content.ReadAsStringAsync();
+
+        ((int)(await api.GetAsync("/metrics")).StatusCode).ShouldBe(404);
+        ((int)scraped.StatusCode).ShouldBe(200);
+        scraped.Content.Headers.ContentType!.MediaType.ShouldBe("text/plain");
+        metrics.ShouldContain("# TYPE http_server_request_duration_seconds histogram");
+        metrics.ShouldContain("http_route=\"/athletes/{athlete}/pbs\"");
+        metrics.ShouldContain("# TYPE db_client_commands_duration_seconds histogram");
+        // The metrics listener is no second door to the API.
+        ((int)(await scraper.GetAsync($"/athletes/{Lines.Athlete}/pbs")).StatusCode).ShouldBe(404);
+    }
+
+    [Fact]
+    public async Task Metrics_on_a_port_the_api_listens_on_are_refused()
+    {
+        var refused = await Cli.RunWithAsync(new() { ["LEDGER_CONNECTION"] = db.ConnectionString, ["LEDGER_METRICS_URL"] = "http://127.0.0.1:5080" },
+            "serve", "--urls", "http://0.0.0.0:5080");
+
+        (refused.Exit, refused.Out).ShouldBe((2, ""));
+        refused.Err.ShouldContain("LEDGER_METRICS_URL");
     }
 }

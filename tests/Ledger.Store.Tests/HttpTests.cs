@@ -241,18 +241,6 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
     }
 
     [Fact]
-    public async Task Metrics_show_request_durations_and_database_time_in_prometheus_format()
-    {
-        await Get($"/athletes/{Athlete}/pbs");
-
-        var metrics = await (await api.Host.Scenario(s => s.Get.Url("/metrics"))).ReadAsTextAsync();
-
-        metrics.ShouldContain("# TYPE http_server_request_duration_seconds histogram");
-        metrics.ShouldContain("http_route=\"/athletes/{athlete}/pbs\"");
-        metrics.ShouldContain("# TYPE db_client_commands_duration_seconds histogram");
-    }
-
-    [Fact]
     public async Task A_body_over_the_size_limit_is_refused()
     {
         var huge = Marathon("2:30:00").Replace("Rotterdam Marathon", new string('x', (int)LedgerApi.MaxBodyBytes));

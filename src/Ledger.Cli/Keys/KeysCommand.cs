@@ -29,9 +29,7 @@ public class KeysCommand : LedgerCommand<KeysInput>
         {
             case "add":
                 if (input.AllFlag == (input.CountriesFlag is not null)) throw new Refused("--countries", "give --countries C,C or --all, one of them");
-                var countries = input.CountriesFlag?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(c => c.ToUpperInvariant())
-                    .ToList();
+                var countries = input.CountriesFlag?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
                 var added = await keys.AddAsync(Named(input), countries);
                 answers.Write(added, k => new Markup(
                     $"key [bold]{Markup.Escape(k.Name)}[/] for {Markup.Escape(k.Countries is null ? "every country" : string.Join(", ", k.Countries))}:\n" +

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 
 namespace Ledger.Domain;
 
@@ -10,8 +11,8 @@ namespace Ledger.Domain;
 public interface ICareerEvent;
 
 public sealed record AthleteRegistered(
-    string Name, [property: Description("IOC code, e.g. MGL")] string Country, Sex Sex, PartialDate? Born = null, string? Birthplace = null,
-    string? NativeName = null, string? Nickname = null, string? Source = null) : ICareerEvent;
+    string Name, [property: Description("IOC code, e.g. MGL"), JsonConverter(typeof(CountryCode))] string Country, Sex Sex, PartialDate? Born = null,
+    string? Birthplace = null, string? NativeName = null, string? Nickname = null, string? Source = null) : ICareerEvent;
 
 /// <summary>
 /// A result. <paramref name="Wind"/> is the reading of a wind-measured discipline (none indoors);

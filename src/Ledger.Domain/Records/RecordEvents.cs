@@ -1,14 +1,16 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 
 namespace Ledger.Domain;
 
 /// <summary>Indoor and outdoor records are kept apart: <paramref name="Indoor"/> is true for an indoor record.</summary>
 public sealed record NationalRecordSet(
-    Discipline Discipline, Mark Mark, PartialDate Date, string Country, Sex Sex, string? ResultId = null,
+    Discipline Discipline, Mark Mark, PartialDate Date, [property: JsonConverter(typeof(CountryCode))] string Country, Sex Sex, string? ResultId = null,
     string? Competition = null, string? Source = null, bool? Ratified = null, bool? Indoor = null) : ICareerEvent;
 
 public sealed record NationalRecordRescinded(
-    Discipline Discipline, Mark Mark, string Country, Sex Sex, string Reason, string? ResultId = null, bool? Indoor = null) : ICareerEvent;
+    Discipline Discipline, Mark Mark, [property: JsonConverter(typeof(CountryCode))] string Country, Sex Sex, string Reason, string? ResultId = null,
+    bool? Indoor = null) : ICareerEvent;
 
 /// <summary>
 /// A pending record ratified by the body that keeps it (a country's federation, for a national record): it stands as
@@ -16,7 +18,7 @@ public sealed record NationalRecordRescinded(
 /// record of the scope that is.
 /// </summary>
 public sealed record RecordRatified(
-    [property: Description("Whose record: a country's IOC code, e.g. MGL")] string Scope,
+    [property: Description("Whose record: a country's IOC code, e.g. MGL"), JsonConverter(typeof(CountryCode))] string Scope,
     [property: Description("The id of the result that set the record")] string ResultId,
     [property: Description("The day it was ratified (today when a command leaves it out)")] PartialDate? Date = null,
     [property: Description("The record's discipline (a command takes the result's)")] Discipline? Discipline = null,

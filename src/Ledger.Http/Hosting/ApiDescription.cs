@@ -100,12 +100,16 @@ public static class ApiDescription
         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
     };
 
-    /// <summary>The ledger's own converters write marks, dates, disciplines and championships as text, which the generator cannot see.</summary>
+    /// <summary>
+    /// The ledger's own converters write marks, dates, disciplines and championships as text, and a field's own converter its
+    /// text (a country code, in any case), which the generator cannot see.
+    /// </summary>
     private static Task TextAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellation)
     {
         var type = context.JsonTypeInfo.Type;
         var value = Nullable.GetUnderlyingType(type) ?? type;
-        if (context.JsonTypeInfo.Options.GetConverter(value).GetType().Assembly == typeof(EventFormat).Assembly)
+        var converter = context.JsonPropertyInfo?.CustomConverter ?? context.JsonTypeInfo.Options.GetConverter(value);
+        if (converter.GetType().Assembly == typeof(EventFormat).Assembly)
             schema.Type = value == type ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
         return Task.CompletedTask;
     }

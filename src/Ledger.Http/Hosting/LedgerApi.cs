@@ -52,9 +52,13 @@ public static class LedgerApi
         return services;
     }
 
-    /// <summary>The API's pipeline and endpoints; <paramref name="access"/> says who may write.</summary>
-    public static void UseLedgerApi(this IApplicationBuilder app, WriteAccess access)
+    /// <summary>
+    /// The API's pipeline and endpoints; <paramref name="access"/> says who may write. Metrics are served on the
+    /// listener at <paramref name="metricsPort"/> alone (none without one), before anything the API's requests go through.
+    /// </summary>
+    public static void UseLedgerApi(this IApplicationBuilder app, WriteAccess access, int? metricsPort = null)
     {
+        if (metricsPort is { } port) app.UseMetricsListener(port);
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = Problems.WriteAsync,
@@ -72,7 +76,6 @@ public static class LedgerApi
         {
             endpoints.MapOpenApi("/openapi/{documentName}.json");
             endpoints.MapHealth();
-            endpoints.MapTelemetry();
             // A read, like a write, may meet the database away or out of space.
             var reads = endpoints.MapGroup("").WithTags("read").CachedByEvents().Anonymous().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
             new Routes(reads, endpoints.MapWebPages()).MapAthletes().MapCareers().MapAudit().MapRecords().MapToplists();

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Ledger.Store.Athletes;
 using Ledger.Store.Keys;
@@ -35,7 +37,7 @@ public sealed record WriteAccess(string? ApiKey, bool Loopback)
     {
         if ((HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
             && http.Request.Headers[Header].FirstOrDefault() is { Length: > 0 } presented
-            && (presented == ApiKey || await http.RequestServices.GetRequiredService<WriteKeys>().FindAsync(presented, http.RequestAborted) is not null))
+            && (IsApiKey(presented) || await http.RequestServices.GetRequiredService<WriteKeys>().FindAsync(presented, http.RequestAborted) is not null))
             http.Items[KeyHolder] = true;
         await next(http);
     }
@@ -53,7 +55,7 @@ public sealed record WriteAccess(string? ApiKey, bool Loopback)
                 : throw new Forbidden("Writes are disabled: this server listens beyond loopback and no key is set (LEDGER_API_KEY or ledger keys add).");
         }
 
-        if (presented == ApiKey) return await next(context);
+        if (IsApiKey(presented)) return await next(context);
         if (await keys.FindAsync(presented, http.RequestAborted) is not { } key)
             throw new Forbidden("The X-Api-Key is no key of this ledger (mistyped, or revoked).", unidentified: true);
 
@@ -62,6 +64,15 @@ public sealed record WriteAccess(string? ApiKey, bool Loopback)
             throw new Forbidden($"Key '{key.Name}' writes athletes of {string.Join(", ", key.Countries!)} only; '{athlete}' is of {country}.");
         return await next(context);
     }
+
+    /// <summary>
+    /// Whether the key presented is <c>LEDGER_API_KEY</c>, compared in a time that says nothing of how much of it a guess got
+    /// right: a plain comparison stops at the first wrong character, which a client can time to find the key one character at a
+    /// time. Both are hashed first, so the digests compared are of one length whatever the keys' lengths.
+    /// </summary>
+    private bool IsApiKey(string presented) => ApiKey is not null && CryptographicOperations.FixedTimeEquals(Digest(presented), Digest(ApiKey));
+
+    private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     /// <summary>
     /// The country of the athlete a write is for: a registration says it in its body (read, then
@@ -77,7 +88,7 @@ public sealed record WriteAccess(string? ApiKey, bool Loopback)
             try
             {
                 var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-                return body?["country"] is JsonValue country && country.TryGetValue<string>(out var code) ? (athlete, code) : null;
+                return body?["country"] is JsonValue country && country.TryGetValue<string>(out var code) ? (athlete, Codes.Country(code)) : null;
             }
             catch (System.Text.Json.JsonException)
             {

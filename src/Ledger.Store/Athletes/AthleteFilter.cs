@@ -30,7 +30,7 @@ public sealed record AthleteFilter
         if (problems.Count > 0) throw new Refused(problems);
         return new AthleteFilter
         {
-            Country = string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant(),
+            Country = string.IsNullOrWhiteSpace(country) ? null : Codes.Country(country.Trim()),
             Sex = sex,
             Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
             Page = page ?? 1,

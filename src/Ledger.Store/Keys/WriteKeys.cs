@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Marten.Exceptions;
 
 namespace Ledger.Store.Keys;
 
@@ -8,6 +9,7 @@ public sealed class WriteKeys(IDocumentStore store)
     /// <summary>Makes a key for the countries named (every country when none), and answers its secret, which is never stored.</summary>
     public async Task<NewKeyView> AddAsync(string name, IReadOnlyList<string>? countries, CancellationToken cancellation = default)
     {
+        countries = countries?.Select(Codes.Country).ToList();
         if (!Codes.IsSlug(name)) throw new Refused("name", $"key name '{name}' is not lower-case letters, digits and '-'");
         var wrong = countries?.Where(c => !Codes.IsCountry(c)).ToList() ?? [];
         if (wrong.Count > 0)
@@ -44,7 +46,12 @@ public sealed class WriteKeys(IDocumentStore store)
         return await session.Query<WriteKey>().AnyAsync(cancellation);
     }
 
-    /// <summary>The key whose secret this is, if any; its last use noted at most once a minute, so writes do not each write it.</summary>
+    /// <summary>
+    /// The key whose secret this is, if any; its last use noted at most once a minute, so writes do not each write it.
+    /// Found by the SHA-256 of what was presented, not compared in constant time: how long the lookup takes could at most
+    /// tell how much of that digest matches a stored one, and a digest's first bytes do not lead back to a secret, whose
+    /// 256 random bits no one can guess anyway.
+    /// </summary>
     public async Task<WriteKey?> FindAsync(string secret, CancellationToken cancellation = default)
     {
         await using var session = store.LightweightSession();
@@ -52,8 +59,16 @@ public sealed class WriteKeys(IDocumentStore store)
         if (key is not null && (key.LastUsed is null || DateTimeOffset.UtcNow - key.LastUsed > TimeSpan.FromMinutes(1)))
         {
             key.LastUsed = DateTimeOffset.UtcNow;
-            session.Store(key);
-            await session.SaveChangesAsync(cancellation);
+            // An update, not an upsert: a key revoked since it was loaded stays revoked, rather than being written back.
+            session.Update(key);
+            try
+            {
+                await session.SaveChangesAsync(cancellation);
+            }
+            catch (NonExistentDocumentException)
+            {
+                return null;
+            }
         }
 
         return key;

@@ -10,6 +10,7 @@ public sealed class RecordQueries(IDocumentStore store, ReadsFromPrimary? fromPr
     public async Task<RecordsView> RecordsAsync(string country, Sex? sex = null, DateOnly? asOf = null, DateTimeOffset? knownAt = null,
         CancellationToken cancellation = default)
     {
+        country = Codes.Country(country);
         await using var session = Session();
         var progressions = await session.Query<NationalRecordProgression>().Where(p => p.Country == country).ToListAsync(cancellation);
         if (progressions.Count == 0) await AthleteQueries.KnownCountryAsync(session, country, cancellation);
@@ -26,6 +27,7 @@ public sealed class RecordQueries(IDocumentStore store, ReadsFromPrimary? fromPr
     public async Task<RecordHistoryView> RecordHistoryAsync(string country, Discipline discipline, Sex sex, DateTimeOffset? knownAt = null, bool indoor = false,
         CancellationToken cancellation = default)
     {
+        country = Codes.Country(country);
         await using var session = Session();
         var progression = await session.LoadAsync<NationalRecordProgression>(NationalRecordProgression.KeyOf(country, sex, discipline, indoor), cancellation);
         if (progression is null) await AthleteQueries.KnownCountryAsync(session, country, cancellation);

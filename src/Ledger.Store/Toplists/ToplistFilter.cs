@@ -31,7 +31,7 @@ public sealed record ToplistFilter(Discipline Discipline, Sex Sex)
         if (sex is null) problems.Add(new(named("sex"), $"{named("sex")} is required: a toplist is of men or of women"));
         if (year is < 1 or > 9999) problems.Add(new(named("year"), $"{named("year")} {year} is not a year"));
         if (limit is < 1 or > MostEntries) problems.Add(new(named("limit"), $"{named("limit")} {limit} is out of range: from 1 to {MostEntries}"));
-        country = string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
+        country = string.IsNullOrWhiteSpace(country) ? null : Codes.Country(country.Trim());
         if (country is not null && !Codes.IsCountry(country))
             problems.Add(new(named("country"), $"{named("country")} '{country}' is not a three-letter IOC code like KEN"));
         if (problems.Count > 0) throw new Refused(problems);
