@@ -67,4 +67,24 @@ public sealed class FieldRuleTests
         var again = misspelt with { ResultId = "y", Date = PartialDate.Parse("2024-09-01") };
         Decisions.RecordResult(own.After, again, RecordContext.None).Events.OfType<ResultRecorded>().ShouldHaveSingleItem();
     }
+
+    [Theory]
+    [InlineData("\\u0000")]
+    [InlineData("\\udc00")]
+    [InlineData("a\\ud800b")]
+    public void A_nul_or_a_lone_surrogate_in_text_is_refused_naming_the_field(string escaped)
+    {
+        var line = $$"""{"type":"athlete_registered","athlete":"jan-muller","name":"Jan{{escaped}}","country":"GER","sex":"men"}""";
+        var career = new Career { Id = "jan-muller" };
+
+        var problems = EventFormat.Parse(line, out var unread) is { } envelope ? Rules.Check(career, envelope.Data) : unread;
+
+        problems.ShouldHaveSingleItem().Field.ShouldBe("name");
+    }
+
+    [Fact]
+    public void Emoji_and_every_script_are_text()
+    {
+        FieldRules.IsText("Бат-Очир 🏃‍♂️ Müller 李").ShouldBeTrue();
+    }
 }

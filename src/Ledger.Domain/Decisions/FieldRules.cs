@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace Ledger.Domain;
 
 /// <summary>
@@ -18,15 +21,19 @@ public static class FieldRules
     /// <summary>The text fields that must say something when they are given: a blank one says nothing.</summary>
     private static readonly HashSet<string> NotBlank = ["name", "competition", "reason", "club", "honour", "occasion"];
 
+    /// <summary>What is said of a value that is not text: JSON's escapes can say what no UTF-8 file can.</summary>
+    public const string NotText = "holds a character no text may: a NUL, or half of a surrogate pair (\\ud800 alone)";
+
     public static int LimitOf(string field) => Prose.Contains(field) ? ProseLimit : TextLimit;
 
     /// <summary>What is wrong with this value of this field on its own, if anything.</summary>
     public static string? ProblemWith(string field, object? value) => (field, value) switch
     {
         (_, string text) when text.Length > LimitOf(field) => $"is {text.Length:N0} characters long; it holds at most {LimitOf(field):N0}",
+        (_, string text) when !IsText(text) => NotText,
         (_, string text) when NotBlank.Contains(field) && string.IsNullOrWhiteSpace(text) => $"a {field} is required",
         ("result_id", string id) when !Codes.IsSlug(id) => $"result id '{id}' is not lower-case letters, digits and '-'",
-        ("country", string country) when !Codes.IsCountry(country) => $"country '{country}' is not a three-letter IOC code like MGL",
+        ("country", string country) when !Codes.IsCountry(Codes.Country(country)) => $"country '{country}' is not a three-letter IOC code like MGL",
         ("place" or "overall_place", int place) when place <= 0 => $"place {place} is not a place; places start at 1",
         (_, PartialDate date) when date.FirstDay > Today => $"{field} {date} is after today ({Today:yyyy-MM-dd})",
         _ => null,
@@ -38,6 +45,22 @@ public static class FieldRules
         let problem = ProblemWith(field.Name, field.Value(@event))
         where problem is not null
         select new FieldProblem(field.Name, problem);
+
+    /// <summary>
+    /// Whether a string is text PostgreSQL and JSON can keep: no NUL, and no lone surrogate, which a JSON
+    /// escape (<c>\udc00</c>) can bring but no UTF-8 can write.
+    /// </summary>
+    public static bool IsText(string text)
+    {
+        if (text.Contains('\0')) return false;
+        for (var rest = text.AsSpan(); rest.IndexOfAnyInRange('\ud800', '\udfff') is var at and >= 0;)
+        {
+            if (Rune.DecodeFromUtf16(rest[at..], out _, out var read) != OperationStatus.Done) return false;
+            rest = rest[(at + read)..];
+        }
+
+        return true;
+    }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 }

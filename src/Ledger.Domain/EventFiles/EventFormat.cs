@@ -91,7 +91,7 @@ public static class EventFormat
                 reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
         }
 
@@ -144,7 +144,8 @@ public static class EventFormat
             var data = JsonSerializer.Deserialize(line, type, Strict);
             return data is null ? null : new EventEnvelope(athlete!, data, id, recordedAt, user, correlation);
         }
-        catch (JsonException)
+        // A string that is no UTF-16 (a lone surrogate's escape) cannot be read as one: Explain names its field.
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return null;
         }
@@ -214,6 +215,10 @@ public static class EventFormat
         try
         {
             return FieldRules.ProblemWith(field.Name, value.Deserialize(type, Options));
+        }
+        catch (InvalidOperationException)
+        {
+            return FieldRules.NotText;
         }
         catch (JsonException e)
         {
@@ -311,8 +316,17 @@ public static class EventFormat
             ? at
             : null;
 
-    private static string? Text(JsonObject json, string name) =>
-        json[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    private static string? Text(JsonObject json, string name)
+    {
+        try
+        {
+            return json[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // not text, which the field's own look names
+        }
+    }
 
     /// <summary>The fields of an event type, in the order its record declares them.</summary>
     public static IReadOnlyCollection<EventField> Fields(Type type) => FieldsByType[type].Values;

@@ -90,9 +90,9 @@ public sealed record WriteAccess(string? ApiKey, bool Loopback)
                 var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
                 return body?["country"] is JsonValue country && country.TryGetValue<string>(out var code) ? (athlete, Codes.Country(code)) : null;
             }
-            catch (System.Text.Json.JsonException)
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
             {
-                return null; // the endpoint refuses the body, naming what is wrong with it
+                return null; // the endpoint refuses the body (not JSON, or a country that is not text), naming what is wrong with it
             }
             finally
             {

@@ -18,14 +18,37 @@ public static class Body
         if (request.ContentLength > LedgerApi.MaxBodyBytes)
             throw new BadHttpRequestException($"the body is over {LedgerApi.MaxBodyBytes} bytes", StatusCodes.Status413PayloadTooLarge);
 
+        JsonObject body;
         try
         {
-            return await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted) as JsonObject
+            body = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted) as JsonObject
                    ?? throw new Refused("(body)", "the body must be a JSON object");
         }
         catch (JsonException e)
         {
             throw new Refused("(body)", $"not valid JSON: {e.Message}");
+        }
+
+        // JSON's escapes can say what no text holds (\u0000, a lone \udc00): refused here, by field, before anything reads them as text.
+        var problems = body.Where(field => field.Value is not null && !IsText(field.Value))
+            .Select(field => new FieldProblem(field.Key, FieldRules.NotText)).ToList();
+        return problems.Count == 0 ? body : throw new Refused(problems);
+    }
+
+    private static bool IsText(JsonNode value)
+    {
+        try
+        {
+            return value switch
+            {
+                JsonObject o => o.All(field => field.Value is null || IsText(field.Value)),
+                JsonArray a => a.All(item => item is null || IsText(item)),
+                _ => value.GetValueKind() != JsonValueKind.String || FieldRules.IsText(value.GetValue<string>()),
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
