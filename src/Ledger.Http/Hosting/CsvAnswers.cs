@@ -15,6 +15,9 @@ public static class CsvAnswers
     private const string Csv = "csv";
     private const string Json = "json";
 
+    /// <summary>The URL of a list's CSV: its GET with <c>format=csv</c>.</summary>
+    public static string Link(string list) => $"{list}{(list.Contains('?') ? '&' : '?')}{Format}={Csv}";
+
     /// <summary>Whether the request asks for CSV; a format other than csv or json is refused by the read itself.</summary>
     public static bool Asked(HttpRequest request)
     {
