@@ -72,4 +72,16 @@ public sealed class ApiDescriptionTests(ApiHost api) : IClassFixture<ApiHost>
             declared.ShouldBe(inPath, ignoreOrder: true, $"{method} {path}");
         }
     }
+
+    [Fact]
+    public async Task Every_read_says_it_answers_its_list_as_csv_too_and_the_format_parameter_that_asks_for_it()
+    {
+        var reads = Operations(await DescriptionAsync()).Where(o => o.Operation["tags"]?.AsArray().Any(t => (string?)t == "read") == true).ToList();
+        reads.Count.ShouldBe(8);
+        foreach (var (path, _, read) in reads)
+        {
+            read["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key).ShouldBe(["application/json", "text/csv"], ignoreOrder: true, path);
+            read["parameters"]!.AsArray().ShouldContain(p => (string?)p!["name"] == "format" && (string?)p["in"] == "query", path);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CsvHelper;
 using Shouldly;
 
 namespace Ledger.Store.Tests;
@@ -192,6 +193,32 @@ public sealed partial class WebPageTests(SeededSite site) : IClassFixture<Seeded
         (await Get(url, accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")).ContentType.ShouldStartWith("text/html");
     }
 
+    [Theory]
+    [InlineData("/", "/athletes?page=1&format=csv")]
+    [InlineData(Profile + "?asOf=2010-12-31", "/athletes/bat-ochir-ser-od/pbs?asOf=2010-12-31&format=csv",
+        "/athletes/bat-ochir-ser-od/championships?asOf=2010-12-31&format=csv", "/athletes/bat-ochir-ser-od/timeline?asOf=2010-12-31&format=csv")]
+    [InlineData("/records/MGL", "/records/MGL?format=csv", "/records/MGL/marathon/history?sex=men&format=csv",
+        "/records/MGL/half-marathon/history?sex=men&format=csv", "/records/MGL/10000m/history?sex=men&format=csv",
+        "/records/MGL/5000m/history?sex=men&format=csv")]
+    [InlineData("/toplists?discipline=marathon&sex=men&year=2014&country=MGL", "/toplists/marathon?sex=men&year=2014&country=MGL&limit=50&format=csv")]
+    [InlineData(Profile + "/audit", "/athletes/bat-ochir-ser-od/audit?format=csv")]
+    public async Task Each_page_links_to_the_csv_of_its_lists_which_a_browser_following_the_link_gets(string url, params string[] links)
+    {
+        var linked = CsvLink().Matches(await Page(url)).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+
+        linked.ShouldBe(links);
+        foreach (var link in linked)
+        {
+            var (status, contentType, body) = await Get(link, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+            (status, contentType).ShouldBe((200, "text/csv; charset=utf-8"), link);
+            var (_, _, json) = await Get(link.Replace("format=csv", "format=json"));
+            using var csv = CsvReader.FromText(body, CsvReaderOptions.Default with { Separator = ',' });
+            var rows = 0;
+            while (csv.Read()) rows++;
+            rows.ShouldBe(JsonNode.Parse(json)!.AsObject().Single(key => key.Value is JsonArray).Value!.AsArray().Count, link);
+        }
+    }
+
     [Fact]
     public async Task A_script_in_a_name_is_shown_as_text_never_run()
     {
@@ -224,6 +251,9 @@ public sealed partial class WebPageTests(SeededSite site) : IClassFixture<Seeded
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Space();
+
+    [GeneratedRegex("<a class=\"csv\" href=\"([^\"]+)\"")]
+    private static partial Regex CsvLink();
 
     [GeneratedRegex("<img [^>]*src=\"([^\"]+)\"")]
     private static partial Regex ImageSource();

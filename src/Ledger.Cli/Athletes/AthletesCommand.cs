@@ -2,7 +2,7 @@ using Ledger.Store.Athletes;
 
 namespace Ledger.Cli.Athletes;
 
-public class AthletesInput : LedgerInput
+public class AthletesInput : ListInput
 {
     [FlagAlias("country"), Description("Only athletes of this country (IOC code, e.g. KEN)")] public string? CountryFlag { get; set; }
     [FlagAlias("sex"), Description("Only men or only women")] public string? SexFlag { get; set; }

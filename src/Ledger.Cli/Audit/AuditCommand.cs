@@ -3,7 +3,7 @@ using Ledger.Store.Audit;
 
 namespace Ledger.Cli.Audit;
 
-public class AuditInput : LedgerInput
+public class AuditInput : ListInput
 {
     [Description("The athlete's slug, e.g. bat-ochir-ser-od")] public string Athlete { get; set; } = "";
 }

@@ -34,9 +34,10 @@ public abstract class LedgerCommand<TInput> : JasperFxAsyncCommand<TInput>, ILed
         IHost? host = null;
         try
         {
+            var answers = new Answers(verb.Format);
             host = verb.BuildHost();
             if (UsesTables) await host.Services.EnsureCurrentAsync();
-            await Run(verb, host.Services, new Answers(verb.JsonFlag));
+            await Run(verb, host.Services, answers);
             return ExitStatus.Done;
         }
         catch (Refusal refusal)

@@ -2,7 +2,7 @@
 namespace Ledger.Cli.Verbs;
 
 /// <summary>The input of a read that answers as the ledger knew it at an instant.</summary>
-public class KnownAtInput : LedgerInput
+public class KnownAtInput : ListInput
 {
     [FlagAlias("known-at"), Description("What the ledger had been told by this instant (ISO 8601)")]
     public string? KnownAtFlag { get; set; }

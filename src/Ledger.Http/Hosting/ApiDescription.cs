@@ -15,7 +15,7 @@ public static class ApiDescription
 
     private static readonly Dictionary<string, string> Tags = new()
     {
-        ["read"] = "The read verbs, answering the same JSON as --json; cacheable, with an ETag.",
+        ["read"] = "The read verbs, answering the same JSON as --json, or their list as CSV; cacheable, with an ETag.",
         ["write"] = "The writing verbs: each sends one command, whose body is the fields of the event it appends.",
     };
 
@@ -31,6 +31,32 @@ public static class ApiDescription
         endpoints.AddOpenApiOperationTransformer((operation, _, _) =>
         {
             operation.Security = [];
+            return Task.CompletedTask;
+        });
+
+    /// <summary>A read answers its list as CSV too (<see cref="CsvAnswers"/>): the answer's media type, and the query parameter that asks for it.</summary>
+    public static TBuilder DescribedAsCsvToo<TBuilder>(this TBuilder reads, string format) where TBuilder : IEndpointConventionBuilder =>
+        reads.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.GetValueOrDefault("200") is OpenApiResponse { Content: { } answered })
+                answered[ViewCsv.MediaType] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Description = "The list as CSV (RFC 4180, UTF-8): a header row of the JSON entries' keys, nested ones dotted " +
+                                      "(wind_assisted_best.mark), and a row per entry. A field starting with = + - @, a tab or a CR is quoted after a ' " +
+                                      "so that a spreadsheet does not run it as a formula: a head wind -0.3 reads '-0.3.",
+                    },
+                };
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = format,
+                In = ParameterLocation.Query,
+                Description = "csv: the list as CSV, as Accept: text/csv asks (for a link, whose Accept a browser sets); json: as JSON (the default).",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["csv", "json"] },
+            });
             return Task.CompletedTask;
         });
 

@@ -11,7 +11,7 @@ public sealed class EventRead;
 /// <summary>
 /// HTTP caching of the reads and pages. An answer depends on the events behind it: an athlete's
 /// reads on that athlete's stream (its version and when it last grew), every other read on the
-/// ledger as a whole (its last event). That, with the URL, the kind of answer (page or JSON) and this build, is the ETag: a client
+/// ledger as a whole (its last event). That, with the URL, the kind of answer (page, JSON or CSV) and this build, is the ETag: a client
 /// that sends it back in If-None-Match gets 304 without the answer being worked out again, and the
 /// server's output cache keeps each answer under it, so a repeated view is not rendered again.
 /// </summary>
@@ -53,7 +53,7 @@ public static class Freshness
 
         var events = await EventsBehindAsync(http);
         http.Items[Events] = events;
-        var kind = http.GetEndpoint()!.Metadata.GetMetadata<WebPage>() is null ? "json" : "html";
+        var kind = http.GetEndpoint()!.Metadata.GetMetadata<WebPage>() is not null ? "html" : CsvAnswers.Asked(http.Request) ? "csv" : "json";
         var etag = new EntityTagHeaderValue($"\"{Build}-{events}-{kind}-{Hash(http.Request.Path + http.Request.QueryString)}\"", isWeak: true);
 
         http.Response.Headers.CacheControl = CacheControl;

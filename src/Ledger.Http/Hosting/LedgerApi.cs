@@ -77,7 +77,8 @@ public static class LedgerApi
             endpoints.MapOpenApi("/openapi/{documentName}.json");
             endpoints.MapHealth();
             // A read, like a write, may meet the database away or out of space.
-            var reads = endpoints.MapGroup("").WithTags("read").CachedByEvents().Anonymous().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            var reads = endpoints.MapGroup("").WithTags("read").CachedByEvents().Anonymous().AnswerCsvWhenAsked()
+                .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
             new Routes(reads, endpoints.MapWebPages()).MapAthletes().MapCareers().MapAudit().MapRecords().MapToplists();
             endpoints.MapGroup("").WithTags("write").AddEndpointFilter(access.Check).LimitedPerKey().Writes().MapWrites();
         });

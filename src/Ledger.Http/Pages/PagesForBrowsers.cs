@@ -5,7 +5,8 @@ namespace Ledger.Http.Pages;
 
 /// <summary>
 /// Where a page and a JSON read share a path, a request that prefers text/html (a browser) gets
-/// the page and every other client the JSON, as before the pages existed.
+/// the page and every other client the JSON, as before the pages existed; a request that names the
+/// read's format (<see cref="CsvAnswers"/>: a page's link to its CSV) gets the read.
 /// </summary>
 public sealed class PagesForBrowsers : MatcherPolicy, IEndpointSelectorPolicy
 {
@@ -19,7 +20,7 @@ public sealed class PagesForBrowsers : MatcherPolicy, IEndpointSelectorPolicy
         var valid = Enumerable.Range(0, candidates.Count).Where(candidates.IsValidCandidate).ToList();
         if (valid.Any(i => IsPage(candidates[i].Endpoint)) && !valid.All(i => IsPage(candidates[i].Endpoint)))
         {
-            var page = PrefersHtml(http.Request.GetTypedHeaders());
+            var page = PrefersHtml(http.Request.GetTypedHeaders()) && !http.Request.Query.ContainsKey(CsvAnswers.Format);
             foreach (var i in valid.Where(i => IsPage(candidates[i].Endpoint) != page))
                 candidates.SetValidity(i, false);
         }
@@ -30,13 +31,5 @@ public sealed class PagesForBrowsers : MatcherPolicy, IEndpointSelectorPolicy
     private static bool IsPage(Endpoint endpoint) => endpoint.Metadata.GetMetadata<WebPage>() is not null;
 
     /// <summary>Whether the client asks for text/html over JSON, as a browser does.</summary>
-    public static bool PrefersHtml(RequestHeaders headers)
-    {
-        double Quality(string type) => headers.Accept
-            .Where(a => a.MediaType.Equals(type, StringComparison.OrdinalIgnoreCase))
-            .Select(a => a.Quality ?? 1)
-            .DefaultIfEmpty(0)
-            .Max();
-        return Quality("text/html") > Quality("application/json");
-    }
+    public static bool PrefersHtml(RequestHeaders headers) => headers.Quality("text/html") > headers.Quality("application/json");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Json;
 
 namespace Ledger.Store.Reading;
@@ -10,6 +11,8 @@ public static class ViewJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = true,
+        // Set, not left to the first serialization, so a view's contract may be read before any is written (ViewCsv).
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 
     public static string Write<T>(T view) => JsonSerializer.Serialize(view, Options);
