@@ -22,8 +22,11 @@ public sealed partial class ResultsImport(IDocumentStore store)
 {
     public const string Deciding = "deciding results";
 
-    /// <summary>A row read: its athlete, the fields that would register them, and its result.</summary>
-    private sealed record Entry(string At, string Athlete, JsonObject Registration, ResultRecorded Result);
+    /// <summary>
+    /// A row read: its athlete, its result, and the athlete's registration from the row's cells, or why there is none
+    /// (a cell missing, which matters only for an athlete the ledger does not hold).
+    /// </summary>
+    private sealed record Entry(string At, string Athlete, AthleteRegistered? Registration, IReadOnlyList<FieldProblem> Unregistered, ResultRecorded Result);
 
     public async Task<ResultsOutcome> ImportAsync(IReadOnlyList<SheetRow> rows, Actor actor, bool dryRun, IProgress<WorkDone>? progress = null,
         CancellationToken cancellation = default)
@@ -85,17 +88,17 @@ public sealed partial class ResultsImport(IDocumentStore store)
     /// <summary>The row's athlete registered, when the ledger does not hold them: from its name, country and sex (and birth date).</summary>
     private static AthleteRegistered? Register(Entry entry, Career career, List<FieldProblem> problems)
     {
-        if (entry.Registration.Count == 0)
+        if (entry.Registration is null)
         {
-            problems.Add(new FieldProblem("athlete", $"'{entry.Athlete}' is not in the ledger: give name, country and sex to register them", entry.At));
+            problems.AddRange(entry.Unregistered.Count > 0 ? entry.Unregistered
+                : [new FieldProblem("athlete", $"'{entry.Athlete}' is not in the ledger: give name, country and sex to register them", entry.At)]);
             return null;
         }
 
         try
         {
-            var registration = CommandInput.Read<AthleteRegistered>(entry.Athlete, entry.Registration);
-            career.Fold(Decisions.Append(career, registration).Events.Single());
-            return registration;
+            career.Fold(Decisions.Append(career, entry.Registration).Events.Single());
+            return entry.Registration;
         }
         catch (Refused refused)
         {
@@ -114,16 +117,28 @@ public sealed partial class ResultsImport(IDocumentStore store)
             return null;
         }
 
-        var registration = Fields(row, typeof(AthleteRegistered), ["name", "country", "sex", "born"]);
-        var result = Fields(row, typeof(ResultRecorded), EventFormat.Fields(typeof(ResultRecorded)).Select(f => f.Name));
+        // The registration's cells are judged on every row that has them; a missing one only where the athlete is new.
+        var cells = Fields(row, typeof(AthleteRegistered), ["name", "country", "sex", "born"]);
+        var named = cells.Select(c => c.Key).ToHashSet();
+        var (registration, unregistered) = cells.Count == 0 ? (null, []) : Reading<AthleteRegistered>(athlete, cells, row.At);
+        var given = unregistered.Where(p => named.Contains(p.Field)).ToList();
+        var (result, wrong) = Reading<ResultRecorded>(athlete, Fields(row, typeof(ResultRecorded), ResultFields), row.At);
+        problems.AddRange([.. given, .. wrong]);
+        return result is null || given.Count > 0 ? null : new Entry(row.At, athlete, registration, unregistered, result);
+    }
+
+    private static readonly IReadOnlyList<string> ResultFields = EventFormat.Fields(typeof(ResultRecorded)).Select(f => f.Name).ToList();
+
+    /// <summary>An event of the row's cells as a command reads its input, or every problem of it, each placed at the row.</summary>
+    private static (T? Event, IReadOnlyList<FieldProblem> Problems) Reading<T>(string athlete, JsonObject fields, string at) where T : class
+    {
         try
         {
-            return new Entry(row.At, athlete, registration, CommandInput.Read<ResultRecorded>(athlete, result));
+            return (CommandInput.Read<T>(athlete, fields), []);
         }
         catch (Refused refused)
         {
-            problems.AddRange(refused.Problems.Select(p => p with { At = row.At }));
-            return null;
+            return (null, refused.Problems.Select(p => p with { At = at }).ToList());
         }
     }
 

@@ -10,7 +10,10 @@ public sealed class RecordBook(IQuerySession session, IReadOnlyDictionary<string
     private readonly Dictionary<string, NationalRecordProgression> _progressions = [];
     private readonly Dictionary<(string, Sex), IReadOnlyList<AthleteSummary>> _compatriots = [];
 
-    /// <summary>What a result of the career in <paramref name="discipline"/> is weighed against, as <see cref="StandingRecords"/> says it for a command.</summary>
+    /// <summary>
+    /// What a result of the career in <paramref name="discipline"/> is weighed against, as <see cref="StandingRecords"/>
+    /// says it for a command.
+    /// </summary>
     public async Task<RecordContext> ContextAsync(Career career, Discipline discipline, bool indoor, CancellationToken cancellation)
     {
         var (country, sex) = (career.Athlete!.Country, career.Athlete.Sex);
@@ -20,7 +23,8 @@ public sealed class RecordBook(IQuerySession session, IReadOnlyDictionary<string
         if (progression.Standing() is { } standing) return new RecordContext(standing, null);
 
         if (!_compatriots.TryGetValue((country, sex), out var compatriots))
-            _compatriots[(country, sex)] = compatriots = await session.Query<AthleteSummary>().Where(a => a.Country == country && a.Sex == sex).ToListAsync(cancellation);
+            _compatriots[(country, sex)] = compatriots =
+                await session.Query<AthleteSummary>().Where(a => a.Country == country && a.Sex == sex).ToListAsync(cancellation);
         // The careers of this import are newer than their summaries.
         var known = compatriots.Where(a => !careers.ContainsKey(a.Id)).Select(a => a.BestEligible(discipline, indoor))
             .Concat(careers.Values.Where(c => c.Athlete?.Country == country && c.Athlete.Sex == sex).Select(c => c.BestEligible(discipline, indoor)))
