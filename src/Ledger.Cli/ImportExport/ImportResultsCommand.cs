@@ -11,8 +11,6 @@ public class ImportResultsInput : LedgerInput
     public string? EncodingFlag { get; set; }
 }
 
-public sealed record ImportResultsAnswer(int Appended, int Skipped, int AthletesRegistered, int PersonalBests, IReadOnlyDictionary<string, int> Records);
-
 [Description("Adds the results of spreadsheets (.csv, .tsv, .xlsx), each decided as add-result decides it; all or nothing", Name = "import-results")]
 public class ImportResultsCommand : LedgerCommand<ImportResultsInput>
 {
@@ -20,9 +18,9 @@ public class ImportResultsCommand : LedgerCommand<ImportResultsInput>
     {
         var rows = ResultSheets.Read(input.Files.ToList(), input.EncodingFlag);
         var import = services.GetRequiredService<ResultsImport>();
-        var o = await answers.WithProgress(progress => import.ImportAsync(rows, Actor.Current(input.UserFlag), input.DryRunFlag, progress));
+        var outcome = await answers.WithProgress(progress => import.ImportAsync(rows, Actor.Current(input.UserFlag), input.DryRunFlag, progress));
 
-        answers.Write(new ImportResultsAnswer(o.Appended, o.Skipped, o.AthletesRegistered, o.PersonalBests, o.Records), v =>
+        answers.Write(outcome, v =>
             $"{(input.DryRunFlag ? "would append" : "appended")} {v.Appended} results ({v.Skipped} already in the ledger), " +
             $"registered {v.AthletesRegistered} athletes; {v.PersonalBests} personal bests, " +
             $"records: {(v.Records.Count == 0 ? "none" : string.Join(", ", v.Records.Select(r => $"{r.Key} {r.Value}")))}");

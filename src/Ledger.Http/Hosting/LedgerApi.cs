@@ -1,6 +1,7 @@
 using Ledger.Http.Athletes;
 using Ledger.Http.Audit;
 using Ledger.Http.Careers;
+using Ledger.Http.ImportExport;
 using Ledger.Http.Keys;
 using Ledger.Http.Pages;
 using Ledger.Http.Records;
@@ -80,7 +81,7 @@ public static class LedgerApi
             var reads = endpoints.MapGroup("").WithTags("read").CachedByEvents().Anonymous().AnswerCsvWhenAsked()
                 .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
             new Routes(reads, endpoints.MapWebPages()).MapAthletes().MapCareers().MapAudit().MapRecords().MapToplists();
-            endpoints.MapGroup("").WithTags("write").AddEndpointFilter(access.Check).LimitedPerKey().Writes().MapWrites();
+            endpoints.MapGroup("").WithTags("write").AddEndpointFilter(access.Check).LimitedPerKey().Writes().MapWrites().MapResultImports();
         });
     }
 }

@@ -60,10 +60,14 @@ public sealed record WriteAccess(string? ApiKey, bool Loopback)
             throw new Forbidden("The X-Api-Key is no key of this ledger (mistyped, or revoked).", unidentified: true);
 
         http.Items[KeyName] = key.Name;
+        http.Items[typeof(WriteKey)] = key;
         if (await CountryAsync(http) is var (athlete, country) && !key.Allows(country))
             throw new Forbidden($"Key '{key.Name}' writes athletes of {string.Join(", ", key.Countries!)} only; '{athlete}' is of {country}.");
         return await next(context);
     }
+
+    /// <summary>Whether the write's key may write athletes of a country: every one but for a key of some countries (<c>keys add --countries</c>).</summary>
+    public static Func<string, bool> MayWrite(HttpContext http) => country => http.Items[typeof(WriteKey)] is not WriteKey key || key.Allows(country);
 
     /// <summary>
     /// Whether the key presented is <c>LEDGER_API_KEY</c>, compared in a time that says nothing of how much of it a guess got

@@ -26,24 +26,28 @@ public static class ResultSheets
     ];
 
     /// <summary>Every row of every file, in order; refused naming every file, line and column that cannot be read.</summary>
-    public static IReadOnlyList<SheetRow> Read(IReadOnlyList<string> files, string? encoding = null)
+    public static IReadOnlyList<SheetRow> Read(IReadOnlyList<string> files, string? encoding = null) =>
+        Read(files.Select(file => (file, file)).ToList(), encoding);
+
+    /// <summary>As <see cref="Read(IReadOnlyList{string}, string?)"/>, each file named in what is said of it as <c>Name</c> (an upload's kind, not a temporary path).</summary>
+    public static IReadOnlyList<SheetRow> Read(IReadOnlyList<(string Path, string Name)> files, string? encoding = null)
     {
         if (files.Count == 0) throw new Refused("file", "name at least one .csv, .tsv or .xlsx file");
         var named = encoding is null ? null : EncodingNamed(encoding);
         var rows = new List<SheetRow>();
         var problems = new List<FieldProblem>();
-        foreach (var file in files)
+        foreach (var (path, file) in files)
         {
-            if (!File.Exists(file))
+            if (!File.Exists(path))
             {
                 problems.Add(new FieldProblem("file", "no such file", file));
                 continue;
             }
 
-            var table = Path.GetExtension(file).ToLowerInvariant() switch
+            var table = Path.GetExtension(path).ToLowerInvariant() switch
             {
-                ".xlsx" => Workbook(file),
-                ".csv" or ".tsv" or ".txt" => Text(file, named, problems),
+                ".xlsx" => Workbook(path, file, problems),
+                ".csv" or ".tsv" or ".txt" => Text(path, file, named, problems),
                 var other => Refuse(problems, file, $"'{other}' is not a spreadsheet this reads: .csv, .tsv or .xlsx"),
             };
             rows.AddRange(Rows(table, problems));
@@ -85,9 +89,9 @@ public static class ResultSheets
         return null;
     }
 
-    private static Table? Text(string file, Encoding? named, List<FieldProblem> problems)
+    private static Table? Text(string path, string file, Encoding? named, List<FieldProblem> problems)
     {
-        var bytes = File.ReadAllBytes(file);
+        var bytes = File.ReadAllBytes(path);
         var encoding = Detected(bytes) ?? named;
         if (encoding is null && !Utf8.IsValid(bytes))
         {
@@ -99,7 +103,7 @@ public static class ResultSheets
 
         var text = (encoding ?? Encoding.UTF8).GetString(bytes).TrimStart('\uFEFF');
         // A .tsv is tab-separated; a .csv is what the spreadsheet that saved it chose (';' where ',' is the decimal comma).
-        var tabs = Path.GetExtension(file).Equals(".tsv", StringComparison.OrdinalIgnoreCase);
+        var tabs = Path.GetExtension(path).Equals(".tsv", StringComparison.OrdinalIgnoreCase);
         using var csv = CsvReader.FromText(text, new CsvReaderOptions
         {
             Separator = tabs ? '\t' : null, HasHeader = false, SkipEmptyLines = true, TrackLineNumbers = true,
@@ -137,12 +141,22 @@ public static class ResultSheets
     }
 
     /// <summary>The first sheet of a workbook, its rows numbered as Excel numbers them.</summary>
-    private static Table Workbook(string file)
+    private static Table? Workbook(string path, string file, List<FieldProblem> problems)
     {
-        var sheet = MiniExcel.GetSheetNames(file).First();
-        var rows = MiniExcel.Query(file, sheetName: sheet).Cast<IDictionary<string, object?>>()
-            .Select((row, index) => (At: $"{file}:{sheet}!{index + 1}", Cells: (IReadOnlyList<string>)row.Values.Select(Cell).ToList()))
-            .ToList();
+        string sheet;
+        List<(string At, IReadOnlyList<string> Cells)> rows;
+        try
+        {
+            sheet = MiniExcel.GetSheetNames(path).First();
+            rows = MiniExcel.Query(path, sheetName: sheet).Cast<IDictionary<string, object?>>()
+                .Select((row, index) => (At: $"{file}:{sheet}!{index + 1}", Cells: (IReadOnlyList<string>)row.Values.Select(Cell).ToList()))
+                .ToList();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
+        {
+            return Refuse(problems, file, $"is not an Excel workbook this can read (.xlsx): {e.Message}");
+        }
+
         return rows.Count == 0
             ? new Table(file, $"{file}:{sheet}!1", [], [])
             : new Table(file, rows[0].At, rows[0].Cells, rows.Skip(1));

@@ -28,8 +28,9 @@ public sealed partial class ResultsImport(IDocumentStore store)
     /// </summary>
     private sealed record Entry(string At, string Athlete, AthleteRegistered? Registration, IReadOnlyList<FieldProblem> Unregistered, ResultRecorded Result);
 
+    /// <param name="mayWrite">Whether the sender may write athletes of a country (a federation's key writes its own); all when null.</param>
     public async Task<ResultsOutcome> ImportAsync(IReadOnlyList<SheetRow> rows, Actor actor, bool dryRun, IProgress<WorkDone>? progress = null,
-        CancellationToken cancellation = default)
+        Func<string, bool>? mayWrite = null, CancellationToken cancellation = default)
     {
         var problems = new List<FieldProblem>();
         var entries = rows.Select(row => Read(row, problems)).OfType<Entry>()
@@ -43,6 +44,7 @@ public sealed partial class ResultsImport(IDocumentStore store)
         var decided = new List<(string At, string Athlete, object Event)>();
         var (skipped, registered, bests) = (0, 0, 0);
         var set = new Dictionary<string, int>();
+        var foreign = new List<string>();
         foreach (var (entry, index) in entries.Select((e, i) => (e, i)))
         {
             if (index % 1_000 == 0) progress?.Report(new WorkDone(Deciding, index, entries.Count));
@@ -54,6 +56,12 @@ public sealed partial class ResultsImport(IDocumentStore store)
             }
 
             if (career.Athlete is null) continue;
+            if (mayWrite?.Invoke(career.Athlete.Country) == false)
+            {
+                foreign.Add($"{entry.At}: '{entry.Athlete}' is of {career.Athlete.Country}");
+                continue;
+            }
+
             if (career.FindResult(entry.Result.ResultId) is { } known && SameFact(known.Result, entry.Result))
             {
                 skipped++;
@@ -76,6 +84,7 @@ public sealed partial class ResultsImport(IDocumentStore store)
             }
         }
 
+        if (foreign.Count > 0) throw new Forbidden($"The key may not write the athletes of these rows: {string.Join("; ", foreign)}.");
         if (problems.Count > 0) throw new Refused(problems);
         var outcome = new ResultsOutcome(decided.Count(d => d.Event is ResultRecorded), skipped, registered, bests, set);
         if (dryRun) return outcome;

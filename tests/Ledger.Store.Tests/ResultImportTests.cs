@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using Ledger.Store.Keys;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace Ledger.Store.Tests;
+
+/// <summary>POST /results/imports: a results sheet as the body, under the key rules of every write.</summary>
+public sealed class ResultImportTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifetime
+{
+    private string ken = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        await api.Database.ResetToAsync(Lines.Registered(), Lines.Registered("ken-one", country: "KEN"));
+        ken = (await api.Host.Services.GetRequiredService<WriteKeys>().AddAsync("ken", ["KEN"])).Key;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private const string Header = "athlete,name,country,sex,date,competition,discipline,mark\n";
+
+    private async Task<(int Status, JsonObject Body)> Post(string sheet, string key, string type = "text/csv", string query = "")
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Post.Text(sheet).ToUrl("/results/imports" + query);
+            s.WithRequestHeader("Content-Type", type);
+            s.WithRequestHeader("X-Api-Key", key);
+            s.IgnoreStatusCode();
+        });
+        return (result.Context.Response.StatusCode, JsonNode.Parse(await result.ReadAsTextAsync())!.AsObject());
+    }
+
+    private async Task<long> Athletes() => (await api.Database.Athletes.AthletesAsync()).Total;
+
+    [Fact]
+    public async Task A_federations_key_imports_its_own_athletes_new_and_known_and_answers_as_the_cli()
+    {
+        var (status, answer) = await Post(Header + "ken-one,,,,2024-04-15,Boston Marathon,marathon,2:08:00\n" +
+                                          ",Ken Two,KEN,women,2024-04-15,Boston Marathon,marathon,2:22:00\n", ken);
+
+        status.ShouldBe(200, answer.ToJsonString());
+        answer.ToJsonString().ShouldBe("""{"appended":2,"skipped":0,"athletes_registered":1,"personal_bests":2,"records":{"KEN":2}}""");
+        (await Athletes()).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_row_of_another_federations_athlete_is_403_and_nothing_is_appended()
+    {
+        var (status, answer) = await Post(Header + "ken-one,,,,2024-04-15,Boston Marathon,marathon,2:08:00\n" +
+                                          "bat-ochir-ser-od,,,,2024-04-15,Boston Marathon,marathon,2:12:00\n", ken);
+
+        status.ShouldBe(403);
+        answer["detail"]!.GetValue<string>().ShouldContain("'bat-ochir-ser-od' is of MGL");
+        (await api.Database.Audit.AuditAsync("ken-one")).Events.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_bad_cell_is_400_naming_the_row_and_column()
+    {
+        var (status, answer) = await Post(Header + "ken-one,,,,2024-04-15,Boston Marathon,marathon,2:61:00\n", ApiHost.Key);
+
+        status.ShouldBe(400);
+        answer["errors"]!["mark"]!.ToJsonString().ShouldContain("2:61:00");
+        answer.ToJsonString().ShouldNotContain("/tmp");
+    }
+
+    [Fact]
+    public async Task A_body_of_another_kind_is_400_naming_the_content_type_and_one_too_large_is_413()
+    {
+        (await Post(Header, ApiHost.Key, type: "application/json")).Status.ShouldBe(400);
+        (await Post(new string('x', (int)Ledger.Http.ImportExport.ResultImportEndpoints.MaxSheetBytes + 1), ApiHost.Key)).Status.ShouldBe(413);
+    }
+}
