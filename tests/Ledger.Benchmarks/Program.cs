@@ -11,7 +11,7 @@ using NpgsqlTypes;
 using Wolverine;
 using static Ledger.Benchmarks.Figures;
 
-// dotnet run -c Release --project tests/Ledger.Benchmarks -- --events N [--seed S] [--out bench-results.json]
+// dotnet run -c Release --project tests/Ledger.Benchmarks -- --events N [--seed S] [--sheet-rows R] [--out bench-results.json]
 // dotnet run -c Release --project tests/Ledger.Benchmarks -- --athletes N [--seed S] [--out bench-results.json]
 // dotnet run -c Release --project tests/Ledger.Benchmarks -- micro [BenchmarkDotNet options]
 if (args.FirstOrDefault() == "micro")
@@ -151,6 +151,23 @@ try
     var eight = await Writers(8, 100);
     figures["command_per_s_8"] = eight.PerSecond;
     figures["command_p99_ms_8"] = Percentile(eight.Latencies, 99);
+
+    // A season from a spreadsheet into the ledger just built: a row a result of an athlete it holds,
+    // each decided as add-result decides it (--sheet-rows, a tenth of the events unless said).
+    var sheetRows = int.Parse(options.GetValueOrDefault("sheet-rows") ?? (events / 10).ToString());
+    var sheet = Path.Combine(folder, "season.csv");
+    await using (var file = File.Create(sheet))
+    using (var csv = CsvHelper.CsvWriter.Create(file, CsvHelper.CsvWriterOptions.Default))
+    {
+        csv.WriteHeader(["athlete", "date", "competition", "discipline", "mark"]);
+        for (var i = 0; i < sheetRows; i++)
+            csv.WriteRecord([athletes[random.Next(athletes.Count)], "2026-05-01", $"Season race {i}", "10km", $"{31 + random.Next(9)}:{random.Next(60):00}"]);
+    }
+
+    var sheetWatch = Stopwatch.StartNew();
+    await host.Services.GetRequiredService<ResultsImport>().ImportAsync(ResultSheets.Read([sheet]), new Actor("bench", "bench"), dryRun: false);
+    figures["sheet_rows"] = sheetRows;
+    figures["sheet_rows_per_s"] = sheetRows / sheetWatch.Elapsed.TotalSeconds;
     await host.StopAsync();
 
     // A whole `ledger pbs` process, start to exit, as a user waits for it: the CLI's own build, beside

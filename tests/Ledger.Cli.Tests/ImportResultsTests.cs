@@ -127,7 +127,7 @@ public sealed class ImportResultsTests(LedgerDatabase db) : IClassFixture<Ledger
         var rows = Races().Take(4).Select(r => new Dictionary<string, string>(r)).ToList();
         rows[3] = new Dictionary<string, string>
         {
-            ["athlete"] = "new-runner", ["name"] = "New Runner", ["country"] = "X1Z", ["sex"] = "men", ["date"] = "2024-05-01",
+            ["athlete"] = "new-runner", ["name"] = "New Runner", ["country"] = "XYZ", ["sex"] = "men", ["date"] = "2024-05-01",
             ["competition"] = "Ulaanbaatar Marathon", ["discipline"] = "marathon", ["mark"] = "2:61:00",
         };
         var bad = Csv("bad.csv", rows);

@@ -87,4 +87,19 @@ public sealed class FieldRuleTests
     {
         FieldRules.IsText("Бат-Очир 🏃‍♂️ Müller 李").ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("XYZ", "is no IOC code of a World Athletics member")]
+    [InlineData("KENYA", "is not a three-letter IOC code")]
+    [InlineData("mgl", null)]
+    [InlineData("URS", null)]
+    [InlineData("AIN", null)]
+    public void A_country_is_one_of_the_list_a_member_a_former_country_or_a_neutral_team(string country, string? refusal)
+    {
+        var problem = FieldRules.ProblemWith("country", country);
+
+        if (refusal is null) problem.ShouldBeNull();
+        else problem.ShouldNotBeNull().ShouldContain(refusal);
+        Countries.All.Count(c => c.Kind is null).ShouldBe(214);
+    }
 }

@@ -34,6 +34,8 @@ public static class FieldRules
         (_, string text) when NotBlank.Contains(field) && string.IsNullOrWhiteSpace(text) => $"a {field} is required",
         ("result_id", string id) when !Codes.IsSlug(id) => $"result id '{id}' is not lower-case letters, digits and '-'",
         ("country", string country) when !Codes.IsCountry(Codes.Country(country)) => $"country '{country}' is not a three-letter IOC code like MGL",
+        ("country", string country) when !Countries.Known(Codes.Country(country)) =>
+            $"country '{country}' is no IOC code of a World Athletics member, a former country or a neutral team (docs/event-format.md lists them)",
         ("place" or "overall_place", int place) when place <= 0 => $"place {place} is not a place; places start at 1",
         (_, PartialDate date) when date.FirstDay > Today => $"{field} {date} is after today ({Today:yyyy-MM-dd})",
         _ => null,

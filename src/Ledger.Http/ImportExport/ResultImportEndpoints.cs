@@ -35,7 +35,8 @@ public static class ResultImportEndpoints
                 operation.RequestBody = new OpenApiRequestBody
                 {
                     Required = true,
-                    Description = $"The sheet, a header row naming the columns, at most {MaxSheetBytes / 1024 / 1024} MiB; text in UTF-8 or as its charset says.",
+                    Description = $"The sheet, a header row naming the columns, at most {MaxSheetBytes / 1024 / 1024} MiB; " +
+                                  "text in UTF-8 or as its charset says.",
                     Content = Extensions.Keys.ToDictionary(type => type,
                         _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }),
                 };

@@ -29,7 +29,10 @@ public static class ResultSheets
     public static IReadOnlyList<SheetRow> Read(IReadOnlyList<string> files, string? encoding = null) =>
         Read(files.Select(file => (file, file)).ToList(), encoding);
 
-    /// <summary>As <see cref="Read(IReadOnlyList{string}, string?)"/>, each file named in what is said of it as <c>Name</c> (an upload's kind, not a temporary path).</summary>
+    /// <summary>
+    /// As <see cref="Read(IReadOnlyList{string}, string?)"/>, each file named in what is said of it as <c>Name</c>
+    /// (an upload's kind, not a temporary path).
+    /// </summary>
     public static IReadOnlyList<SheetRow> Read(IReadOnlyList<(string Path, string Name)> files, string? encoding = null)
     {
         if (files.Count == 0) throw new Refused("file", "name at least one .csv, .tsv or .xlsx file");

@@ -11,9 +11,8 @@ public sealed class WriteKeys(IDocumentStore store)
     {
         countries = countries?.Select(Codes.Country).ToList();
         if (!Codes.IsSlug(name)) throw new Refused("name", $"key name '{name}' is not lower-case letters, digits and '-'");
-        var wrong = countries?.Where(c => !Codes.IsCountry(c)).ToList() ?? [];
-        if (wrong.Count > 0)
-            throw new Refused(wrong.Select(c => new FieldProblem("countries", $"country '{c}' is not a three-letter IOC code like KEN")).ToList());
+        var wrong = countries?.Select(c => FieldRules.ProblemWith("country", c)).OfType<string>().ToList() ?? [];
+        if (wrong.Count > 0) throw new Refused(wrong.Select(problem => new FieldProblem("countries", problem)).ToList());
         if (countries is { Count: 0 }) throw new Refused("countries", "name the countries the key may write (--countries KEN,ETH), or --all");
 
         await using var session = store.LightweightSession();

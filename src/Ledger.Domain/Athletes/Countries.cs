@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace Ledger.Domain;
+
+/// <summary>
+/// The countries an athlete can be of, kept as data in <c>countries.json</c> beside this file: the IOC codes of
+/// World Athletics' 214 member federations, of countries that are no more (URS, GDR: a history goes back before
+/// them), and of the neutral and refugee teams (AIN, ART). A code of the right shape that is none of them (XYZ)
+/// is a typo, refused where an athlete is registered.
+/// </summary>
+public static class Countries
+{
+    /// <param name="Kind"><c>former</c> for a country that is no more, <c>neutral</c> for a team of no country; none for a member.</param>
+    public sealed record Country(string Code, string Name, string? Kind = null);
+
+    public static IReadOnlyList<Country> All { get; } = Load();
+
+    private static readonly HashSet<string> Codes = All.Select(c => c.Code).ToHashSet();
+
+    public static bool Known(string code) => Codes.Contains(code);
+
+    private static List<Country> Load()
+    {
+        using var data = typeof(Countries).Assembly.GetManifestResourceStream("Ledger.Domain.countries.json")!;
+        return JsonSerializer.Deserialize<List<Country>>(data, EventFormat.Options)!;
+    }
+}
