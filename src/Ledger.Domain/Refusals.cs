@@ -36,7 +36,8 @@ public sealed class NotFound(string message) : Refusal(message)
 
     public static NotFound Country(string country) => new($"no athlete of country '{country}' in the ledger");
 
-    public static NotFound Discipline(Discipline discipline) => new($"no mark in the ledger of {discipline.NotInCatalogue}");
+    public static NotFound Discipline(Discipline discipline) =>
+        new($"no discipline '{discipline.Code}' in the catalogue, nor a mark of it in the ledger (the closest are {discipline.Closest})");
 }
 
 /// <summary>The request clashes with what the ledger holds already (a key of that name exists).</summary>

@@ -65,7 +65,7 @@ public sealed class ToplistVerbTests(LedgerDatabase db) : IClassFixture<LedgerDa
 
         var misspelt = await Cli.RunAsync(db.ConnectionString, "toplist", "marthon", "--sex", "men", "--json");
         (misspelt.Exit, misspelt.Out).ShouldBe((2, ""));
-        misspelt.Err.ShouldContain("'marthon' is no discipline of the catalogue (the closest are marathon");
+        misspelt.Err.ShouldContain("no discipline 'marthon' in the catalogue, nor a mark of it in the ledger (the closest are marathon");
     }
 }
 

@@ -36,7 +36,10 @@ public readonly partial record struct Discipline
     public bool InCatalogue => Rank < Disciplines.All.Count;
 
     /// <summary>What to say of a code the catalogue does not hold: most often a typo of one of these.</summary>
-    public string NotInCatalogue => $"'{Code}' is no discipline of the catalogue (the closest are {string.Join(", ", Disciplines.Closest(Code))})";
+    public string NotInCatalogue => $"'{Code}' is no discipline of the catalogue (the closest are {Closest})";
+
+    /// <summary>The catalogue's codes nearest to this one, for a refusal to offer.</summary>
+    public string Closest => string.Join(", ", Disciplines.Closest(Code));
 
     /// <summary>Negative when <paramref name="a"/> is the better mark, positive when <paramref name="b"/> is, zero when they are equal.</summary>
     public int Compare(Mark a, Mark b) => OrderKey(a).CompareTo(OrderKey(b));
