@@ -113,7 +113,9 @@ public sealed class ImportResultsTests(LedgerDatabase db) : IClassFixture<Ledger
         var dry = await Ledger("import-results", sheet, "--dry-run");
 
         dry.Exit.ShouldBe(0, dry.Err);
-        dry.Json.ToJsonString().ShouldBe("""{"appended":3,"skipped":0,"athletes_registered":2,"personal_bests":3,"records":{"GER":3}}""");
+        dry.Json.ToJsonString().ShouldBe("""
+            {"appended":3,"skipped":0,"athletes_registered":2,"personal_bests":3,"records":{"GER":3},"results_by_athlete":{"anna-schmidt":1,"jan-muller":2}}
+            """);
         (await db.Athletes.AthletesAsync()).Total.ShouldBe(0);
         var real = await Ledger("import-results", sheet);
         real.Json.ToJsonString().ShouldBe(dry.Json.ToJsonString());

@@ -41,7 +41,9 @@ public sealed class ResultImportTests(ApiHost api) : IClassFixture<ApiHost>, IAs
                                           ",Ken Two,KEN,women,2024-04-15,Boston Marathon,marathon,2:22:00\n", ken);
 
         status.ShouldBe(200, answer.ToJsonString());
-        answer.ToJsonString().ShouldBe("""{"appended":2,"skipped":0,"athletes_registered":1,"personal_bests":2,"records":{"KEN":2}}""");
+        answer.ToJsonString().ShouldBe("""
+            {"appended":2,"skipped":0,"athletes_registered":1,"personal_bests":2,"records":{"KEN":2},"results_by_athlete":{"ken-one":1,"ken-two":1}}
+            """);
         (await Athletes()).ShouldBe(3);
     }
 

@@ -21,8 +21,13 @@ public class ImportResultsCommand : LedgerCommand<ImportResultsInput>
         var outcome = await answers.WithProgress(progress => import.ImportAsync(rows, Actor.Current(input.UserFlag), input.DryRunFlag, progress));
 
         answers.Write(outcome, v =>
-            $"{(input.DryRunFlag ? "would append" : "appended")} {v.Appended} results ({v.Skipped} already in the ledger), " +
-            $"registered {v.AthletesRegistered} athletes; {v.PersonalBests} personal bests, " +
-            $"records: {(v.Records.Count == 0 ? "none" : string.Join(", ", v.Records.Select(r => $"{r.Key} {r.Value}")))}");
+        {
+            var table = Table($"{(input.DryRunFlag ? "Would append" : "Appended")} {v.Appended} results ({v.Skipped} already in the ledger)",
+                "athlete", "results");
+            foreach (var (athlete, results) in v.ResultsByAthlete) table.AddRow(Text(athlete), Text(results));
+            table.Caption = new TableTitle($"{v.AthletesRegistered} athletes registered, {v.PersonalBests} personal bests, records: " +
+                                           (v.Records.Count == 0 ? "none" : string.Join(", ", v.Records.Select(r => $"{r.Key} {r.Value}"))));
+            return table;
+        });
     }
 }

@@ -7,9 +7,12 @@ using Ledger.Store.Records;
 
 namespace Ledger.Store.ImportExport;
 
-/// <summary>What importing a results sheet did, or would do with <c>--dry-run</c>: results appended, rows the ledger held already,
-/// athletes registered, personal bests, and records set by scope (<c>{"MGL": 2}</c>).</summary>
-public sealed record ResultsOutcome(int Appended, int Skipped, int AthletesRegistered, int PersonalBests, IReadOnlyDictionary<string, int> Records);
+/// <summary>
+/// What importing a results sheet did, or would do with <c>--dry-run</c>: results appended, rows the ledger held already,
+/// athletes registered, personal bests, records set by scope (<c>{"MGL": 2}</c>), and the results appended of each athlete.
+/// </summary>
+public sealed record ResultsOutcome(int Appended, int Skipped, int AthletesRegistered, int PersonalBests, IReadOnlyDictionary<string, int> Records,
+    IReadOnlyDictionary<string, int> ResultsByAthlete);
 
 /// <summary>
 /// A season's results from spreadsheets (<see cref="ResultSheets"/>), each row decided as <c>add-result</c> decides
@@ -86,7 +89,9 @@ public sealed partial class ResultsImport(IDocumentStore store)
 
         if (foreign.Count > 0) throw new Forbidden($"The key may not write the athletes of these rows: {string.Join("; ", foreign)}.");
         if (problems.Count > 0) throw new Refused(problems);
-        var outcome = new ResultsOutcome(decided.Count(d => d.Event is ResultRecorded), skipped, registered, bests, set);
+        var results = decided.Where(d => d.Event is ResultRecorded).ToList();
+        var outcome = new ResultsOutcome(results.Count, skipped, registered, bests, set,
+            results.CountBy(d => d.Athlete).OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary());
         if (dryRun) return outcome;
 
         var reads = decided.Select(d => Importer.Read.Of(d.At, new EventEnvelope(d.Athlete, d.Event))).ToAsyncEnumerable();
