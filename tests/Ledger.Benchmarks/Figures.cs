@@ -23,3 +23,19 @@ public static class Figures
         return sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 }
+
+/// <summary>How long each step of a long job took, as its progress reports name them: the time from a step's first report to the next step's.</summary>
+public sealed class StepClock : IProgress<Ledger.Store.ImportExport.WorkDone>
+{
+    private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
+    private readonly List<(string Step, TimeSpan At)> _starts = [];
+
+    public void Report(Ledger.Store.ImportExport.WorkDone value)
+    {
+        if (_starts.Count == 0 || _starts[^1].Step != value.Step) _starts.Add((value.Step, _watch.Elapsed));
+    }
+
+    /// <summary>Each step's seconds, the last one's until now.</summary>
+    public IEnumerable<(string Step, double Seconds)> Steps() =>
+        _starts.Select((start, i) => (start.Step, ((i + 1 < _starts.Count ? _starts[i + 1].At : _watch.Elapsed) - start.At).TotalSeconds));
+}

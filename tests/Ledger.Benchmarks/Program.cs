@@ -165,9 +165,13 @@ try
     }
 
     var sheetWatch = Stopwatch.StartNew();
-    await host.Services.GetRequiredService<ResultsImport>().ImportAsync(ResultSheets.Read([sheet]), new Actor("bench", "bench"), dryRun: false);
+    var steps = new StepClock();
+    steps.Report(new WorkDone("reading the sheet", 0, 1));
+    var season = ResultSheets.Read([sheet]);
+    await host.Services.GetRequiredService<ResultsImport>().ImportAsync(season, new Actor("bench", "bench"), dryRun: false, steps);
     figures["sheet_rows"] = sheetRows;
     figures["sheet_rows_per_s"] = sheetRows / sheetWatch.Elapsed.TotalSeconds;
+    foreach (var (step, seconds) in steps.Steps()) figures[$"sheet_{step.Replace(' ', '_')}_s"] = seconds;
     await host.StopAsync();
 
     // A whole `ledger pbs` process, start to exit, as a user waits for it: the CLI's own build, beside

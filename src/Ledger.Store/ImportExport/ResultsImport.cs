@@ -23,6 +23,7 @@ public sealed record ResultsOutcome(int Appended, int Skipped, int AthletesRegis
 /// </summary>
 public sealed partial class ResultsImport(IDocumentStore store)
 {
+    public const string Loading = "loading the careers";
     public const string Deciding = "deciding results";
 
     /// <summary>
@@ -40,6 +41,7 @@ public sealed partial class ResultsImport(IDocumentStore store)
             .OrderBy(e => e.Result.Date.FirstDay).ThenBy(e => e.Result.Date.LastDay).ToList();
         if (problems.Count > 0) throw new Refused(problems);
 
+        progress?.Report(new WorkDone(Loading, 0, 1));
         await using var append = await BulkAppend.BeginAsync(store, cancellation);
         var streams = await append.LockStreamsAsync(entries.Select(e => e.Athlete).Distinct().ToList(), cancellation);
         var careers = streams.ToDictionary(s => s.Key, s => s.Value.Career.Copy());
