@@ -83,7 +83,12 @@ public sealed class BulkAppend : IAsyncDisposable
     /// commits (a command on one of them waits, then decides again on what was imported), the others
     /// started.
     /// </summary>
-    public async Task<Dictionary<string, StreamAppend>> LockStreamsAsync(IReadOnlyList<string> athletes, CancellationToken cancellation)
+    /// <param name="byContent">
+    /// Whether each stored event is known by the identity its fields give too, for lines without ids to be skipped when they say a
+    /// fact again (an import of files); an import of decided events appends new ones only, and spares hashing every stored event.
+    /// </param>
+    public async Task<Dictionary<string, StreamAppend>> LockStreamsAsync(IReadOnlyList<string> athletes, CancellationToken cancellation,
+        bool byContent = true)
     {
         var versions = new Dictionary<string, long>();
         await using (var reader = await QueryAsync($"select id, version from {Schema}.mt_streams where id = any(@ids) order by id for update",
@@ -105,7 +110,7 @@ public sealed class BulkAppend : IAsyncDisposable
                 // command appended (or an export's line brought with its own id) is skipped when a file
                 // without ids says it again.
                 stream.Seen.Add(e.Id);
-                stream.Seen.Add(EventFormat.IdentityOf(new EventEnvelope(e.StreamKey!, e.Data)));
+                if (byContent) stream.Seen.Add(EventFormat.IdentityOf(new EventEnvelope(e.StreamKey!, e.Data)));
             }
 
             foreach (var stream in stored.Values) stream.Marks.Saved();
