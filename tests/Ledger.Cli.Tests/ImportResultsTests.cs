@@ -54,6 +54,7 @@ public sealed class ImportResultsTests(LedgerDatabase db) : IClassFixture<Ledger
     private async Task<string[]> LedgerOfHim() =>
     [
         (await Ledger("pbs", Athlete)).Out, (await Ledger("championships", Athlete)).Out, (await Ledger("records", "MGL")).Out,
+        (await Ledger("toplist", "marathon", "--sex", "men")).Out,
     ];
 
     /// <summary>The disciplines where a best is known from a list, with no race, and stands above his races.</summary>
@@ -65,14 +66,14 @@ public sealed class ImportResultsTests(LedgerDatabase db) : IClassFixture<Ledger
         .Where(e => (string?)e["type"] == "national_record_set").Select(e => (string)e["discipline"]!).Distinct().ToArray();
 
     /// <summary>
-    /// What a ledger says of him that his races decide: his championships, and his bests and records in the disciplines without
-    /// a reported best (known from a list, with no race) and, for records, those the article gives.
+    /// What a ledger says of him that his races decide: his championships, his place in the marathon's list, and his bests and
+    /// records in the disciplines without a reported best (known from a list, with no race) and, for records, those the article gives.
     /// </summary>
     private static string[] Raced(string[] answers)
     {
         JsonArray Of(string json, string list, Func<string, bool> kept) => new(JsonNode.Parse(json)![list]!.AsArray()
             .Where(e => kept((string)e!["discipline"]!) && !Reported.Contains((string)e!["discipline"]!)).Select(e => e!.DeepClone()).ToArray());
-        return [Of(answers[0], "bests", _ => true).ToJsonString(), answers[1], Of(answers[2], "records", Recorded.Contains).ToJsonString()];
+        return [Of(answers[0], "bests", _ => true).ToJsonString(), answers[1], Of(answers[2], "records", Recorded.Contains).ToJsonString(), answers[3]];
     }
 
     [Fact]

@@ -83,12 +83,13 @@ public sealed class BulkAppend : IAsyncDisposable
     /// commits (a command on one of them waits, then decides again on what was imported), the others
     /// started.
     /// </summary>
-    /// <param name="byContent">
-    /// Whether each stored event is known by the identity its fields give too, for lines without ids to be skipped when they say a
-    /// fact again (an import of files); an import of decided events appends new ones only, and spares hashing every stored event.
+    /// <param name="newFactsOnly">
+    /// Whether only new facts follow, decided against these careers (an import of results): then a stored event is known by
+    /// its id alone and no stored mark is held for closing, which spares hashing and listing every stored event. An import of
+    /// files may say a fact again without an id, or correct one, and needs both.
     /// </param>
     public async Task<Dictionary<string, StreamAppend>> LockStreamsAsync(IReadOnlyList<string> athletes, CancellationToken cancellation,
-        bool byContent = true)
+        bool newFactsOnly = false)
     {
         var versions = new Dictionary<string, long>();
         await using (var reader = await QueryAsync($"select id, version from {Schema}.mt_streams where id = any(@ids) order by id for update",
@@ -104,13 +105,13 @@ public sealed class BulkAppend : IAsyncDisposable
             await foreach (var e in events.ToAsyncEnumerable(cancellation))
             {
                 var stream = stored[e.StreamKey!];
-                stream.Marks.Take(stream.Career, e.Id, Stored.Instant(e.Timestamp), e.Data);
+                if (!newFactsOnly) stream.Marks.Take(stream.Career, e.Id, Stored.Instant(e.Timestamp), e.Data);
                 stream.Career.Fold(e.Data);
                 // Known by its id, and by the identity its fields give a line without one: so a fact a
                 // command appended (or an export's line brought with its own id) is skipped when a file
                 // without ids says it again.
                 stream.Seen.Add(e.Id);
-                if (byContent) stream.Seen.Add(EventFormat.IdentityOf(new EventEnvelope(e.StreamKey!, e.Data)));
+                if (!newFactsOnly) stream.Seen.Add(EventFormat.IdentityOf(new EventEnvelope(e.StreamKey!, e.Data)));
             }
 
             foreach (var stream in stored.Values) stream.Marks.Saved();

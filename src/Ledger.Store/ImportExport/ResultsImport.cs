@@ -43,7 +43,7 @@ public sealed partial class ResultsImport(IDocumentStore store)
 
         progress?.Report(new WorkDone(Loading, 0, 1));
         await using var append = await BulkAppend.BeginAsync(store, cancellation);
-        var streams = await append.LockStreamsAsync(entries.Select(e => e.Athlete).Distinct().ToList(), cancellation, byContent: false);
+        var streams = await append.LockStreamsAsync(entries.Select(e => e.Athlete).Distinct().ToList(), cancellation, newFactsOnly: true);
         var careers = streams.ToDictionary(s => s.Key, s => s.Value.Career.Copy());
         var records = new RecordBook(append.Session, careers);
         var decided = new List<(string At, string Athlete, object Event)>();
