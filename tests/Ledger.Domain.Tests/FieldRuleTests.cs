@@ -102,4 +102,14 @@ public sealed class FieldRuleTests
         else problem.ShouldNotBeNull().ShouldContain(refusal);
         Countries.All.Count(c => c.Kind is null).ShouldBe(214);
     }
+
+    [Fact]
+    public void Every_member_belongs_to_one_of_the_six_areas_as_many_as_each_area_counts()
+    {
+        Countries.All.Where(c => c.Kind is null).CountBy(c => c.Area ?? "").OrderBy(a => a.Key).ShouldBe(
+        [
+            new("africa", 54), new("asia", 45), new("europe", 51), new("nacac", 31), new("oceania", 20), new("south-america", 13),
+        ]);
+        Countries.All.Where(c => c.Kind is not null).ShouldAllBe(c => c.Area == null);
+    }
 }

@@ -11,7 +11,11 @@ namespace Ledger.Domain;
 public static class Countries
 {
     /// <param name="Kind"><c>former</c> for a country that is no more, <c>neutral</c> for a team of no country; none for a member.</param>
-    public sealed record Country(string Code, string Name, string? Kind = null);
+    /// <param name="Area">
+    /// A member's area association, whose area records its marks may set: <c>africa</c>, <c>asia</c>, <c>europe</c>, <c>nacac</c>,
+    /// <c>oceania</c> or <c>south-america</c> (Panama is South America's; Aruba NACAC's).
+    /// </param>
+    public sealed record Country(string Code, string Name, string? Kind = null, string? Area = null);
 
     public static IReadOnlyList<Country> All { get; } = Load();
 
