@@ -20,11 +20,12 @@ public sealed class ResultImportTests(ApiHost api) : IClassFixture<ApiHost>, IAs
 
     private const string Header = "athlete,name,country,sex,date,competition,discipline,mark\n";
 
-    private async Task<(int Status, JsonObject Body)> Post(string sheet, string key, string type = "text/csv", string query = "")
+    private async Task<(int Status, JsonObject Body)> Post(string sheet, string key, string type = "text/csv", bool dryRun = false)
     {
         var result = await api.Host.Scenario(s =>
         {
-            s.Post.Text(sheet).ToUrl("/results/imports" + query);
+            var post = s.Post.Text(sheet).ToUrl("/results/imports");
+            if (dryRun) post.QueryString("dryRun", "true");
             s.WithRequestHeader("Content-Type", type);
             s.WithRequestHeader("X-Api-Key", key);
             s.IgnoreStatusCode();
@@ -45,6 +46,16 @@ public sealed class ResultImportTests(ApiHost api) : IClassFixture<ApiHost>, IAs
             {"appended":2,"skipped":0,"athletes_registered":1,"personal_bests":2,"records":{"KEN":2},"results_by_athlete":{"ken-one":1,"ken-two":1}}
             """);
         (await Athletes()).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_dry_run_answers_what_would_be_appended_and_appends_nothing()
+    {
+        var (status, answer) = await Post(Header + "ken-one,,,,2024-04-15,Boston Marathon,marathon,2:08:00\n", ken, dryRun: true);
+
+        status.ShouldBe(200);
+        answer["appended"]!.GetValue<int>().ShouldBe(1);
+        (await api.Database.Audit.AuditAsync("ken-one")).Events.Count.ShouldBe(1);
     }
 
     [Fact]
