@@ -112,4 +112,14 @@ public sealed class FieldRuleTests
         ]);
         Countries.All.Where(c => c.Kind is not null).ShouldAllBe(c => c.Area == null);
     }
+
+    [Theory]
+    [InlineData("bat-ochir-ser-od\n")]
+    [InlineData("MGL\n")]
+    public void A_code_with_a_line_break_after_it_is_no_code(string code)
+    {
+        Codes.IsSlug(code).ShouldBeFalse();
+        Codes.IsCountry(code).ShouldBeFalse();
+        Codes.Country(code).ShouldBe(code);
+    }
 }

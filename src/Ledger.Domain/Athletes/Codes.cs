@@ -25,13 +25,13 @@ public static partial class Codes
     /// </summary>
     public static string Country(string text) => CountryInAnyCase().IsMatch(text) ? text.ToUpperInvariant() : text;
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$")]
+    [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?\z")]
     private static partial Regex Slug();
 
-    [GeneratedRegex("^[A-Z]{3}$")]
+    [GeneratedRegex(@"^[A-Z]{3}\z")]
     private static partial Regex UpperCountry();
 
     // ASCII letters only: IgnoreCase would take the Kelvin sign for a K.
-    [GeneratedRegex("^[A-Za-z]{3}$")]
+    [GeneratedRegex(@"^[A-Za-z]{3}\z")]
     private static partial Regex CountryInAnyCase();
 }
