@@ -25,10 +25,9 @@ public sealed class RecordBook(IQuerySession session, IReadOnlyDictionary<string
         if (!_compatriots.TryGetValue((country, sex), out var compatriots))
             _compatriots[(country, sex)] = compatriots =
                 await session.Query<AthleteSummary>().Where(a => a.Country == country && a.Sex == sex).ToListAsync(cancellation);
-        // The careers of this import are newer than their summaries.
+        // The careers of this import, the athlete's own among them, are newer than their summaries.
         var known = compatriots.Where(a => !careers.ContainsKey(a.Id)).Select(a => a.BestEligible(discipline, indoor))
             .Concat(careers.Values.Where(c => c.Athlete?.Country == country && c.Athlete.Sex == sex).Select(c => c.BestEligible(discipline, indoor)))
-            .Append(career.BestEligible(discipline, indoor))
             .Aggregate((Mark?)null, discipline.Best);
         return new RecordContext(null, known);
     }
