@@ -25,9 +25,9 @@ public static class Parameters
         : int.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n
         : throw new Refused(name, $"{name} '{text}' is not a whole number");
 
-    /// <summary>Text as given, which no value in the ledger can match if it holds a NUL (and PostgreSQL cannot be asked for one).</summary>
+    /// <summary>Text as given, unless it is not text the ledger can hold (<see cref="FieldRules.IsText"/>: PostgreSQL cannot be asked for a NUL).</summary>
     public static string? Text(string? text, string name) =>
-        text?.Contains('\0') == true ? throw new Refused(name, $"{name} holds a NUL character, which no name or code in the ledger has") : text;
+        text is null || FieldRules.IsText(text) ? text : throw new Refused(name, $"{name} {FieldRules.NotText}, which no name or code in the ledger has");
 
     public static Sex? SexOf(string? text, string name) => text switch
     {
