@@ -20,8 +20,8 @@ public sealed class EveryDisciplineTests
         new(id, PartialDate.Parse(date), $"Meeting {id}", Discipline.Parse(discipline), ResultStatus.Finished, Mark.Parse(mark),
             Wind: wind is { } w ? Wind.Parse(w.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null, Indoor: indoor ? true : null);
 
-    private static RecordContext Standing(string discipline, string mark) =>
-        new(new RecordEntry(Mark.Parse(mark), "someone", PartialDate.Parse("2010-01-01"), "Old meeting", "old", DateTimeOffset.UnixEpoch), null);
+    private static Func<RecordList, RecordContext> Standing(string discipline, string mark) =>
+        Contexts.National(new RecordEntry(Mark.Parse(mark), "someone", PartialDate.Parse("2010-01-01"), "Old meeting", "old", DateTimeOffset.UnixEpoch));
 
     [Fact]
     public void The_catalogue_keeps_the_existing_codes_and_says_which_way_is_better_by_kind()
@@ -91,7 +91,7 @@ public sealed class EveryDisciplineTests
         var assisted = Result("assisted", "100m", "9.79", "2024-07-01", wind: 2.4);
         var career = Athlete(Sex.Men, legal);
 
-        Decisions.RecordResult(career, assisted, RecordContext.None).Events.ShouldHaveSingleItem().ShouldBe(assisted);
+        Decisions.RecordResult(career, assisted, Contexts.National(null)).Events.ShouldHaveSingleItem().ShouldBe(assisted);
         career.Fold(assisted);
 
         var best = career.PersonalBests().ShouldHaveSingleItem();
@@ -117,7 +117,7 @@ public sealed class EveryDisciplineTests
         var noReading = Result("r", "200m", "19.90");
         var career = Athlete();
 
-        Decisions.RecordResult(career, noReading, RecordContext.None).Events.ShouldHaveSingleItem();
+        Decisions.RecordResult(career, noReading, Contexts.National(null)).Events.ShouldHaveSingleItem();
         career.Fold(noReading);
         Decisions.IsPersonalBest(career, "r").ShouldBeTrue();
     }
@@ -134,7 +134,7 @@ public sealed class EveryDisciplineTests
         var record = Decisions.RecordResult(Athlete(), Result("new", "60m", "6.45", indoor: true), Standing("60m", "6.48"))
             .Events.OfType<NationalRecordSet>().ShouldHaveSingleItem();
         record.Indoor.ShouldBe(true);
-        NationalRecordProgression.KeyOf(record).ShouldBe("JAM/men/60m/indoor");
+        RecordList.Of(record)!.Key.ShouldBe("JAM/men/60m/indoor");
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class EveryDisciplineTests
         var career = Athlete(Sex.Men, result, new NationalRecordSet(result.Discipline, result.Mark!.Value, result.Date, "JAM", Sex.Men, "jump"));
 
         var events = Decisions.CorrectResult(career, new ResultCorrected("jump", "gauge read again", Wind: Wind.Parse("+2.6")),
-            (_, _) => RecordContext.None).Events;
+            Contexts.National(null)).Events;
 
         events.Select(e => e.GetType()).ShouldBe([typeof(ResultCorrected), typeof(NationalRecordRescinded)]);
         events.OfType<NationalRecordRescinded>().Single().Reason.ShouldContain("gauge read again");

@@ -58,14 +58,14 @@ public sealed class FieldRuleTests
         career.Fold(new AthleteRegistered("Bat-Ochir Ser-Od", "MGL", Sex.Men));
         var misspelt = new ResultRecorded("x", PartialDate.Parse("2024-08-11"), "X", Discipline.Parse("marathn"), ResultStatus.Finished, Mark.Parse("2:10:00"));
 
-        var refused = Should.Throw<Refused>(() => Decisions.RecordResult(career, misspelt, RecordContext.None));
+        var refused = Should.Throw<Refused>(() => Decisions.RecordResult(career, misspelt, Contexts.National(null)));
         refused.Problems.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
             p => p.Field.ShouldBe("discipline"), p => p.Message.ShouldContain("the closest are marathon"));
 
-        var own = Decisions.RecordResult(career, misspelt with { NewDiscipline = true }, RecordContext.None);
+        var own = Decisions.RecordResult(career, misspelt with { NewDiscipline = true }, Contexts.National(null));
         own.Events.OfType<ResultRecorded>().ShouldHaveSingleItem();
         var again = misspelt with { ResultId = "y", Date = PartialDate.Parse("2024-09-01") };
-        Decisions.RecordResult(own.After, again, RecordContext.None).Events.OfType<ResultRecorded>().ShouldHaveSingleItem();
+        Decisions.RecordResult(own.After, again, Contexts.National(null)).Events.OfType<ResultRecorded>().ShouldHaveSingleItem();
     }
 
     [Theory]

@@ -30,13 +30,13 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
     [Fact]
     public async Task A_faster_marathon_is_a_personal_best_and_a_national_record_named_from_the_race()
     {
-        (await AddMarathon("2:07:59")).ShouldBe(new ResultAnswer(Rotterdam, PersonalBest: true, NationalRecord: true));
+        (await AddMarathon("2:07:59")).ShouldBe(new ResultAnswer(Rotterdam, PersonalBest: true, NationalRecord: true, ["world", "asia", "MGL"]));
         (await Db.Records.RecordsAsync("MGL")).Records.ShouldHaveSingleItem().Mark.ToString().ShouldBe("2:07:59");
     }
 
     [Fact]
     public async Task A_slower_marathon_is_neither_best_nor_record() =>
-        (await AddMarathon("2:20:00")).ShouldBe(new ResultAnswer(Rotterdam, PersonalBest: false, NationalRecord: false));
+        (await AddMarathon("2:20:00")).ShouldBe(new ResultAnswer(Rotterdam, PersonalBest: false, NationalRecord: false, []));
 
     [Fact]
     public async Task Annulling_the_record_rescinds_it_and_the_previous_record_stands_again()
@@ -113,7 +113,7 @@ public sealed class CommandRuleTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
 
         var again = await Task.WhenAll(api.SendAsync(command), api.SendAsync(command));
 
-        first.ShouldBe(new ResultAnswer(Rotterdam, PersonalBest: true, NationalRecord: true));
+        first.ShouldBe(new ResultAnswer(Rotterdam, PersonalBest: true, NationalRecord: true, ["world", "asia", "MGL"]));
         again.ShouldAllBe(answer => answer == first.Replay());
         (await AuditCount()).ShouldBe(after);
     }

@@ -64,7 +64,7 @@ public sealed class CsvAnswerTests(ApiHost api) : IClassFixture<ApiHost>, IAsync
         // A path a page shares: a browser's link to the CSV gets the CSV, not the page.
         var linked = await Get("/records/MGL?format=csv", Html);
         linked.ContentType.ShouldBe("text/csv; charset=utf-8");
-        linked.Body.ShouldStartWith("discipline,sex,mark,athlete,date,competition,indoor,status\r\nmarathon,men,2:12:42,");
+        linked.Body.ShouldStartWith("scope,discipline,sex,mark,athlete,country,date,competition,indoor,status\r\nMGL,marathon,men,2:12:42,");
 
         var wrong = await Get("/records/MGL?format=xml", "application/json");
         wrong.Status.ShouldBe(400);

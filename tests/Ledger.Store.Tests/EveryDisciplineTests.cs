@@ -29,9 +29,9 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
     [Fact]
     public async Task A_wind_assisted_sprint_is_neither_a_personal_best_nor_a_record_and_shows_beside_the_legal_best()
     {
-        (await Add("sprinter", "legal", "100m", "9.86", "0.9")).ShouldBe(new ResultAnswer("legal", PersonalBest: true, NationalRecord: true));
+        (await Add("sprinter", "legal", "100m", "9.86", "0.9")).ShouldBe(new ResultAnswer("legal", PersonalBest: true, NationalRecord: true, ["world", "nacac", "JAM"]));
         (await Add("sprinter", "assisted", "100m", "9.79", "+2.4", date: "2024-07-01"))
-            .ShouldBe(new ResultAnswer("assisted", PersonalBest: false, NationalRecord: false));
+            .ShouldBe(new ResultAnswer("assisted", PersonalBest: false, NationalRecord: false, []));
 
         var pbs = JsonNode.Parse(ViewJson.Write(await Db.Careers.PersonalBestsAsync("sprinter")))!;
         var best = pbs["bests"]!.AsArray().ShouldHaveSingleItem()!;
@@ -51,14 +51,14 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
     [Fact]
     public async Task A_long_jump_record_follows_higher_is_better_and_a_corrected_wind_takes_it_away()
     {
-        (await Add("jumper", "first", "long-jump", "8.12", "1.1")).ShouldBe(new ResultAnswer("first", true, true));
-        (await Add("jumper", "shorter", "long-jump", "8.05", "0.3", date: "2024-06-08")).ShouldBe(new ResultAnswer("shorter", false, false));
-        (await Add("jumper", "longer", "long-jump", "8.20", "1.9", date: "2024-06-15")).ShouldBe(new ResultAnswer("longer", true, true));
+        (await Add("jumper", "first", "long-jump", "8.12", "1.1")).ShouldBe(new ResultAnswer("first", true, true, ["world", "nacac", "JAM"]));
+        (await Add("jumper", "shorter", "long-jump", "8.05", "0.3", date: "2024-06-08")).ShouldBe(new ResultAnswer("shorter", false, false, []));
+        (await Add("jumper", "longer", "long-jump", "8.20", "1.9", date: "2024-06-15")).ShouldBe(new ResultAnswer("longer", true, true, ["world", "nacac", "JAM"]));
 
         var corrected = await api.SendAsync<ResultAnswer>(
             new CorrectResult("jumper", new ResultCorrected("longer", "the gauge read again", Wind: Wind.Parse("+2.6")), "tester"));
 
-        corrected.ShouldBe(new ResultAnswer("longer", false, false));
+        corrected.ShouldBe(new ResultAnswer("longer", false, false, []));
         (await Db.Records.RecordHistoryAsync("JAM", Discipline.Parse("long-jump"), Sex.Men)).Progression.Select(p => (p.Mark.ToString(), p.Status))
             .ShouldBe([("8.12", RecordStatus.Standing), ("8.20", RecordStatus.Rescinded)]);
         var best = (await Db.Careers.PersonalBestsAsync("jumper")).Bests.ShouldHaveSingleItem();
@@ -72,7 +72,7 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
     public async Task Indoor_and_outdoor_records_and_bests_are_kept_apart()
     {
         (await Add("thrower", "outdoor", "shot-put", "21.50")).NationalRecord.ShouldBeTrue();
-        (await Add("thrower", "indoor", "shot-put", "21.80", indoor: true, date: "2024-02-10")).ShouldBe(new ResultAnswer("indoor", true, true));
+        (await Add("thrower", "indoor", "shot-put", "21.80", indoor: true, date: "2024-02-10")).ShouldBe(new ResultAnswer("indoor", true, true, ["world", "nacac", "JAM"]));
         (await Add("thrower", "better", "shot-put", "22.00", date: "2024-07-01")).NationalRecord.ShouldBeTrue();
 
         (await Records()).ShouldBe([("shot-put", "22.00", false), ("shot-put", "21.80", true)]);
@@ -87,7 +87,7 @@ public sealed class EveryDisciplineTests(ApiHost api) : IClassFixture<ApiHost>, 
     public async Task Combined_events_score_points_and_more_is_better()
     {
         (await Add("decathlete", "first", "decathlon", "8100")).NationalRecord.ShouldBeTrue();
-        (await Add("decathlete", "lower", "decathlon", "7950", date: "2024-07-01")).ShouldBe(new ResultAnswer("lower", false, false));
+        (await Add("decathlete", "lower", "decathlon", "7950", date: "2024-07-01")).ShouldBe(new ResultAnswer("lower", false, false, []));
         (await Add("heptathlete", "h", "heptathlon", "6500")).NationalRecord.ShouldBeTrue();
 
         (await Records()).ShouldBe([("decathlon", "8100", false)]);

@@ -201,11 +201,12 @@ public sealed class HttpTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLifet
     public async Task The_same_idempotency_key_twice_appends_once_and_answers_the_same()
     {
         var first = await Post($"/athletes/{Athlete}/results", Marathon("2:09:00"), idempotencyKey: "k-1");
+        var appended = await AuditCount();
         var again = await Post($"/athletes/{Athlete}/results", Marathon("2:09:00"), idempotencyKey: "k-1");
 
         again.Status.ShouldBe(200);
         again.Body.ToJsonString().ShouldBe(first.Body.ToJsonString());
-        (await AuditCount()).ShouldBe(5);
+        (await AuditCount()).ShouldBe(appended);
     }
 
     [Fact]

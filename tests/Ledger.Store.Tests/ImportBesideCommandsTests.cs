@@ -105,7 +105,7 @@ public sealed class ImportBesideCommandsTests(ApiHost api) : IClassFixture<ApiHo
 
         // The entries in the order they were added, which is the order the appends were decided in.
         await using var session = Db.Store.QuerySession();
-        var entries = (await session.LoadAsync<NationalRecordProgression>("MGL/men/marathon"))!.Entries;
+        var entries = (await session.LoadAsync<RecordProgression>("MGL/men/marathon"))!.Entries;
         entries.Select(e => e.Mark.Hundredths).ShouldBeInOrder(SortDirection.Descending);
         entries.Select(e => e.Mark.Hundredths).ShouldBeUnique();
         var setInStreams = new List<string>();

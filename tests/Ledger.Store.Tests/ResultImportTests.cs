@@ -43,7 +43,7 @@ public sealed class ResultImportTests(ApiHost api) : IClassFixture<ApiHost>, IAs
 
         status.ShouldBe(200, answer.ToJsonString());
         answer.ToJsonString().ShouldBe("""
-            {"appended":2,"skipped":0,"athletes_registered":1,"personal_bests":2,"records":{"KEN":2},"results_by_athlete":{"ken-one":1,"ken-two":1}}
+            {"appended":2,"skipped":0,"athletes_registered":1,"personal_bests":2,"records":{"world":2,"africa":2,"KEN":2},"results_by_athlete":{"ken-one":1,"ken-two":1}}
             """);
         (await Athletes()).ShouldBe(3);
     }

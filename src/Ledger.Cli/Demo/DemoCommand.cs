@@ -37,7 +37,7 @@ public class DemoCommand : LedgerCommand<DemoInput>
         answers.Write(new DemoAnswer(new ImportAnswer(outcome.Appended, outcome.Skipped), bests, records, championships), v => new Rows(
             new Markup($"imported {Markup.Escape(input.Events)}: appended {outcome.Appended} events, skipped {outcome.Skipped} already in the ledger\n"),
             PbsCommand.PersonalBests(v.Bests),
-            RecordsCommand.NationalRecords(v.Records),
+            RecordsCommand.Records(v.Records),
             ChampionshipsCommand.Championships(v.Championships)));
     }
 }

@@ -11,7 +11,7 @@ namespace Ledger.Cli.Writing;
 /// the command's event, as an argument where the write declares it one, else as a flag named for it
 /// (<c>overall_place</c> is <c>--overall-place</c>). A flag sets the field as typed, for the event's reader to
 /// judge; a whole number is a JSON number, a switch is true, and a field true when left out has a
-/// <c>--not-</c> switch instead (<c>--not-record-eligible</c>).
+/// <c>--not-</c> switch instead (<c>--not-record-eligible</c>); a field may offer a switch for one value (<c>--women-only</c>).
 /// </summary>
 public sealed class WriteFlags(Write write) : IGeneratedInputParser
 {
@@ -25,6 +25,7 @@ public sealed class WriteFlags(Write write) : IGeneratedInputParser
             .. InputParser.GetHandlers(typeof(WriteInput)),
             .. write.Arguments.Select(name => Argument(fields[name])),
             .. fields.Values.Where(f => !write.Arguments.Contains(f.Name)).Select(Flag),
+            .. fields.Values.Where(f => f.Switch is not null).Select(Switch),
         ];
     }
 
@@ -46,6 +47,11 @@ public sealed class WriteFlags(Write write) : IGeneratedInputParser
                 type == typeof(int) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : text),
             text => text);
     }
+
+    /// <summary>A field's switch for one of its values (<c>--women-only</c> for <c>race: women_only</c>).</summary>
+    private static ITokenHandler Switch(EventField field) =>
+        new GeneratedBooleanFlag($"{field.Property.Name}Switch", $"{field.Name} {field.Switch!.Value}", Aliases(field.Switch.Name),
+            input => Set(input, field, field.Switch.Value));
 
     private static FlagAliases Aliases(string name) => new() { LongForm = "--" + Kebab(name), ShortForm = "", LongFormOnly = true };
 

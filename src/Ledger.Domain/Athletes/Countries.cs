@@ -23,6 +23,11 @@ public static class Countries
 
     public static bool Known(string code) => Codes.Contains(code);
 
+    /// <summary>The area association of a member country; none for a former country or a neutral team.</summary>
+    public static string? AreaOf(string code) => Areas.GetValueOrDefault(code);
+
+    private static readonly Dictionary<string, string> Areas = All.Where(c => c.Area is not null).ToDictionary(c => c.Code, c => c.Area!);
+
     private static List<Country> Load()
     {
         using var data = typeof(Countries).Assembly.GetManifestResourceStream("Ledger.Domain.countries.json")!;

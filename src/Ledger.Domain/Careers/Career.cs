@@ -19,7 +19,10 @@ public sealed class Career
     public AthleteRegistered? Athlete { get; set; }
     public List<KnownResult> Results { get; set; } = [];
     public List<BestMarkReported> ReportedBests { get; set; } = [];
-    public List<NationalRecordSet> NationalRecords { get; set; } = [];
+
+    /// <summary>The records of every scope the athlete's marks hold, pending or ratified: neither rescinded nor declined.</summary>
+    public List<RecordSet> Records { get; set; } = [];
+
     public List<ClubJoined> ClubsJoined { get; set; } = [];
     public List<ClubLeft> ClubsLeft { get; set; } = [];
     public List<HonourAwarded> Honours { get; set; } = [];
@@ -30,11 +33,23 @@ public sealed class Career
 
     public void When(BestMarkReported e) => ReportedBests.Add(e);
 
-    public void When(NationalRecordSet e) => NationalRecords.Add(e);
+    public void When(RecordSet e) => Records.Add(e);
 
-    public void When(NationalRecordRescinded e) =>
-        NationalRecords.RemoveAll(r => r.Discipline == e.Discipline && r.Mark == e.Mark && r.Sex == e.Sex
-                                       && r.Country == e.Country && (e.ResultId is null || r.ResultId == e.ResultId));
+    public void When(RecordRescinded e) =>
+        Records.RemoveAll(r => r.Scope == e.Scope && r.Discipline == e.Discipline && r.Mark == e.Mark && r.Sex == e.Sex
+                               && (e.ResultId is null || r.ResultId == e.ResultId) && r.Race == e.Race);
+
+    public void When(RecordNotRatified e) => Records.RemoveAll(r => r.Scope == e.Scope && r.ResultId == e.ResultId);
+
+    /// <summary>The national records among <see cref="Records"/>, as their events name them.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<NationalRecordSet> NationalRecords =>
+        Records.Where(r => RecordScopes.IsCountry(r.Scope))
+            .Select(r => new NationalRecordSet(r.Discipline, r.Mark, r.Date, r.Scope, r.Sex, r.ResultId, r.Competition, r.Source, r.Ratified, r.Indoor, r.Race))
+            .ToList();
+
+    /// <summary>The record of <paramref name="scope"/> the result holds, if any (of a women-only mark, the record of any race).</summary>
+    public RecordSet? HeldRecord(string resultId, string scope) => Records.FirstOrDefault(r => r.ResultId == resultId && r.Scope == scope);
 
     public void When(ResultCorrected e) => Replace(e.ResultId, known => known with { Result = CorrectedBy(known.Result, e) });
 
@@ -54,8 +69,11 @@ public sealed class Career
             case AthleteRegistered e: When(e); break;
             case ResultRecorded e: When(e); break;
             case BestMarkReported e: When(e); break;
-            case NationalRecordSet e: When(e); break;
-            case NationalRecordRescinded e: When(e); break;
+            case NationalRecordSet e: When(e.AsRecord()); break;
+            case NationalRecordRescinded e: When(e.AsRescind()); break;
+            case RecordSet e: When(e); break;
+            case RecordRescinded e: When(e); break;
+            case RecordNotRatified e: When(e); break;
             case ResultCorrected e: When(e); break;
             case ResultAnnulled e: When(e); break;
             case ClubJoined e: When(e); break;
@@ -72,7 +90,7 @@ public sealed class Career
         Athlete = Athlete,
         Results = [..Results],
         ReportedBests = [..ReportedBests],
-        NationalRecords = [..NationalRecords],
+        Records = [..Records],
         ClubsJoined = [..ClubsJoined],
         ClubsLeft = [..ClubsLeft],
         Honours = [..Honours],
@@ -110,7 +128,7 @@ public sealed class Career
     /// <summary>Everything a profile shows as of <paramref name="asOf"/>; the athlete must be registered.</summary>
     public Profile ProfileAsOf(DateOnly? asOf)
     {
-        var records = NationalRecords.Where(r => Happened(r.Date, asOf)).ToList();
+        var records = NationalRecords.Where(r => Happened(r.Date, asOf) && r.Race != RaceKind.WomenOnly).ToList();
         var bestOnItsDay = PersonalBestsOnTheirDay(asOf);
         var races = ResultsAsOf(asOf).OrderBy(r => r.Date)
             .Select(r => new Race(r, bestOnItsDay.Contains(r.ResultId), records.Any(n => n.ResultId == r.ResultId)))
@@ -166,6 +184,20 @@ public sealed class Career
             .Aggregate((Mark?)null, discipline.Best);
 
     /// <summary>
+    /// The best mark of the career a record list holds (<see cref="RecordList.Holds"/>) that could stand as a record, made by
+    /// <paramref name="by"/>, leaving out one result; reported bests only where the list asks nothing of the race; none of another sex's list.
+    /// </summary>
+    public Mark? BestEligible(RecordList list, PartialDate by, string? leavingOut) =>
+        Athlete?.Sex != list.Sex ? null : ResultsAsOf(by.LastDay)
+            .Where(r => r.ResultId != leavingOut && list.Holds(Athlete!.Country, r))
+            .Select(r => r.EligibleMark())
+            .Concat(list.WomenOnly || list.Scope.StartsWith(RecordScopes.ChampionshipPrefix)
+                ? []
+                : ReportedBests.Where(b => b.Discipline == list.Discipline && (b.Indoor == true) == list.Indoor && b.Date.IsOnOrBefore(by.LastDay))
+                    .Select(b => b.EligibleMark()))
+            .Aggregate((Mark?)null, list.Discipline.Best);
+
+    /// <summary>
     /// Counts per championship series: editions are the distinct years entered, starts the races
     /// begun (a DNF started, a DNS did not), medals and best place come from finished races only.
     /// </summary>
@@ -197,7 +229,7 @@ public sealed class Career
         [
             ..ResultsAsOf(null).Select(r => new TimelineEntry(r.Date, r)),
             ..ReportedBests.Select(b => new TimelineEntry(b.Date, b)),
-            ..NationalRecords.Select(r => new TimelineEntry(r.Date, r)),
+            ..NationalRecords.Where(r => r.Race != RaceKind.WomenOnly).Select(r => new TimelineEntry(r.Date, r)),
             ..ClubsJoined.Select(c => new TimelineEntry(c.Date, c)),
             ..ClubsLeft.Select(c => new TimelineEntry(c.Date, c)),
             ..Honours.Select(h => new TimelineEntry(h.Date, h)),
@@ -229,5 +261,6 @@ public sealed class Career
         NewWorldRecord = c.NewWorldRecord ?? r.NewWorldRecord,
         Wind = c.Wind ?? r.Wind,
         Indoor = c.Indoor ?? r.Indoor,
+        Race = c.Race ?? r.Race,
     };
 }

@@ -29,7 +29,10 @@ public sealed record ResultRecorded(
     string? Notes = null, string? Source = null,
     [property: Description("The mark is better than the world record, and that is so: a new world record")] bool? NewWorldRecord = null,
     Wind? Wind = null, [property: Description("The result was made indoors")] bool? Indoor = null,
-    [property: Description("The discipline is none of the catalogue's but the federation's own, and that is so")] bool? NewDiscipline = null) : ICareerEvent
+    [property: Description("The discipline is none of the catalogue's but the federation's own, and that is so")] bool? NewDiscipline = null,
+    [property: Description("mixed (the default) or women_only: a women-only race, whose marks also stand in the women-only road records"),
+               Switch("women-only", "women_only")]
+    RaceKind? Race = null) : ICareerEvent
 {
     /// <summary>
     /// The mark this result could stand as a record with: finished, marked, record-eligible and
@@ -57,7 +60,8 @@ public sealed record ResultCorrected(
     bool? RecordEligible = null,
     string? Notes = null, string? Source = null,
     [property: Description("The corrected mark is better than the world record, and that is so")] bool? NewWorldRecord = null,
-    Wind? Wind = null, [property: Description("The result was made indoors")] bool? Indoor = null) : ICareerEvent;
+    Wind? Wind = null, [property: Description("The result was made indoors")] bool? Indoor = null,
+    [property: Description("mixed or women_only: the race was of women only")] RaceKind? Race = null) : ICareerEvent;
 
 public sealed record ResultAnnulled(
     [property: Description("The id of the result to annul")] string ResultId, string Reason, string? Source = null) : ICareerEvent;
@@ -68,6 +72,13 @@ public sealed record ClubLeft([property: Description("The club")] string Club, P
 
 public sealed record HonourAwarded(
     [property: Description("e.g. flag_bearer, continental_champion")] string Honour, string Occasion, PartialDate Date, string? Source = null) : ICareerEvent;
+
+/// <summary>Who ran the race: since 2011 World Athletics keeps women's road records of any race and of women-only races apart.</summary>
+public enum RaceKind
+{
+    Mixed,
+    WomenOnly,
+}
 
 public enum ResultStatus
 {

@@ -36,6 +36,9 @@ public static class FieldRules
         ("country", string country) when !Codes.IsCountry(Codes.Country(country)) => $"country '{country}' is not a three-letter IOC code like MGL",
         ("country", string country) when !Countries.Known(Codes.Country(country)) =>
             $"country '{country}' is no IOC code of a World Athletics member, a former country or a neutral team (docs/event-format.md lists them)",
+        ("scope", string scope) when RecordScopes.ProblemWith(RecordScopes.Normalized(scope)) is { } problem => problem,
+        ("scope", string scope) when RecordScopes.IsCountry(RecordScopes.Normalized(scope)) && !Countries.Known(RecordScopes.Normalized(scope)) =>
+            $"scope '{scope}' is no IOC code of a World Athletics member, a former country or a neutral team",
         ("place" or "overall_place", int place) when place <= 0 => $"place {place} is not a place; places start at 1",
         (_, PartialDate date) when date.FirstDay > Today => $"{field} {date} is after today ({Today:yyyy-MM-dd})",
         _ => null,

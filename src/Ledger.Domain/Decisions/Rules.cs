@@ -23,7 +23,11 @@ public static class Rules
     /// </summary>
     public const double AidedMargin = 0.02;
 
-    public static IReadOnlyList<FieldProblem> Check(Career career, object @event)
+    /// <param name="worldRecord">
+    /// The ledger's own standing world record of the event's discipline, if a command knows it: a mark is judged against the better of
+    /// it and the shipped file's.
+    /// </param>
+    public static IReadOnlyList<FieldProblem> Check(Career career, object @event, Mark? worldRecord = null)
     {
         var problems = FieldRules.Check(@event).ToList();
         void Refuse(string field, string message) => problems.Add(new FieldProblem(field, message));
@@ -44,39 +48,31 @@ public static class Rules
         {
             case ResultRecorded r:
                 if (career.FindResult(r.ResultId) is { } recorded) RefuseRecordedAgain(recorded.Result, r, Refuse);
-                CheckResult(career, r, Refuse);
+                CheckResult(career, r, worldRecord, Refuse);
                 break;
             case ResultCorrected c:
-                if (KnownUnannulled(career, c.ResultId, Refuse) is { } known) CheckResult(career, Career.CorrectedBy(known.Result, c), Refuse);
+                if (KnownUnannulled(career, c.ResultId, Refuse) is { } known) CheckResult(career, Career.CorrectedBy(known.Result, c), worldRecord, Refuse);
                 break;
             case BestMarkReported b:
-                CheckMark(career, b.Discipline, b.Mark, b.Wind, b.Indoor, b.NewWorldRecord, null, Refuse);
+                CheckMark(career, b.Discipline, b.Mark, b.Wind, b.Indoor, b.NewWorldRecord, null, worldRecord, Refuse);
                 break;
             case ResultAnnulled a:
                 KnownUnannulled(career, a.ResultId, Refuse);
                 break;
             case NationalRecordSet s:
-                if (s.ResultId is not null && career.FindResult(s.ResultId) is null)
-                    Refuse("result_id", $"result '{s.ResultId}' is not recorded for '{career.Id}'");
-                if (s.Discipline.ProblemWith(s.Mark) is { } problem) Refuse("mark", problem);
-                CheckIndoor(s.Discipline, s.Indoor, Refuse);
+                CheckRecord(career, s.AsRecord(), Refuse);
+                break;
+            case RecordSet s:
+                CheckRecord(career, s, Refuse);
                 break;
             case NationalRecordRescinded x:
-                if (!career.NationalRecords.Any(r => r.Discipline == x.Discipline && r.Mark == x.Mark && r.Country == x.Country && r.Sex == x.Sex))
-                    Refuse("mark", $"'{career.Id}' holds no {x.Country} {x.Sex.ToString().ToLowerInvariant()} {x.Discipline} record of {x.Mark} to rescind");
+                CheckRescind(career, x.AsRescind(), Refuse);
                 break;
-            case RecordRatified r:
-                if (career.NationalRecords.LastOrDefault(n => n.ResultId == r.ResultId && n.Country == r.Scope) is not { } held)
-                    Refuse("result_id", $"result '{r.ResultId}' of '{career.Id}' holds no {r.Scope} record to ratify");
-                else
-                {
-                    // A file says which record it is; it must be the one the result holds.
-                    if (r.Discipline != held.Discipline) Refuse("discipline", $"the record result '{r.ResultId}' holds is of {held.Discipline}");
-                    if (r.Sex != held.Sex) Refuse("sex", $"the record result '{r.ResultId}' holds is of {held.Sex.ToString().ToLowerInvariant()}");
-                    if ((r.Indoor == true) != (held.Indoor == true))
-                        Refuse("indoor", $"the record result '{r.ResultId}' holds is {(held.Indoor == true ? "" : "not ")}indoors");
-                }
-
+            case RecordRescinded x:
+                CheckRescind(career, x, Refuse);
+                break;
+            case IRecordVerdict v:
+                CheckVerdict(career, v, Refuse);
                 break;
             case ClubLeft l:
                 if (!career.ClubsJoined.Any(j => j.Club == l.Club)) Refuse("club", $"'{career.Id}' never joined '{l.Club}'");
@@ -84,6 +80,37 @@ public static class Rules
         }
 
         return problems;
+    }
+
+    private static void CheckRecord(Career career, RecordSet s, Action<string, string> refuse)
+    {
+        if (s.ResultId is not null && career.FindResult(s.ResultId) is null)
+            refuse("result_id", $"result '{s.ResultId}' is not recorded for '{career.Id}'");
+        if (s.Discipline.ProblemWith(s.Mark) is { } problem) refuse("mark", problem);
+        CheckIndoor(s.Discipline, s.Indoor, refuse);
+        if (s.Race == RaceKind.WomenOnly && !RecordList.KeepsWomenOnly(s.Sex, s.Discipline, s.Indoor == true))
+            refuse("race", $"women-only records are kept for women's road disciplines outdoors, not {s.Sex.ToString().ToLowerInvariant()}'s {s.Discipline}");
+    }
+
+    private static void CheckRescind(Career career, RecordRescinded x, Action<string, string> refuse)
+    {
+        if (!career.Records.Any(r => r.Scope == x.Scope && r.Discipline == x.Discipline && r.Mark == x.Mark && r.Sex == x.Sex && r.Race == x.Race))
+            refuse("mark", $"'{career.Id}' holds no {x.Scope} {x.Sex.ToString().ToLowerInvariant()} {x.Discipline} record of {x.Mark} to rescind");
+    }
+
+    /// <summary>A ratification or a refusal names a claim the result holds; a file says which record it is, and it must be that one.</summary>
+    private static void CheckVerdict(Career career, IRecordVerdict v, Action<string, string> refuse)
+    {
+        if (career.HeldRecord(v.ResultId, v.Scope) is not { } held)
+        {
+            refuse("result_id", $"result '{v.ResultId}' of '{career.Id}' holds no {v.Scope} record to {(v is RecordRatified ? "ratify" : "decline")}");
+            return;
+        }
+
+        if (v.Discipline != held.Discipline) refuse("discipline", $"the record result '{v.ResultId}' holds is of {held.Discipline}");
+        if (v.Sex != held.Sex) refuse("sex", $"the record result '{v.ResultId}' holds is of {held.Sex.ToString().ToLowerInvariant()}");
+        if ((v.Indoor == true) != (held.Indoor == true))
+            refuse("indoor", $"the record result '{v.ResultId}' holds is {(held.Indoor == true ? "" : "not ")}indoors");
     }
 
     /// <summary>
@@ -111,21 +138,22 @@ public static class Rules
         return known is { Counts: true } ? known : null;
     }
 
-    private static void CheckResult(Career career, ResultRecorded r, Action<string, string> refuse)
+    private static void CheckResult(Career career, ResultRecorded r, Mark? worldRecord, Action<string, string> refuse)
     {
+        if (r.Race == RaceKind.WomenOnly && career.Athlete?.Sex == Sex.Men) refuse("race", "a women-only race has no men's results");
         if (r.Status != ResultStatus.Finished && r.Mark is not null) refuse("mark", $"a {r.Status.ToString().ToLowerInvariant()} result has no mark");
         if (career.Athlete?.Born is { } born && r.Date.LastDay < born.FirstDay)
             refuse("date", $"date {r.Date} is before the athlete was born ({born})");
-        if (r.Mark is { } mark) CheckMark(career, r.Discipline, mark, r.Wind, r.Indoor, r.NewWorldRecord, r.RecordEligible, refuse);
+        if (r.Mark is { } mark) CheckMark(career, r.Discipline, mark, r.Wind, r.Indoor, r.NewWorldRecord, r.RecordEligible, worldRecord, refuse);
         else CheckConditions(r.Discipline, r.Wind, r.Indoor, refuse);
     }
 
     /// <summary>A mark of its discipline's kind, in conditions the discipline can have, and plausible.</summary>
     private static void CheckMark(Career career, Discipline discipline, Mark mark, Wind? wind, bool? indoor, bool? newWorldRecord,
-        bool? recordEligible, Action<string, string> refuse)
+        bool? recordEligible, Mark? worldRecord, Action<string, string> refuse)
     {
         if (discipline.ProblemWith(mark) is { } problem) refuse("mark", problem);
-        else CheckPlausible(career, discipline, mark, wind, newWorldRecord, recordEligible, refuse);
+        else CheckPlausible(career, discipline, mark, wind, newWorldRecord, recordEligible, worldRecord, refuse);
         CheckConditions(discipline, wind, indoor, refuse);
     }
 
@@ -150,12 +178,15 @@ public static class Rules
     /// exhibition, a point-to-point or downhill course) may go a margin beyond.
     /// </summary>
     private static void CheckPlausible(Career career, Discipline discipline, Mark mark, Wind? wind, bool? newWorldRecord, bool? recordEligible,
-        Action<string, string> refuse)
+        Mark? worldRecord, Action<string, string> refuse)
     {
-        if (newWorldRecord == true || career.Athlete is not { } athlete || WorldRecords.Of(discipline, athlete.Sex) is not { } record) return;
+        if (newWorldRecord == true || career.Athlete is not { } athlete) return;
+        var shipped = WorldRecords.Of(discipline, athlete.Sex);
+        if (discipline.Best(shipped?.Mark, worldRecord) is not { } best) return;
+        var record = shipped?.Mark == best ? shipped.ToString() : $"{best} (the ledger's own)";
         var assisted = Conditions.IsAssisted(wind);
         var margin = assisted || recordEligible == false ? AidedMargin : 0;
-        var limit = record.Mark.Hundredths * (discipline.LowerIsBetter ? 1 - margin : 1 + margin);
+        var limit = best.Hundredths * (discipline.LowerIsBetter ? 1 - margin : 1 + margin);
         if (discipline.LowerIsBetter ? mark.Hundredths >= limit : mark.Hundredths <= limit) return;
         var beyond = $"{(discipline.Info.Kind == MarkKind.Time ? "faster" : "better")} than the " +
             $"{athlete.Sex.ToString().ToLowerInvariant()}'s {discipline} world record, {record}";

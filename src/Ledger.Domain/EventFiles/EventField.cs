@@ -28,4 +28,15 @@ public sealed record EventField(string Name, Type Type, bool Required, PropertyI
 
     /// <summary>A field that is true when left out (<c>record_eligible</c>), as its <see cref="DefaultValueAttribute"/> says.</summary>
     public bool TrueWhenLeftOut => Property.GetCustomAttribute<DefaultValueAttribute>()?.Value is true;
+
+    /// <summary>The switch that sets the field to one value, if it has one.</summary>
+    public SwitchAttribute? Switch => Property.GetCustomAttribute<SwitchAttribute>();
+}
+
+/// <summary>A switch the command line offers for the field's usual other value: <c>--women-only</c> is <c>race: women_only</c>.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SwitchAttribute(string name, string value) : Attribute
+{
+    public string Name { get; } = name;
+    public string Value { get; } = value;
 }

@@ -21,9 +21,10 @@ public enum Better
 /// <summary>
 /// A discipline as the catalogue knows it: its name, what its marks are and which way is better,
 /// whether the wind is measured (and so decides whether a mark is legal), and whether it is held
-/// indoors as well as out.
+/// indoors as well as out, and whether it is run on the road (whose women's records are kept for women-only races too).
 /// </summary>
-public sealed record DisciplineInfo(string Code, string Name, MarkKind Kind, Better Better, bool Wind, bool Indoor, IReadOnlyList<string>? Aliases = null)
+public sealed record DisciplineInfo(
+    string Code, string Name, MarkKind Kind, Better Better, bool Wind, bool Indoor, IReadOnlyList<string>? Aliases = null, bool Road = false)
 {
     /// <summary>A code the catalogue does not hold: a timed event, as every discipline was before the catalogue.</summary>
     public static DisciplineInfo Timed(string code) => new(code, code, MarkKind.Time, Better.Lower, Wind: false, Indoor: true);

@@ -29,6 +29,15 @@ public sealed class ListedMark
     /// <summary>The result the mark was made in; none for a reported best.</summary>
     public string? ResultId { get; set; }
 
+    /// <summary>Whether the mark could stand as a record: record-eligible and wind-legal. Records weigh such marks alone.</summary>
+    public bool Eligible { get; set; }
+
+    /// <summary>The championship series of the race; a championship's records weigh its own marks.</summary>
+    public Championship? Championship { get; set; }
+
+    /// <summary>A mark of a women-only race, which the women-only road records weigh.</summary>
+    public bool WomenOnly { get; set; }
+
     public DateTimeOffset KnownFrom { get; set; }
     public DateTimeOffset? KnownUntil { get; set; }
 
@@ -46,6 +55,8 @@ public sealed class ListedMark
 
     [JsonIgnore] public DateOnly FirstDay => Date.FirstDay;
     [JsonIgnore] public DateOnly LastDay => Date.LastDay;
+
+    [JsonIgnore] public string? ChampionshipCode => Championship?.Code;
 }
 
 /// <summary>
@@ -82,7 +93,9 @@ public sealed class ListedMarks
                 Open(before, eventId, recordedAt, e);
                 break;
             case BestMarkReported e:
-                _opened.Add(New(before, eventId, recordedAt, e.Discipline, e.Mark, e.Date, null, null, null, e.Wind, e.Indoor));
+                var reported = New(before, eventId, recordedAt, e.Discipline, e.Mark, e.Date, null, null, null, e.Wind, e.Indoor);
+                reported.Eligible = e.EligibleMark() is not null;
+                _opened.Add(reported);
                 break;
             case ResultCorrected e when before.FindResult(e.ResultId) is { Counts: true } known:
                 Close(e.ResultId, recordedAt);
@@ -106,6 +119,7 @@ public sealed class ListedMarks
         if (result is not { Status: ResultStatus.Finished, Mark: { } mark }) return;
         var listed = New(before, eventId, recordedAt, result.Discipline, mark, result.Date, result.Competition, result.Venue, result.ResultId, result.Wind,
             result.Indoor);
+        (listed.Eligible, listed.Championship, listed.WomenOnly) = (result.EligibleMark() is not null, result.Championship, result.Race == RaceKind.WomenOnly);
         _open[result.ResultId] = listed;
         _opened.Add(listed);
     }

@@ -63,11 +63,42 @@ public sealed record WriteAccess(string? ApiKey, bool Loopback)
         http.Items[typeof(WriteKey)] = key;
         if (await CountryAsync(http) is var (athlete, country) && !key.Allows(country))
             throw new Forbidden($"Key '{key.Name}' writes athletes of {string.Join(", ", key.Countries!)} only; '{athlete}' is of {country}.");
+        if (key.Countries is not null && IsRuling(http) && await BodyFieldAsync(http, "scope") is { } scope && !key.Allows(RecordScopes.Normalized(scope)))
+            throw new Forbidden($"Key '{key.Name}' rules on the national records of {string.Join(", ", key.Countries)} only; " +
+                                $"a record of {scope} is ruled on with a key for all countries.");
         return await next(context);
     }
 
     /// <summary>Whether the write's key may write athletes of a country: every one but for a key of some countries (<c>keys add --countries</c>).</summary>
     public static Func<string, bool> MayWrite(HttpContext http) => country => http.Items[typeof(WriteKey)] is not WriteKey key || key.Allows(country);
+
+    /// <summary>A ratification or a rejection of a record, which only the record's body may make.</summary>
+    private static bool IsRuling(HttpContext http) =>
+        http.Request.Path.Value!.TrimEnd('/') is var path
+        && (path.EndsWith("/ratifications", StringComparison.Ordinal) || path.EndsWith("/rejections", StringComparison.Ordinal));
+
+    /// <summary>
+    /// A text field of the request's body (read, then rewound for the endpoint): a registration's country, a ruling's scope; none
+    /// where the body has none, or is no JSON, which the endpoint refuses, naming what is wrong with it.
+    /// </summary>
+    private static async Task<string?> BodyFieldAsync(HttpContext http, string field)
+    {
+        if (http.Request.ContentLength == 0) return null;
+        http.Request.EnableBuffering();
+        try
+        {
+            var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            return body is JsonObject fields && fields[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+        finally
+        {
+            http.Request.Body.Position = 0;
+        }
+    }
 
     /// <summary>
     /// Whether the key presented is <c>LEDGER_API_KEY</c>, compared in a time that says nothing of how much of it a guess got
@@ -87,22 +118,7 @@ public sealed record WriteAccess(string? ApiKey, bool Loopback)
     {
         if (http.Request.RouteValues["athlete"] is not string athlete) return null;
         if (http.Request.Path.Value!.TrimEnd('/').EndsWith($"/athletes/{athlete}", StringComparison.Ordinal))
-        {
-            http.Request.EnableBuffering();
-            try
-            {
-                var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-                return body?["country"] is JsonValue country && country.TryGetValue<string>(out var code) ? (athlete, Codes.Country(code)) : null;
-            }
-            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
-            {
-                return null; // the endpoint refuses the body (not JSON, or a country that is not text), naming what is wrong with it
-            }
-            finally
-            {
-                http.Request.Body.Position = 0;
-            }
-        }
+            return await BodyFieldAsync(http, "country") is { } code ? (athlete, Codes.Country(code)) : null;
 
         try
         {

@@ -6,17 +6,21 @@ public static class RecordEndpoints
 {
     public static Routes MapRecords(this Routes routes)
     {
-        var country = routes.Reads.MapGroup("/records/{country}").ProducesProblem(400).ProducesProblem(404);
-        country.MapGet("", (string country, string? sex, string? asOf, string? knownAt, RecordQueries records, CancellationToken c) =>
-                records.RecordsAsync(country, Parameters.SexOf(sex, "sex"), Parameters.AsOf(asOf, "asOf"), Parameters.KnownAt(knownAt, "knownAt"), c))
-            .WithName("GetRecords").WithSummary("The country's standing national records");
-        country.MapGet("/{discipline}/history", (string country, string discipline, string? sex, string? knownAt, bool? indoor, RecordQueries records,
-                CancellationToken c) =>
-                records.RecordHistoryAsync(country, Parameters.Discipline(discipline, "discipline"), Parameters.SexOf(sex, "sex") ?? Sex.Men,
-                    Parameters.KnownAt(knownAt, "knownAt"), indoor ?? false, c))
+        var scope = routes.Reads.MapGroup("/records/{scope}").ProducesProblem(400).ProducesProblem(404);
+        scope.MapGet("", (string scope, string? sex, string? asOf, string? knownAt, bool? ratifiedOnly, bool? womenOnly, RecordQueries records,
+                    CancellationToken c) =>
+                records.RecordsAsync(scope, Parameters.SexOf(sex, "sex"), Parameters.AsOf(asOf, "asOf"), Parameters.KnownAt(knownAt, "knownAt"),
+                    ratifiedOnly ?? false, womenOnly ?? false, c))
+            .WithName("GetRecords")
+            .WithSummary("The standing records of a scope: world, an area (asia), a country (MGL) or championship:SERIES; pending ones with status pending");
+        scope.MapGet("/{discipline}/history", (string scope, string discipline, string? sex, string? knownAt, bool? indoor, bool? womenOnly,
+                    RecordQueries records, CancellationToken c) =>
+                records.RecordHistoryAsync(scope, Parameters.Discipline(discipline, "discipline"), Parameters.SexOf(sex, "sex") ?? Sex.Men,
+                    Parameters.KnownAt(knownAt, "knownAt"), indoor ?? false, womenOnly ?? false, c))
             .WithName("GetRecordHistory")
-            .WithSummary("How a national record (outdoor, or indoor with indoor=true) progressed, rescinded marks included");
-        routes.Pages.MapGet("/records/{country}", RecordsPage.RenderAsync);
+            .WithSummary("How a record of a scope (outdoor, or indoor with indoor=true; women-only road with womenOnly=true) progressed, " +
+                         "rescinded and declined claims included");
+        routes.Pages.MapGet("/records/{scope}", RecordsPage.RenderAsync);
         return routes;
     }
 }

@@ -3,8 +3,8 @@ namespace Ledger.Store.Hosting;
 /// <summary>
 /// The advisory locks that keep writers apart, each held until its transaction commits.
 /// A command holds its athlete's lock first, so writers of one athlete take turns instead of deciding
-/// on the same version of the stream and all but one failing. A command deciding a national record
-/// then holds that record's key, and all records shared; an import, which may touch any record,
+/// on the same version of the stream and all but one failing. A command deciding records
+/// then holds their keys, and all records shared; an import, which may touch any record,
 /// holds all records alone, before it touches a stream. So an import waits for the commands deciding
 /// now, the commands after it wait for the import, and none waits in a circle: an import takes no
 /// athlete's lock, and a command takes no stream's row before its record.
@@ -17,8 +17,13 @@ public static class AdvisoryLocks
     /// <summary>One athlete's writers, by the athlete's slug as the only parameter.</summary>
     public const string Athlete = "select pg_advisory_xact_lock(hashtext('ledger: athletes'), hashtext($1))";
 
-    /// <summary>One record, by its key (<see cref="Ledger.Domain.NationalRecordProgression.KeyOf"/>) as the only parameter.</summary>
-    public const string Record = $"select pg_advisory_xact_lock_shared({EveryRecord}), pg_advisory_xact_lock(hashtext($1))";
+    /// <summary>
+    /// Some records, by their keys (<see cref="Ledger.Domain.RecordList.Key"/>) as the only parameter, an array: taken in one
+    /// round trip, in the keys' order, so two commands never hold one each of the other's.
+    /// </summary>
+    public const string Records =
+        $"select pg_advisory_xact_lock_shared({EveryRecord}), " +
+        "(select count(pg_advisory_xact_lock(hashtext(k))) from (select k from unnest($1::text[]) k order by k) keys)";
 
     public const string AllRecords = $"select pg_advisory_xact_lock({EveryRecord})";
 }

@@ -89,11 +89,11 @@ public static class LedgerStore
         // append. Commands and the athlete's reads fold it from the athlete's one stream.
         options.Projections.Add(new CareerProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new AthleteSummaryProjection(), ProjectionLifecycle.Inline);
-        options.Projections.Add(new NationalRecordsProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new RecordProgressionsProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ListedMarksProjection(), ProjectionLifecycle.Inline);
         // Lists filter by country and sex and search by name: columns of their own, indexed, not paths into the JSON.
         options.Schema.For<AthleteSummary>().Duplicate(x => x.Country).Duplicate(x => x.Sex).Duplicate(x => x.Name);
-        options.Schema.For<NationalRecordProgression>().Index(x => x.Country);
+        options.Schema.For<RecordProgression>().Index(x => x.Scope);
         options.Policies.ForAllDocuments(mapping =>
         {
             if (mapping.DocumentType == typeof(ListedMark)) ListedMarkRows.Map(mapping);

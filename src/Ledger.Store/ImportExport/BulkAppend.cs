@@ -50,7 +50,7 @@ public sealed class BulkAppend : IAsyncDisposable
     public static async Task<BulkAppend> BeginAsync(IDocumentStore store, CancellationToken cancellation)
     {
         // Written here row by row, so made first, as Marten makes them on a session's first use.
-        foreach (var storage in new[] { typeof(IEvent), typeof(AthleteSummary), typeof(NationalRecordProgression), typeof(ListedMark) })
+        foreach (var storage in new[] { typeof(IEvent), typeof(AthleteSummary), typeof(RecordProgression), typeof(ListedMark) })
             await store.Storage.Database.EnsureStorageExistsAsync(storage, cancellation);
 
         var connection = store.Storage.Database.CreateConnection();
@@ -204,7 +204,7 @@ public sealed class BulkAppend : IAsyncDisposable
             await copy.WriteAsync(mapping.DotNetTypeName, NpgsqlDbType.Varchar, cancellation);
             await copy.WriteAsync(e.CorrelationId, NpgsqlDbType.Varchar, cancellation);
             await copy.WriteAsync(e.User, NpgsqlDbType.Varchar, cancellation);
-            if (NationalRecordProgression.KeyOf(e.Data) is not null) stream.Records.Add((e.Data, recordedAt));
+            if (RecordProgression.KeysOf(e.Data).Count > 0) stream.Records.Add((e.Data, recordedAt));
             stream.Marks.Take(stream.Career, e.Id, Stored.Instant(recordedAt), e.Data);
         }
 
@@ -301,15 +301,12 @@ public sealed class BulkAppend : IAsyncDisposable
         var records = streams.SelectMany(s => s.Records.Select(r => (s.Athlete, r.Record, r.RecordedAt))).ToList();
         if (records.Count == 0) return;
 
-        var keys = records.Select(r => NationalRecordProgression.KeyOf(r.Record)!).Distinct().ToList();
-        var progressions = (await _session.LoadManyAsync<NationalRecordProgression>(cancellation, keys)).ToDictionary(p => p.Id);
+        var lists = records.SelectMany(r => RecordList.FoldedBy(r.Record)).DistinctBy(l => l.Key).ToList();
+        var progressions = (await _session.LoadManyAsync<RecordProgression>(cancellation, lists.Select(l => l.Key))).ToDictionary(p => p.Id);
+        foreach (var list in lists) progressions.TryAdd(list.Key, RecordProgression.Of(list));
         foreach (var (athlete, record, recordedAt) in records)
-        {
-            var key = NationalRecordProgression.KeyOf(record)!;
-            var progression = progressions.GetValueOrDefault(key) ?? new NationalRecordProgression { Id = key };
-            progression.Apply(athlete, record, Stored.Instant(recordedAt));
-            progressions[key] = progression;
-        }
+        foreach (var key in RecordProgression.KeysOf(record))
+            progressions[key].Apply(athlete, record, Stored.Instant(recordedAt));
 
         _session.Store(progressions.Values.ToArray());
     }

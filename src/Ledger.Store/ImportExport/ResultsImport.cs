@@ -75,13 +75,21 @@ public sealed partial class ResultsImport(IDocumentStore store)
 
             try
             {
-                var context = await records.ContextAsync(career, entry.Result.Discipline, entry.Result.Indoor == true, cancellation);
-                var decision = Decisions.RecordResult(career, entry.Result, context);
+                var decision = Decisions.RecordResult(career, entry.Result, await records.ContextsAsync(career, entry.Result, cancellation));
                 careers[entry.Athlete] = decision.After;
                 records.Note(entry.Athlete, decision.Events);
                 decided.AddRange(decision.Events.Select(e => (entry.At, entry.Athlete, e)));
+                // A claim of an athlete of this import that the row overtook is taken back in that career too. One of an athlete
+                // outside it is left as it is: its progression no longer counts it, and the import locks no streams but its own.
+                foreach (var (other, rescind) in decision.Elsewhere.Where(o => careers.ContainsKey(o.Athlete)))
+                {
+                    careers[other].Fold(rescind);
+                    records.Note(other, [rescind]);
+                    decided.Add((entry.At, other, rescind));
+                }
+
                 if (decision.IsPersonalBest(entry.Result.ResultId)) bests++;
-                foreach (var record in decision.Events.OfType<NationalRecordSet>()) set[record.Country] = set.GetValueOrDefault(record.Country) + 1;
+                foreach (var scope in decision.RecordScopes) set[scope] = set.GetValueOrDefault(scope) + 1;
             }
             catch (Refused refused)
             {

@@ -9,14 +9,11 @@ public sealed record AnnulResult(string Athlete, ResultAnnulled Annulment, strin
 
 public static class AnnulResultHandler
 {
-    /// <summary>Holds the national record the result may hold, so its rescind never races a command deciding on that record.</summary>
-    public static async Task BeforeAsync(AnnulResult command, Career career, IDocumentSession session, CancellationToken cancellation)
-    {
-        if (career.FindResult(command.Annulment.ResultId)?.Result is { } annulled)
-            await StandingRecords.LockAsync(session,
-                NationalRecordProgression.KeyOf(career.Athlete!.Country, career.Athlete.Sex, annulled.Discipline, annulled.Indoor == true), cancellation);
-    }
+    /// <summary>Holds the records the result claimed, so their rescinds never race a command deciding on them.</summary>
+    public static Task BeforeAsync(AnnulResult command, Career career, IDocumentSession session, CancellationToken cancellation) =>
+        StandingRecords.LockAsync(session,
+            career.Records.Where(r => r.ResultId == command.Annulment.ResultId).Select(r => RecordList.Of(r)!.Key), cancellation);
 
     public static (ResultAnswer, IReadOnlyList<object>) Handle(AnnulResult command, [Registered] Career career) =>
-        (new ResultAnswer(command.Annulment.ResultId, false, false), Decisions.AnnulResult(career, command.Annulment).Events);
+        (new ResultAnswer(command.Annulment.ResultId, false, false, []), Decisions.AnnulResult(career, command.Annulment).Events);
 }

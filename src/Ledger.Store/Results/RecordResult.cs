@@ -4,7 +4,7 @@ using Ledger.Store.Records;
 
 namespace Ledger.Store.Results;
 
-[Write("add-result", "/athletes/{athlete}/results", "Appends a result; a national record with it when it beats the standing one")]
+[Write("add-result", "/athletes/{athlete}/results", "Appends a result; a pending record with it in every scope where it beats or equals the standing one")]
 public sealed partial record RecordResult(string Athlete, ResultRecorded Result, string User, CommandId? CommandId = null) : ILedgerCommand<ResultAnswer>
 {
     /// <summary>A readable result id from the race itself, for results sent without one: 2026-04-12-rotterdam-marathon-marathon.</summary>
@@ -17,13 +17,16 @@ public sealed partial record RecordResult(string Athlete, ResultRecorded Result,
 
 public static class RecordResultHandler
 {
-    /// <summary>The national record the result is weighed against, held until the command commits.</summary>
-    public static Task<RecordContext> LoadAsync(RecordResult command, Career career, IDocumentSession session, CancellationToken cancellation) =>
-        StandingRecords.ContextAsync(session, career, command.Result.Discipline, command.Result.Indoor == true, null, cancellation);
+    /// <summary>The records the result is weighed against, held until the command commits.</summary>
+    public static Task<Func<RecordList, RecordContext>> LoadAsync(RecordResult command, Career career, IDocumentSession session,
+        CancellationToken cancellation) =>
+        StandingRecords.ContextsAsync(session, career, command.Result, [], cancellation);
 
-    public static (ResultAnswer, IReadOnlyList<object>) Handle(RecordResult command, [Registered] Career career, RecordContext records)
+    public static (ResultAnswer, IReadOnlyList<object>) Handle(RecordResult command, [Registered] Career career, Func<RecordList, RecordContext> records,
+        IDocumentSession session)
     {
         var decision = Decisions.RecordResult(career, command.Result, records);
+        ResultAnswer.AppendElsewhere(session, decision);
         return (ResultAnswer.For(decision, command.Result.ResultId), decision.Events);
     }
 }

@@ -2,12 +2,30 @@ using Ledger.Store.Commanding;
 
 namespace Ledger.Store.Results;
 
-public sealed record ResultAnswer(string ResultId, bool PersonalBest, bool NationalRecord) : CommandAnswer
+/// <param name="Records">The scopes whose records the result claimed: <c>["world", "africa", "KEN"]</c>.</param>
+public sealed record ResultAnswer(string ResultId, bool PersonalBest, bool NationalRecord, IReadOnlyList<string> Records) : CommandAnswer
 {
-    /// <summary>What a result's command answers: is the result a best once its events are in, did it set a record.</summary>
+    /// <summary>What a result's command answers: is the result a best once its events are in, which records did it claim.</summary>
     public static ResultAnswer For(Decision decision, string resultId) =>
-        new(resultId, decision.IsPersonalBest(resultId), decision.SetsNationalRecord);
+        new(resultId, decision.IsPersonalBest(resultId), decision.SetsNationalRecord, decision.RecordScopes);
+
+    /// <summary>
+    /// Appends the rescinds of other athletes' claims the decision overtook to their streams, in the command's transaction: a
+    /// record is one mark's, so a better mark of the same race, or an earlier one, takes it from them.
+    /// </summary>
+    public static void AppendElsewhere(IDocumentSession session, Decision decision)
+    {
+        foreach (var (athlete, rescind) in decision.Elsewhere) session.Events.Append(athlete, rescind);
+    }
+
+    /// <summary>Answers are equal when they say the same, their scopes too (a replay is compared with the first answer).</summary>
+    public bool Equals(ResultAnswer? other) =>
+        other is not null && base.Equals(other) && (ResultId, PersonalBest, NationalRecord) == (other.ResultId, other.PersonalBest, other.NationalRecord)
+        && Records.SequenceEqual(other.Records);
+
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), ResultId, PersonalBest, NationalRecord, Records.Count);
 
     public override string ToString() =>
-        $"result {ResultId}: {(PersonalBest ? "a personal best" : "not a personal best")}, {(NationalRecord ? "a national record" : "no national record")}";
+        $"result {ResultId}: {(PersonalBest ? "a personal best" : "not a personal best")}, " +
+        (Records.Count > 0 ? $"a record of {string.Join(", ", Records)}" : "no record");
 }

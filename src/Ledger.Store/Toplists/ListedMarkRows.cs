@@ -48,6 +48,9 @@ public static class ListedMarkRows
         new Column<DateOnly>(nameof(ListedMark.LastDay), "last_day", "date", NpgsqlDbType.Date, m => m.LastDay),
         new Column<DateTimeOffset>(nameof(ListedMark.KnownFrom), "known_from", "timestamptz", NpgsqlDbType.TimestampTz, m => m.KnownFrom),
         new Column<DateTimeOffset?>(nameof(ListedMark.KnownUntil), "known_until", "timestamptz", NpgsqlDbType.TimestampTz, m => m.KnownUntil, Nullable: true),
+        new Column<bool>(nameof(ListedMark.Eligible), "eligible", "boolean", NpgsqlDbType.Boolean, m => m.Eligible, Nullable: true),
+        new Column<string?>(nameof(ListedMark.ChampionshipCode), "championship", "varchar", NpgsqlDbType.Varchar, m => m.ChampionshipCode, Nullable: true),
+        new Column<bool>(nameof(ListedMark.WomenOnly), "women_only", "boolean", NpgsqlDbType.Boolean, m => m.WomenOnly, Nullable: true),
     ];
 
     private static readonly string ColumnNames = string.Join(", ", Columns.Select(c => c.Name));

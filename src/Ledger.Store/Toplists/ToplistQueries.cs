@@ -40,15 +40,15 @@ public sealed class ToplistQueries(IDocumentStore store, ReadsFromPrimary? fromP
                 $"from {Store.TableOf<ListedMark>()} {ofTheAthletes} group by athlete",
                 cancellation, ofTheAthletes.Parameters))
             .ToDictionary(b => b.Athlete, b => b.Hundredths);
-        var keys = ranked.Select(r => NationalRecordProgression.KeyOf(r.Listed.Country, filter.Sex, filter.Discipline, filter.Indoor)).Distinct().ToArray();
-        var records = keys.Length == 0 ? [] : await session.LoadManyAsync<NationalRecordProgression>(cancellation, keys);
+        var keys = ranked.Select(r => new RecordList(r.Listed.Country, filter.Sex, filter.Discipline, filter.Indoor).Key).Distinct().ToArray();
+        var records = keys.Length == 0 ? [] : await session.LoadManyAsync<RecordProgression>(cancellation, keys);
 
         var entries = ranked.Select(r =>
         {
             var m = r.Listed;
             return new ToplistEntry(r.Rank, m.Mark, m.Athlete, m.Name, m.Country, m.Date, m.Competition, m.Venue, m.ResultId, m.Wind,
                 PersonalBest: bests.GetValueOrDefault(m.Athlete) == m.Hundredths,
-                NationalRecord: records.Any(p => p.Country == m.Country && p.SetBy(m.Athlete, m.Mark, m.ResultId, filter.KnownAt)));
+                NationalRecord: records.Any(p => p.Scope == m.Country && p.SetBy(m.Athlete, m.Mark, m.ResultId, filter.KnownAt)));
         }).ToList();
         return new ToplistView(filter.Discipline, filter.Sex, filter.Year, filter.Country, filter.AsOf, filter.KnownAt, filter.Indoor, filter.WindAssisted,
             entries);
