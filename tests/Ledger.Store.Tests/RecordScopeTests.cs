@@ -128,6 +128,27 @@ public sealed class RecordScopeTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
         var world = await History("world");
         world.Select(p => (p.Athlete, p.Status, p.Equalled, p.Shown))
             .ShouldBe([("patrick-makau", RecordStatus.Standing, false, "2:03:38*"), ("wilson-kipsang", RecordStatus.Standing, true, "=2:03:38*")]);
+        var page = await (await api.Host.Scenario(s =>
+        {
+            s.Get.Url("/records/world");
+            s.WithRequestHeader("Accept", "text/html");
+        })).ReadAsTextAsync();
+        page.ShouldContain("<h1>World records</h1>");
+        page.ShouldContain("=2:03:38*");
+        page.ShouldContain("= equalled the record before it");
+    }
+
+    [Fact]
+    public async Task A_file_of_world_records_imports_as_it_says_and_a_command_weighs_results_against_it()
+    {
+        const string Line = """{"type":"record_set","athlete":"kelvin-kiptum","scope":"World","discipline":"marathon","mark":"2:00:35","date":"2023-10-08","sex":"men","country":"KEN","result_id":"2023-chicago-marathon","competition":"Chicago Marathon"}""";
+        await Db.ImportAsync("kiptum.jsonl", Lines.Result("2023-chicago-marathon", "2023-10-08", "2:00:35", athlete: "kelvin-kiptum"), Line);
+
+        (await Db.Records.RecordsAsync("world", Sex.Men)).Records.ShouldHaveSingleItem().Status.ShouldBe("ratified", "a record of history");
+        (await Add(Men.Single(r => r.Mark == "2:01:09"))).Records.ShouldBe(["world", "africa", "KEN"], "on its day, 2022, no better mark was known");
+        // After 2023 the file's record stands in the world's way; Africa's list holds only what commands claimed.
+        (await Add(new RecordRace("kenenisa-bekele", "ETH", "men", "2024-12-01", "Valencia Marathon", "2:01:00"))).Records.ShouldBe(["africa", "ETH"]);
+        Records(await History("world")).ShouldBe(["eliud-kipchoge 2:01:09", "kelvin-kiptum 2:00:35"]);
     }
 
     [Fact]
