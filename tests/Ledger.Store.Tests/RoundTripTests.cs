@@ -1,0 +1,25 @@
+using Shouldly;
+
+namespace Ledger.Store.Tests;
+
+/// <summary>What a command costs in round trips to PostgreSQL, counted where Npgsql sends them.</summary>
+public sealed class RoundTripTests(ApiHost api, ITestOutputHelper output) : IClassFixture<ApiHost>, IAsyncLifetime
+{
+    public async ValueTask InitializeAsync() => await api.Database.ResetToAsync(Lines.RecordHolder);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task An_add_result_makes_few_round_trips()
+    {
+        await Add("warm-up", "2026-03-01");
+        using var trips = new RoundTrips();
+        await Add("counted", "2026-04-12");
+        foreach (var sent in trips.Sent) output.WriteLine(sent.Replace('\n', ' ')[..Math.Min(300, sent.Length)]);
+        trips.Sent.Count.ShouldBeLessThanOrEqualTo(8);
+    }
+
+    private Task<ResultAnswer> Add(string id, string date) =>
+        api.SendAsync(new RecordResult(Lines.Athlete, new ResultRecorded(id, PartialDate.Parse(date), $"Race {id}", Discipline.Parse("marathon"),
+            ResultStatus.Finished, Mark.Parse("2:20:00")), "tester"));
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace Ledger.Tests;
+
+/// <summary>
+/// Counts the round trips to PostgreSQL this process makes while it is open: Npgsql starts one activity per command or batch it
+/// sends and waits on (its activity source, the same one tracing reads), and names the statements of each.
+/// </summary>
+public sealed class RoundTrips : IDisposable
+{
+    private readonly ActivityListener _listener;
+    private readonly List<string> _sent = [];
+
+    public RoundTrips()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                lock (_sent) _sent.Add(activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName);
+            },
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    /// <summary>What each round trip sent, in order.</summary>
+    public IReadOnlyList<string> Sent
+    {
+        get { lock (_sent) return [.. _sent]; }
+    }
+
+    public void Dispose() => _listener.Dispose();
+}
