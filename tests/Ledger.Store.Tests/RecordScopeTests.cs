@@ -138,6 +138,17 @@ public sealed class RecordScopeTests(ApiHost api) : IClassFixture<ApiHost>, IAsy
         page.ShouldContain("= equalled the record before it");
     }
 
+    /// <summary>A bug fixed: the store kept enums its own way (WomenOnly), and could not read a line imported as the file wrote it.</summary>
+    [Fact]
+    public async Task A_women_only_race_imported_from_a_file_reads_back_as_commands_see_it()
+    {
+        const string Result = """{"type":"result_recorded","athlete":"tigst-assefa","result_id":"2025-london","date":"2025-04-27","competition":"London Marathon","discipline":"marathon","status":"finished","mark":"2:15:50","race":"women_only"}""";
+        await Db.ImportAsync("assefa.jsonl", Result);
+
+        (await Add(new RecordRace("tigst-assefa", "ETH", "women", "2025-09-21", "Berlin Marathon", "2:16:00", WomenOnly: true))).Records.ShouldBeEmpty();
+        (await Db.Careers.PersonalBestsAsync("tigst-assefa")).Bests.ShouldHaveSingleItem().Mark.ToString().ShouldBe("2:15:50");
+    }
+
     [Fact]
     public async Task A_file_of_world_records_imports_as_it_says_and_a_command_weighs_results_against_it()
     {

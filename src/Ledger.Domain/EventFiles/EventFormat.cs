@@ -42,7 +42,9 @@ public static class EventFormat
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.RespectNullableAnnotations = true;
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        // First, ahead of the store's own enum converter: the store then keeps an enum as a file writes it (women_only, not
+        // WomenOnly), so a line imported as it is reads back; it still reads what it kept before (WomenOnly, Finished).
+        options.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new TextConverter<Mark>(Mark.TryParse, numbersToo: true));
         options.Converters.Add(new WindConverter());
         options.Converters.Add(new TextConverter<PartialDate>(PartialDate.TryParse));
