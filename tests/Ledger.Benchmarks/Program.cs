@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using JasperFx.Events.Projections;
 using Ledger.Benchmarks;
+using Ledger.Tests;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -90,6 +91,8 @@ try
     figures["import_events_per_s"] = events / importWatch.Elapsed.TotalSeconds;
     figures["import_vs_copy"] = figures["import_events_per_s"] / figures["copy_events_per_s"];
     figures["ready_events_per_s"] = figures["import_events_per_s"];
+    // As the import leaves it, before a rebuild's deleted rows or the commands' rows are added.
+    figures["bytes_per_event"] = await BytesOnDiskAsync(admin) / events;
 
     var rebuildWatch = Stopwatch.StartNew();
     using (var daemon = await store.BuildProjectionDaemonAsync())
@@ -152,6 +155,19 @@ try
     figures["command_per_s_8"] = eight.PerSecond;
     figures["command_p99_ms_8"] = Percentile(eight.Latencies, 99);
 
+    // What one add-result sends to PostgreSQL on a ledger the writers warmed: the median of five, since the host's own agents
+    // (Wolverine's) may send a query of theirs while one is counted.
+    var sends = new List<(int RoundTrips, int Statements)>();
+    for (var i = 0; i < 5; i++)
+    {
+        using var counted = new RoundTrips();
+        await Command(athletes[i]);
+        sends.Add((counted.Sent.Count, counted.Statements));
+    }
+
+    figures["add_result_round_trips"] = sends.Select(s => s.RoundTrips).Order().ElementAt(2);
+    figures["add_result_statements"] = sends.Select(s => s.Statements).Order().ElementAt(2);
+
     // A season from a spreadsheet into the ledger just built: a row a result of an athlete it holds,
     // each decided as add-result decides it (--sheet-rows, a tenth of the events unless said).
     var sheetRows = int.Parse(options.GetValueOrDefault("sheet-rows") ?? (events / 10).ToString());
@@ -204,6 +220,17 @@ finally
 {
     NpgsqlConnection.ClearAllPools();
     server.Destroy();
+}
+
+// Every table of the ledger's schema with its indexes and TOAST, in bytes.
+static async Task<double> BytesOnDiskAsync(string connectionString)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand(
+        "select sum(pg_total_relation_size(c.oid))::float8 from pg_class c join pg_namespace n on n.oid = c.relnamespace " +
+        $"where n.nspname = '{LedgerStore.Schema}' and c.relkind in ('r', 'p')", connection);
+    return (double)(await command.ExecuteScalarAsync())!;
 }
 
 static async Task<List<TimeSpan>> Latencies(Func<Task> query, int times = 200)

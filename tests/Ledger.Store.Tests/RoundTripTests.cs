@@ -15,7 +15,8 @@ public sealed class RoundTripTests(ApiHost api, ITestOutputHelper output) : ICla
         await Add("warm-up", "2026-03-01");
         using var trips = new RoundTrips();
         await Add("counted", "2026-04-12");
-        foreach (var sent in trips.Sent) output.WriteLine(sent.Replace('\n', ' ')[..Math.Min(300, sent.Length)]);
+        foreach (var sent in trips.Sent) output.WriteLine($"{RoundTrips.StatementsIn(sent)}: {sent.Replace('\n', ' ')[..Math.Min(300, sent.Length)]}");
+        output.WriteLine($"{trips.Sent.Count} round trips, {trips.Statements} statements");
         trips.Sent.Count.ShouldBeLessThanOrEqualTo(8);
     }
 

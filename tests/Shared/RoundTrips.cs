@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace Ledger.Tests;
 
@@ -30,6 +31,14 @@ public sealed class RoundTrips : IDisposable
     {
         get { lock (_sent) return [.. _sent]; }
     }
+
+    /// <summary>The statements sent: a batch is one round trip whose query text holds its statements joined by semicolons.</summary>
+    public int Statements => Sent.Sum(StatementsIn);
+
+    /// <summary>The statements of one query text: what is between its semicolons, once quoted text (where a semicolon may be) is set aside.</summary>
+    public static int StatementsIn(string sql) => Quoted.Replace(sql, "''").Split(';').Count(statement => !string.IsNullOrWhiteSpace(statement));
+
+    private static readonly Regex Quoted = new(@"'(?:[^']|'')*'|""[^""]*""|\$\$.*?\$\$", RegexOptions.Singleline);
 
     public void Dispose() => _listener.Dispose();
 }
