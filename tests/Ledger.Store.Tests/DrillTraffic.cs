@@ -19,8 +19,8 @@ public sealed class DrillTraffic : IAsyncDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly List<Task> _running = [];
 
-    /// <summary>Each acknowledged result id, with when the attempt that was acknowledged was sent.</summary>
-    public ConcurrentDictionary<string, TimeSpan> Acknowledged { get; } = new();
+    /// <summary>Each acknowledged result id, with when the attempt that was acknowledged was sent, and when its answer came.</summary>
+    public ConcurrentDictionary<string, (TimeSpan Sent, TimeSpan Answered)> Acknowledged { get; } = new();
 
     /// <summary>Each read: when it was sent and its status (0: no answer).</summary>
     public ConcurrentQueue<(TimeSpan Sent, int Status)> Reads { get; } = new();
@@ -49,17 +49,21 @@ public sealed class DrillTraffic : IAsyncDisposable
         return traffic;
     }
 
-    /// <summary>The first acknowledged write that was sent after <paramref name="since"/>; null while none is.</summary>
-    public TimeSpan? FirstAcknowledgedSentAfter(TimeSpan since) =>
-        Acknowledged.Values.Where(sent => sent > since).Order().Cast<TimeSpan?>().FirstOrDefault();
+    /// <summary>
+    /// When the first write sent after <paramref name="since"/> was acknowledged; null while none is.
+    /// An attempt the ledger could not commit at once it retries for seconds before answering, so it
+    /// is its answer that says when writes were accepted again.
+    /// </summary>
+    public TimeSpan? FirstAcknowledgedAfter(TimeSpan since) =>
+        Acknowledged.Values.Where(a => a.Sent > since).Select(a => a.Answered).Order().Cast<TimeSpan?>().FirstOrDefault();
 
-    /// <summary>Waits until a write sent after <paramref name="since"/> is acknowledged: when it was sent.</summary>
+    /// <summary>Waits until a write sent after <paramref name="since"/> is acknowledged: when it was.</summary>
     public async Task<TimeSpan> WriteAcknowledgedAfterAsync(TimeSpan since, int seconds, string what)
     {
         var deadline = Now + TimeSpan.FromSeconds(seconds);
         while (true)
         {
-            if (FirstAcknowledgedSentAfter(since) is { } first) return first;
+            if (FirstAcknowledgedAfter(since) is { } first) return first;
             if (Now > deadline)
                 throw new TimeoutException($"{what}: no write acknowledged within {seconds} s; unexpected answers: {string.Join("; ", Unexpected)}");
             await Task.Delay(50);
@@ -86,7 +90,7 @@ public sealed class DrillTraffic : IAsyncDisposable
                 var status = await SendAsync(Post($"/athletes/{athlete}/results", body, id));
                 if (status is >= 200 and < 300)
                 {
-                    Acknowledged[id] = sent;
+                    Acknowledged[id] = (sent, Now);
                     break;
                 }
 

@@ -86,16 +86,22 @@ public sealed class PatroniCluster : IAsyncLifetime
 
     public async Task<string> LeaderAsync() => (await MembersAsync()).Single(m => m.Role == "leader").Name;
 
-    /// <summary>A node's Patroni and its PostgreSQL (the postmaster and its children): the processes a machine's failure takes.</summary>
-    public int[] ProcessesOf(string node)
+    /// <summary>
+    /// Signals a node's Patroni and its PostgreSQL, the postmaster and each of its children (every
+    /// child is a process group of its own): the processes a machine's failure takes. The postmaster
+    /// is stopped first, so it forks no connection after its children are listed.
+    /// </summary>
+    public async Task SignalAsync(string node, string signal)
     {
         var postmaster = int.Parse(File.ReadLines(Path.Combine(Folder, node, "data", "postmaster.pid")).First());
+        var patroni = int.Parse(File.ReadAllText(Path.Combine(Folder, node, "patroni.pid")).Trim());
+        if (signal != "CONT") await Kill("STOP", [patroni, postmaster]);
         var children = Process.GetProcesses().Where(p => ParentOf(p.Id) == postmaster).Select(p => p.Id);
-        return [int.Parse(File.ReadAllText(Path.Combine(Folder, node, "patroni.pid")).Trim()), postmaster, .. children];
+        await Kill(signal, [patroni, postmaster, .. children]);
     }
 
-    public static async Task SignalAsync(string signal, int[] processes) =>
-        await RunAsync(new ProcessStartInfo("kill", [$"-{signal}", .. processes.Select(p => p.ToString())])
+    private static Task<string> Kill(string signal, int[] processes) =>
+        RunAsync(new ProcessStartInfo("kill", [$"-{signal}", .. processes.Select(p => p.ToString())])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

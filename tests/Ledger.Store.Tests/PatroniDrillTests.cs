@@ -18,7 +18,7 @@ public sealed class PatroniDrillTests(PatroniCluster cluster) : IClassFixture<Pa
         var traffic = await DrillTraffic.StartAsync(cluster.Host.Server.CreateClient(), "killed");
         await traffic.WriteAcknowledgedAfterAsync(traffic.Now, 30, "before the kill");
 
-        await PatroniCluster.SignalAsync("KILL", cluster.ProcessesOf(leader));
+        await cluster.SignalAsync(leader, "KILL");
         var killed = traffic.Now;
         var resumed = await traffic.WriteAcknowledgedAfterAsync(killed, 60, "after the kill");
         var failoverReads = traffic.Reads.Where(r => r.Sent > killed && r.Sent < resumed).ToList();
@@ -37,7 +37,7 @@ public sealed class PatroniDrillTests(PatroniCluster cluster) : IClassFixture<Pa
         await traffic.WriteAcknowledgedAfterAsync(traffic.Now, 30, "after the switchover");
         await traffic.DisposeAsync();
         var switchoverReads = traffic.Reads.Where(r => r.Sent > switchover).ToList();
-        var switchoverWrites = traffic.Acknowledged.Count(a => a.Value > switchover);
+        var switchoverWrites = traffic.Acknowledged.Count(a => a.Value.Sent > switchover);
 
         var (acknowledged, lost, doubled) = await Tally(traffic);
         var figures = $"""
@@ -66,30 +66,29 @@ public sealed class PatroniDrillTests(PatroniCluster cluster) : IClassFixture<Pa
         await traffic.WriteAcknowledgedAfterAsync(traffic.Now, 30, "before the cut");
 
         // The whole node is cut off: neither its PostgreSQL nor its Patroni answers anyone.
-        var processes = cluster.ProcessesOf(leader);
-        await PatroniCluster.SignalAsync("STOP", processes);
+        await cluster.SignalAsync(leader, "STOP");
         var stopped = traffic.Now;
         await UntilMembers(members => members.Any(m => m.Name != leader && m.Role == "leader"), 60, "the standby's promotion");
         var promoted = traffic.Now;
         // Back on the network, the old leader still takes itself for the primary until its Patroni
         // sees the new leader's key; a commit there waits for its synchronous standby, which now leads.
         await Task.Delay(TimeSpan.FromSeconds(2));
-        await PatroniCluster.SignalAsync("CONT", processes);
+        await cluster.SignalAsync(leader, "CONT");
         await UntilMembers(members => members.Any(m => m.Name == leader && m.Role == "sync_standby" && m.State == "running"), 60,
             "the old leader rejoining as a standby");
         await traffic.WriteAcknowledgedAfterAsync(traffic.Now, 30, "after the old leader rejoined");
         await traffic.DisposeAsync();
 
-        var resumed = traffic.FirstAcknowledgedSentAfter(stopped)!.Value;
+        var resumed = traffic.FirstAcknowledgedAfter(stopped)!.Value;
         var stored = await cluster.StoredResultsAsync();
-        // Anything the old leader accepted once cut off is on it alone: gone when it rejoins the new leader.
-        var acknowledgedAfterCut = traffic.Acknowledged.Where(a => a.Value > stopped).ToList();
-        var byOldLeader = acknowledgedAfterCut.Count(a => !stored.ContainsKey(a.Key));
+        // Anything the old leader accepted after the promotion is on it alone: gone when it rejoins the new leader.
+        var acknowledgedAfterPromotion = traffic.Acknowledged.Where(a => a.Value.Answered > promoted).ToList();
+        var byOldLeader = acknowledgedAfterPromotion.Count(a => !stored.ContainsKey(a.Key));
         var (acknowledged, lost, doubled) = await Tally(traffic);
         var figures = $"""
             failover drill, the leader cut off (SIGSTOP of its PostgreSQL and Patroni, SIGCONT 2 s after the promotion):
               seconds from the cut to the promotion: {Seconds(promoted - stopped)}, to the first accepted write: {Seconds(resumed - stopped)}
-              writes acknowledged after the cut: {acknowledgedAfterCut.Count}, of them accepted by the old leader: {byOldLeader}
+              writes acknowledged after the promotion: {acknowledgedAfterPromotion.Count}, of them accepted by the old leader: {byOldLeader}
               acknowledged writes {acknowledged}, stored {acknowledged - lost}, lost {lost}, doubled {doubled}
             """;
         await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "failover-drill-cut-off.txt"), figures + "\n");
