@@ -26,8 +26,10 @@ var events = int.Parse(options.GetValueOrDefault("events") ?? "10000");
 var seed = int.Parse(options.GetValueOrDefault("seed") ?? "42");
 var output = options.GetValueOrDefault("out") ?? "bench-results.json";
 
-var server = new LocalPostgres(Path.Combine(Path.GetTempPath(), $"ledger-bench-{Guid.NewGuid():N}"));
-var admin = server.EnsureRunning();
+// --connection: an empty database of a server of one's own (a Patroni cluster's LEDGER_CONNECTION), else a throwaway one.
+var given = options.GetValueOrDefault("connection");
+var server = given is null ? new LocalPostgres(Path.Combine(Path.GetTempPath(), $"ledger-bench-{Guid.NewGuid():N}")) : null;
+var admin = given ?? server!.EnsureRunning();
 try
 {
     // A federation run measures the pages only: what the --events run measures is per event, and
@@ -219,7 +221,7 @@ try
 finally
 {
     NpgsqlConnection.ClearAllPools();
-    server.Destroy();
+    server?.Destroy();
 }
 
 // Every table of the ledger's schema with its indexes and TOAST, in bytes.

@@ -135,6 +135,30 @@ public sealed class ReplicaTests(Replicas replicas) : IClassFixture<Replicas>
     }
 
     [Fact]
+    public async Task A_write_to_a_server_that_turned_standby_under_the_connection_answers_503_and_appends_nothing()
+    {
+        await Register(replicas, "demoted");
+        await Until(async () => (await replicas.SendAsync(HttpMethod.Get, "/athletes/demoted/pbs")).Status == 200, 10, "the registration reaches the standby");
+
+        // A connection naming the standby alone: as a pooled connection to a primary demoted in a switchover.
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.None);
+        builder.Host.UseLedger(() => replicas.Primary.Standby.ConnectionString(LocalPostgres.Database));
+        builder.Services.AddLedgerApi(builder.Configuration);
+        await using var host = await AlbaHost.For(builder, app => app.UseLedgerApi(new WriteAccess(ApiHost.Key, Loopback: true)));
+        var refused = await host.Scenario(s =>
+        {
+            s.Post.Text(Result("on-standby", "2:08:00")).ToUrl("/athletes/demoted/results");
+            s.WithRequestHeader("X-Api-Key", ApiHost.Key);
+            s.StatusCodeShouldBe(503);
+            s.Header("Retry-After").ShouldHaveOneNonNullValue();
+        });
+
+        var audit = (await replicas.SendAsync(HttpMethod.Get, "/athletes/demoted/audit", null, Key)).Body;
+        audit.ShouldNotContain("on-standby", customMessage: await refused.ReadAsTextAsync());
+    }
+
+    [Fact]
     public async Task Failover_drill_reads_answer_writes_answer_503_until_the_standby_is_promoted_then_the_retry_appends_once()
     {
         await using var servers = new Replicas();
@@ -153,7 +177,7 @@ public sealed class ReplicaTests(Replicas replicas) : IClassFixture<Replicas>
             ("Idempotency-Key", "drill-1"));
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
         status.ShouldBe(503, body);
-        body.ShouldContain("no writable database answers");
+        body.ShouldContain("no writable database answers", customMessage: body);
 
         servers.Primary.Standby.Promote();
         var statuses = new List<int>();

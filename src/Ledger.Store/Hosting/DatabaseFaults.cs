@@ -14,13 +14,16 @@ public sealed class DatabaseFaults(IDocumentStore store, LocalPostgres? local = 
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// The server did not answer, went away mid-command, or is starting or stopping: worth retrying,
-    /// as it may be back in a moment.
+    /// The server did not answer, went away mid-command, is starting or stopping, or is a standby now:
+    /// worth retrying, as it may be back, or another promoted, in a moment.
     /// </summary>
     public static bool Unreachable(Exception error) => NoPrimary(error) || Chain(error).Any(e => e switch
     {
-        // Connection exceptions, and the server shutting down, crashing or starting up.
-        PostgresException postgres => postgres.SqlState.StartsWith("08") || postgres.SqlState.StartsWith("57P"),
+        // Connection exceptions, and the server shutting down, crashing or starting up; and a server
+        // taken for the primary refusing a write as a standby (demoted in a switchover, Npgsql not
+        // having asked again yet): nothing was written, and the retry finds the new primary.
+        PostgresException postgres => postgres.SqlState.StartsWith("08") || postgres.SqlState.StartsWith("57P")
+                                      || postgres.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction,
         // Npgsql's own: the connection could not be made or broke (socket, stream, timeout).
         NpgsqlException npgsql => npgsql.IsTransient,
         _ => false,
@@ -43,6 +46,9 @@ public sealed class DatabaseFaults(IDocumentStore store, LocalPostgres? local = 
         var log = local is null ? "" : $"; its log is {local.LogFile}";
         if (DiskFull(error)) return $"the database's disk is full at {Address()} ({Reason(error)}){log}";
         if (NoPrimary(error)) return $"no writable database answers: none of {Address()} is a primary that answers{log}";
+        // Of several servers, the one that does not answer was the primary: Npgsql asks a server it found
+        // down again after Host Recheck Seconds, so a write may end on its refusal rather than on "No suitable host".
+        if (Unreachable(error) && SeveralServers) return $"no writable database answers: none of {Address()} is a primary that answers ({Reason(error)}){log}";
         if (Unreachable(error)) return $"the database server at {Address()} did not answer ({Reason(error)}){log}";
         return null;
     }

@@ -71,7 +71,7 @@ public static class LedgerStore
     /// </param>
     public static void Configure(StoreOptions options, string connectionString, bool readsPreferStandby = false)
     {
-        options.Connection(connectionString);
+        options.Connection(WithHostRecheck(connectionString));
         options.Advanced.MultiHostSettings.WriteSessionPreference = TargetSessionAttributes.Primary;
         options.Advanced.MultiHostSettings.ReadSessionPreference = readsPreferStandby ? TargetSessionAttributes.PreferStandby : TargetSessionAttributes.Primary;
         options.DatabaseSchemaName = Schema;
@@ -103,5 +103,21 @@ public static class LedgerStore
         options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
         options.Schema.For<ProcessedCommand>();
         options.Schema.For<WriteKey>().Duplicate(x => x.Name, configure: index => index.IsUnique = true);
+    }
+
+    /// <summary>
+    /// Npgsql remembers which of several hosts is the primary for Host Recheck Seconds, 10 unless
+    /// the connection says otherwise: after a failover it would take the promoted standby for a standby,
+    /// and answer writes 503, for up to 10 s more. Rechecked every 2 s, it costs a query on a new
+    /// connection now and then.
+    /// </summary>
+    private static string WithHostRecheck(string connectionString)
+    {
+        var given = new NpgsqlConnectionStringBuilder(connectionString);
+        var named = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => key.Replace(" ", "").Equals("HostRecheckSeconds", StringComparison.OrdinalIgnoreCase));
+        if (named || given.Host?.Contains(',') != true) return connectionString;
+        given.HostRecheckSeconds = 2;
+        return given.ConnectionString;
     }
 }
