@@ -13,7 +13,7 @@ public sealed class RoundTripTests(ApiHost api, ITestOutputHelper output) : ICla
     public async Task An_add_result_makes_few_round_trips()
     {
         await Add("warm-up", "2026-03-01");
-        using var trips = new RoundTrips();
+        using var trips = new RoundTrips(new Npgsql.NpgsqlConnectionStringBuilder(api.Database.ConnectionString).Database);
         await Add("counted", "2026-04-12");
         foreach (var sent in trips.Sent) output.WriteLine($"{RoundTrips.StatementsIn(sent)}: {sent.Replace('\n', ' ')[..Math.Min(300, sent.Length)]}");
         output.WriteLine($"{trips.Sent.Count} round trips, {trips.Statements} statements");

@@ -17,18 +17,11 @@ public sealed class ThreeWritersTests(ApiHost api) : IClassFixture<ApiHost>
     /// <summary>Tables of documents no projection writes: what commands keep for idempotency, the write keys, and the daemon's dead letters.</summary>
     private static readonly string[] NotReadModels = ["mt_doc_processedcommand", "mt_doc_writekey", "mt_doc_deadletterevent"];
 
-    /// <summary>
-    /// Run with and without a women-only race: an import stores its <c>race</c> as the event format writes it (women_only), which
-    /// the store's own serializer (Marten's enum names: WomenOnly) cannot read back, so every read of the athlete's events fails
-    /// after it (a rebuild, her personal bests). Until that is fixed, that case is skipped and the other runs.
-    /// </summary>
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true, Skip = "an imported race: women_only is not readable by the store's serializer (EventDeserializationFailureException on $.race)")]
-    public async Task Commands_an_import_of_their_export_and_a_rebuild_of_the_import_leave_every_read_model_table_alike(bool womenOnlyRace)
+    [Fact]
+    public async Task Commands_an_import_of_their_export_and_a_rebuild_of_the_import_leave_every_read_model_table_alike()
     {
         await api.Database.ResetAsync();
-        await SendCommandsAsync(womenOnlyRace);
+        await SendCommandsAsync();
         var folder = Directory.CreateTempSubdirectory("ledger-three-writers-").FullName;
         await new Exporter(api.Database.Store).ExportAsync([], folder);
         await using var imported = new LedgerDatabase();
@@ -61,11 +54,11 @@ public sealed class ThreeWritersTests(ApiHost api) : IClassFixture<ApiHost>
     }
 
     /// <summary>
-    /// Men and women of several countries and areas; marathons that claim world, area, national and Olympic records, one
-    /// perhaps in a women-only race; sprints with the wind, one of them assisted; indoor marks; a correction and an annulment of
+    /// Men and women of several countries and areas; marathons that claim world, area, national and Olympic records,
+    /// one in a women-only race; sprints with the wind, one of them assisted; indoor marks; a correction and an annulment of
     /// results that claimed records; a record ratified and one declined.
     /// </summary>
-    private async Task SendCommandsAsync(bool womenOnlyRace)
+    private async Task SendCommandsAsync()
     {
         await Register("eliud-kipchoge", "Eliud Kipchoge", "KEN", Sex.Men, "1984-11-05");
         await Register("kelvin-kiptum", "Kelvin Kiptum", "KEN", Sex.Men, "1999-12-02");
@@ -85,7 +78,7 @@ public sealed class ThreeWritersTests(ApiHost api) : IClassFixture<ApiHost>
         await Add("samuel-wanjiru", "beijing-2008", "2008-08-24", "Olympic Games Beijing", "marathon", "2:06:32", championship: "olympic_games");
         await Add("paula-radcliffe", "london-2003", "2003-04-13", "London Marathon", "marathon", "2:15:25");
         await Add("tigst-assefa", "berlin-2023", "2023-09-24", "Berlin Marathon", "marathon", "2:11:53");
-        await Add("tigst-assefa", "london-2025", "2025-04-27", "London Marathon", "marathon", "2:15:50", womenOnly: womenOnlyRace);
+        await Add("tigst-assefa", "london-2025", "2025-04-27", "London Marathon", "marathon", "2:15:50", womenOnly: true);
         await Add("bat-ochir-ser-od", "berlin-2010", "2010-09-26", "Berlin Marathon", "marathon", "2:12:42");
         await Add("bat-ochir-ser-od", "rotterdam-2014", "2014-04-13", "Rotterdam Marathon", "marathon", "2:10:00");
         await Add("bat-ochir-ser-od", "daegu-2015", "2015-04-05", "Daegu Marathon", "marathon", "2:09:00");

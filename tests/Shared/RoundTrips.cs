@@ -5,14 +5,15 @@ namespace Ledger.Tests;
 
 /// <summary>
 /// Counts the round trips to PostgreSQL this process makes while it is open: Npgsql starts one activity per command or batch it
-/// sends and waits on (its activity source, the same one tracing reads), and names the statements of each.
+/// sends and waits on (its activity source, the same one tracing reads), and names the statements of each. Given a database, only
+/// the round trips to it count: tests of other classes run beside, each on a database of its own.
 /// </summary>
 public sealed class RoundTrips : IDisposable
 {
     private readonly ActivityListener _listener;
     private readonly List<string> _sent = [];
 
-    public RoundTrips()
+    public RoundTrips(string? database = null)
     {
         _listener = new ActivityListener
         {
@@ -20,6 +21,7 @@ public sealed class RoundTrips : IDisposable
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             ActivityStopped = activity =>
             {
+                if (database is not null && (activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name")) as string != database) return;
                 lock (_sent) _sent.Add(activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName);
             },
         };
