@@ -35,6 +35,26 @@ public sealed class ResultImportTests(ApiHost api) : IClassFixture<ApiHost>, IAs
 
     private async Task<long> Athletes() => (await api.Database.Athletes.AthletesAsync()).Total;
 
+    /// <summary>
+    /// Where no record stands, a row must beat every eligible mark known by its day: the ledger's own, read once per list, and the
+    /// rows' before it, in date order whatever the order of the sheet.
+    /// </summary>
+    [Fact]
+    public async Task Rows_claim_records_only_beyond_every_mark_known_by_their_day_the_ledgers_and_the_sheets()
+    {
+        await api.Database.ImportAsync("known.jsonl", Lines.Result("fast-2019", "2019-04-07", "2:04:00", athlete: "ken-one"));
+
+        var (status, answer) = await Post(Header +
+            ",Eth Best,ETH,men,2022-03-06,Tokyo Marathon,marathon,2:03:50\n" +
+            ",Eth First,ETH,men,2021-03-07,Lake Biwa Marathon,marathon,2:04:30\n", ApiHost.Key);
+
+        status.ShouldBe(200, answer.ToJsonString());
+        // 2021: no record stands, and Kenya's 2:04:00 of 2019 is better: Ethiopia's record only. 2022: better than both.
+        answer["records"]!.ToJsonString().ShouldBe("""{"world":1,"africa":1,"ETH":2}""");
+        (await api.Database.Records.RecordHistoryAsync("world", Discipline.Parse("marathon"), Sex.Men)).Progression.Select(p => p.Mark.ToString())
+            .ShouldBe(["2:03:50"]);
+    }
+
     [Fact]
     public async Task A_federations_key_imports_its_own_athletes_new_and_known_and_answers_as_the_cli()
     {

@@ -100,7 +100,8 @@ public sealed partial class ResultsImport(IDocumentStore store)
         if (foreign.Count > 0) throw new Forbidden($"The key may not write the athletes of these rows: {string.Join("; ", foreign)}.");
         if (problems.Count > 0) throw new Refused(problems);
         var results = decided.Where(d => d.Event is ResultRecorded).ToList();
-        var outcome = new ResultsOutcome(results.Count, skipped, registered, bests, set,
+        var outcome = new ResultsOutcome(results.Count, skipped, registered, bests,
+            set.OrderBy(s => RecordScopes.Rank(s.Key)).ThenBy(s => s.Key, StringComparer.Ordinal).ToDictionary(),
             results.CountBy(d => d.Athlete).OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary());
         if (dryRun) return outcome;
 

@@ -2,12 +2,15 @@ namespace Ledger.Store.Records;
 
 /// <summary>
 /// The records an import of results decides against, held in memory: each list as the ledger holds it, with the claims
-/// the rows before have made. The import holds every record's lock (<see cref="AdvisoryLocks"/>), so what it read stays
-/// true until it commits.
+/// the rows before have made, and the eligible marks it is weighed against where no record stands: the ledger's, read once
+/// per list as the steps of its best over time (<see cref="KnownMarks.StepsAsync"/>), and those of the rows before. The import
+/// holds every record's lock (<see cref="AdvisoryLocks"/>), so what it read stays true until it commits.
 /// </summary>
 public sealed class RecordBook(IQuerySession session, IReadOnlyDictionary<string, Career> careers)
 {
     private readonly Dictionary<string, RecordProgression> _progressions = [];
+    private readonly Dictionary<string, IReadOnlyList<(DateOnly Day, Mark Mark)>> _steps = [];
+    private readonly Dictionary<string, List<(DateOnly Day, Mark Mark, string Athlete)>> _rows = [];
 
     /// <summary>What a result of the career is weighed against in each list it can claim, as <see cref="StandingRecords"/> says it for a command.</summary>
     public async Task<Func<RecordList, RecordContext>> ContextsAsync(Career career, ResultRecorded result, CancellationToken cancellation)
@@ -19,19 +22,32 @@ public sealed class RecordBook(IQuerySession session, IReadOnlyDictionary<string
             foreach (var loaded in await session.LoadManyAsync<RecordProgression>(cancellation, missing)) _progressions[loaded.Id] = loaded;
         foreach (var list in lists) _progressions.TryAdd(list.Key, RecordProgression.Of(list));
 
-        var unheld = lists.Where(l => _progressions[l.Key].Standing(result.Date.LastDay) is null).ToList();
-        // The ledger's marks, and the rows before this one, which are not in it yet; the career itself the decision weighs.
-        var stored = await KnownMarks.BestAsync(session, result, unheld, null, cancellation);
-        var known = unheld.ToDictionary(l => l.Key, l => careers.Values.Where(c => c.Id != career.Id && c.Athlete is not null)
-            .Select(c => c.BestEligible(l, result.Date, null)).Aggregate(stored.GetValueOrDefault(l.Key), l.Discipline.Best));
+        var day = result.Date.LastDay;
+        var known = new Dictionary<string, Mark?>();
+        foreach (var list in lists.Where(l => _progressions[l.Key].Standing(day) is null))
+        {
+            if (!_steps.TryGetValue(list.Key, out var steps)) _steps[list.Key] = steps = await KnownMarks.StepsAsync(session, list, cancellation);
+            known[list.Key] = (_rows.GetValueOrDefault(list.Key) ?? []).Where(r => r.Day <= day && r.Athlete != career.Id)
+                .Aggregate(KnownMarks.BestBy(steps, day), (best, row) => list.Discipline.Best(best, row.Mark));
+        }
+
         return list => new RecordContext(_progressions[list.Key], known.GetValueOrDefault(list.Key));
     }
 
-    /// <summary>The claims and rescinds a decision made, for the rows after it.</summary>
+    /// <summary>The results, claims and rescinds a decision made, for the rows after it.</summary>
     public void Note(string athlete, IEnumerable<object> events)
     {
         foreach (var e in events)
-        foreach (var key in RecordProgression.KeysOf(e))
-            if (_progressions.TryGetValue(key, out var progression)) progression.Apply(athlete, e, DateTimeOffset.UtcNow);
+        {
+            if (e is ResultRecorded { } result && result.EligibleMark() is { } mark && careers[athlete].Athlete is { } registered)
+                foreach (var list in RecordList.For(registered, result))
+                {
+                    if (!_rows.TryGetValue(list.Key, out var rows)) _rows[list.Key] = rows = [];
+                    rows.Add((result.Date.LastDay, mark, athlete));
+                }
+
+            foreach (var key in RecordProgression.KeysOf(e))
+                if (_progressions.TryGetValue(key, out var progression)) progression.Apply(athlete, e, DateTimeOffset.UtcNow);
+        }
     }
 }
