@@ -141,13 +141,22 @@ public sealed class RecordProgression
     /// </summary>
     private IEnumerable<(RecordEntry Entry, bool Equalled)> Records(DateTimeOffset? knownAt, Func<RecordEntry, bool>? leavingOut, bool ratifiedOnly)
     {
-        var claims = Claims(knownAt, leavingOut, ratifiedOnly).ToList();
-        foreach (var claim in claims)
+        // Day by day, oldest first, with the best mark and every mark of the days before: a list decided row by row in an
+        // import asks this of every row, so it is one pass, not every claim against every other.
+        Mark? bestBefore = null;
+        var marksBefore = new HashSet<long>();
+        foreach (var day in Claims(knownAt, leavingOut, ratifiedOnly).GroupBy(c => c.Date))
         {
-            var before = claims.Where(o => o.Date.CompareTo(claim.Date) < 0 && !o.SameRace(claim.Date, claim.Competition)).ToList();
-            if (before.Any(o => Discipline.Beats(o.Mark, claim.Mark))) continue;
-            if (claims.Any(o => o.SameRace(claim.Date, claim.Competition) && Discipline.Beats(o.Mark, claim.Mark))) continue;
-            yield return (claim, before.Any(o => o.Mark == claim.Mark));
+            var bestOfRace = day.GroupBy(c => c.Competition ?? "", StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(race => race.Key, race => race.Select(c => (Mark?)c.Mark).Aggregate(Discipline.Best)!.Value, StringComparer.OrdinalIgnoreCase);
+            foreach (var claim in day)
+                if ((bestBefore is not { } best || !Discipline.Beats(best, claim.Mark)) && !Discipline.Beats(bestOfRace[claim.Competition ?? ""], claim.Mark))
+                    yield return (claim, marksBefore.Contains(claim.Mark.Hundredths));
+            foreach (var claim in day)
+            {
+                bestBefore = Discipline.Best(bestBefore, claim.Mark);
+                marksBefore.Add(claim.Mark.Hundredths);
+            }
         }
     }
 
