@@ -31,21 +31,36 @@ public static class KnownMarks
         return lists.Select((list, i) => (list.Key, Mark: marks[i] is { } text ? Mark.Parse(text) : (Mark?)null)).ToDictionary(x => x.Key, x => x.Mark);
     }
 
+    /// <summary>An eligible mark as an import weighs it: its day, and what says which lists hold it.</summary>
+    public sealed record Known(DateOnly Day, Mark Mark, string Country, string? Championship, bool WomenOnly);
+
     /// <summary>
-    /// The steps of the best eligible mark of a list over time, oldest first: each mark that was better than every one made before
-    /// it. An import, which weighs many rows against one list, reads them once and answers any day from them (<see cref="BestBy"/>).
+    /// Every eligible mark of a discipline and sex, outdoors or indoors, as the ledger now holds it: an import, which weighs many
+    /// rows against the lists of one discipline, reads them once and answers each list and day from them (<see cref="Steps"/>).
     /// </summary>
-    public static async Task<IReadOnlyList<(DateOnly Day, Mark Mark)>> StepsAsync(IQuerySession session, RecordList list, CancellationToken cancellation)
+    public static async Task<IReadOnlyList<Known>> AllAsync(IQuerySession session, Discipline discipline, Sex sex, bool indoor,
+        CancellationToken cancellation)
     {
-        var (where, values) = Marks(session, list);
-        var best = list.Discipline.LowerIsBetter ? "min" : "max";
-        var better = list.Discipline.LowerIsBetter ? "<" : ">";
         var rows = await session.QueryAsync<string>(
-            $"select jsonb_build_array(last_day, mark)::text from (select last_day, data ->> 'mark' as mark, hundredths, " +
-            $"{best}(hundredths) over (order by last_day, hundredths {Order(list)} rows between unbounded preceding and 1 preceding) as before " +
-            $"{where}) marks where before is null or hundredths {better} before order by last_day",
-            cancellation, values.ToArray());
-        return rows.Select(row => JsonSerializer.Deserialize<string[]>(row)!).Select(step => (DateOnly.Parse(step[0]), Mark.Parse(step[1]))).ToList();
+            "select jsonb_build_array(last_day, data ->> 'mark', country, championship, women_only is true)::text " +
+            $"from {session.DocumentStore.TableOf<ListedMark>()} where discipline = ? and sex = ? and indoor = ? and eligible and known_until is null",
+            cancellation, discipline.Code, sex.ToString(), indoor);
+        return rows.Select(row => JsonSerializer.Deserialize<JsonElement[]>(row)!)
+            .Select(m => new Known(DateOnly.Parse(m[0].GetString()!), Mark.Parse(m[1].GetString()!), m[2].GetString()!, m[3].GetString(), m[4].GetBoolean()))
+            .ToList();
+    }
+
+    /// <summary>The steps of a list's best mark over time, oldest first: each mark better than every one the list held before its day.</summary>
+    public static IReadOnlyList<(DateOnly Day, Mark Mark)> Steps(IEnumerable<Known> marks, RecordList list)
+    {
+        var countries = RecordScopes.CountriesOf(list.Scope);
+        var steps = new List<(DateOnly Day, Mark Mark)>();
+        foreach (var known in marks.Where(m => (countries is null || countries.Contains(m.Country)) && (!list.WomenOnly || m.WomenOnly)
+                                               && (!list.Scope.StartsWith(RecordScopes.ChampionshipPrefix)
+                                                   || RecordScopes.ChampionshipPrefix + m.Championship == list.Scope))
+                     .OrderBy(m => m.Day))
+            if (steps.Count == 0 || list.Discipline.Beats(known.Mark, steps[^1].Mark)) steps.Add((known.Day, known.Mark));
+        return steps;
     }
 
     /// <summary>The best of the steps made on or before <paramref name="day"/>.</summary>

@@ -3,12 +3,14 @@ namespace Ledger.Store.Records;
 /// <summary>
 /// The records an import of results decides against, held in memory: each list as the ledger holds it, with the claims
 /// the rows before have made, and the eligible marks it is weighed against where no record stands: the ledger's, read once
-/// per list as the steps of its best over time (<see cref="KnownMarks.StepsAsync"/>), and those of the rows before. The import
+/// per discipline and sex (<see cref="KnownMarks.AllAsync"/>) and kept per list as the steps of its best over time, and those of
+/// the rows before. The import
 /// holds every record's lock (<see cref="AdvisoryLocks"/>), so what it read stays true until it commits.
 /// </summary>
 public sealed class RecordBook(IQuerySession session, IReadOnlyDictionary<string, Career> careers)
 {
     private readonly Dictionary<string, RecordProgression> _progressions = [];
+    private readonly Dictionary<(Discipline, Sex, bool), IReadOnlyList<KnownMarks.Known>> _known = [];
     private readonly Dictionary<string, IReadOnlyList<(DateOnly Day, Mark Mark)>> _steps = [];
     private readonly Dictionary<string, List<(DateOnly Day, Mark Mark, string Athlete)>> _rows = [];
 
@@ -26,7 +28,14 @@ public sealed class RecordBook(IQuerySession session, IReadOnlyDictionary<string
         var known = new Dictionary<string, Mark?>();
         foreach (var list in lists.Where(l => _progressions[l.Key].Standing(day) is null))
         {
-            if (!_steps.TryGetValue(list.Key, out var steps)) _steps[list.Key] = steps = await KnownMarks.StepsAsync(session, list, cancellation);
+            if (!_steps.TryGetValue(list.Key, out var steps))
+            {
+                var of = (list.Discipline, list.Sex, list.Indoor);
+                if (!_known.TryGetValue(of, out var marks))
+                    _known[of] = marks = await KnownMarks.AllAsync(session, of.Discipline, of.Sex, of.Indoor, cancellation);
+                _steps[list.Key] = steps = KnownMarks.Steps(marks, list);
+            }
+
             known[list.Key] = (_rows.GetValueOrDefault(list.Key) ?? []).Where(r => r.Day <= day && r.Athlete != career.Id)
                 .Aggregate(KnownMarks.BestBy(steps, day), (best, row) => list.Discipline.Best(best, row.Mark));
         }
