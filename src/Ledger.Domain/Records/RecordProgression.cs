@@ -78,6 +78,7 @@ public sealed class RecordProgression
     /// <summary>Folds a record event of <paramref name="athlete"/>'s stream, which the ledger recorded at <paramref name="recordedAt"/>.</summary>
     public void Apply(string athlete, object record, DateTimeOffset recordedAt)
     {
+        _current = null;
         switch (record)
         {
             case NationalRecordSet set:
@@ -139,7 +140,15 @@ public sealed class RecordProgression
     /// The claims that stand in the progression, oldest first: known, neither rescinded nor declined, and beaten by no claim made
     /// before them or in their own race; each with whether it equalled the record before it.
     /// </summary>
-    private IEnumerable<(RecordEntry Entry, bool Equalled)> Records(DateTimeOffset? knownAt, Func<RecordEntry, bool>? leavingOut, bool ratifiedOnly)
+    private IEnumerable<(RecordEntry Entry, bool Equalled)> Records(DateTimeOffset? knownAt, Func<RecordEntry, bool>? leavingOut, bool ratifiedOnly) =>
+        knownAt is null && !ratifiedOnly && (leavingOut is null || !Entries.Any(leavingOut))
+            ? _current ??= Derive(null, null, false).ToList()
+            : Derive(knownAt, leavingOut, ratifiedOnly);
+
+    /// <summary>The progression as now known, kept until the next event: an import weighs every row against it.</summary>
+    private List<(RecordEntry Entry, bool Equalled)>? _current;
+
+    private IEnumerable<(RecordEntry Entry, bool Equalled)> Derive(DateTimeOffset? knownAt, Func<RecordEntry, bool>? leavingOut, bool ratifiedOnly)
     {
         // Day by day, oldest first, with the best mark and every mark of the days before: a list decided row by row in an
         // import asks this of every row, so it is one pass, not every claim against every other.

@@ -46,6 +46,7 @@ public sealed partial class ResultsImport(IDocumentStore store)
         var streams = await append.LockStreamsAsync(entries.Select(e => e.Athlete).Distinct().ToList(), cancellation, newFactsOnly: true);
         var careers = streams.ToDictionary(s => s.Key, s => s.Value.Career.Copy());
         var records = new RecordBook(append.Session, careers);
+        await records.LoadAsync(entries.Select(e => (careers[e.Athlete].Athlete ?? e.Registration, e.Result)), cancellation);
         var decided = new List<(string At, string Athlete, object Event)>();
         var (skipped, registered, bests) = (0, 0, 0);
         var set = new Dictionary<string, int>();

@@ -12,7 +12,15 @@ public sealed class RecordBook(IQuerySession session, IReadOnlyDictionary<string
     private readonly Dictionary<string, RecordProgression> _progressions = [];
     private readonly Dictionary<(Discipline, Sex, bool), IReadOnlyList<KnownMarks.Known>> _known = [];
     private readonly Dictionary<string, IReadOnlyList<(DateOnly Day, Mark Mark)>> _steps = [];
-    private readonly Dictionary<string, List<(DateOnly Day, Mark Mark, string Athlete)>> _rows = [];
+    private readonly Dictionary<string, RowsBefore> _rows = [];
+
+    /// <summary>Loads the progressions of every list these results can claim, in one round trip rather than one per list.</summary>
+    public async Task LoadAsync(IEnumerable<(AthleteRegistered? Athlete, ResultRecorded Result)> results, CancellationToken cancellation)
+    {
+        var lists = results.Where(r => r.Athlete is not null).SelectMany(r => RecordList.For(r.Athlete!, r.Result)).DistinctBy(l => l.Key).ToList();
+        foreach (var loaded in await session.LoadManyAsync<RecordProgression>(cancellation, lists.Select(l => l.Key))) _progressions[loaded.Id] = loaded;
+        foreach (var list in lists) _progressions.TryAdd(list.Key, RecordProgression.Of(list));
+    }
 
     /// <summary>What a result of the career is weighed against in each list it can claim, as <see cref="StandingRecords"/> says it for a command.</summary>
     public async Task<Func<RecordList, RecordContext>> ContextsAsync(Career career, ResultRecorded result, CancellationToken cancellation)
@@ -36,8 +44,7 @@ public sealed class RecordBook(IQuerySession session, IReadOnlyDictionary<string
                 _steps[list.Key] = steps = KnownMarks.Steps(marks, list);
             }
 
-            known[list.Key] = (_rows.GetValueOrDefault(list.Key) ?? []).Where(r => r.Day <= day && r.Athlete != career.Id)
-                .Aggregate(KnownMarks.BestBy(steps, day), (best, row) => list.Discipline.Best(best, row.Mark));
+            known[list.Key] = list.Discipline.Best(KnownMarks.BestBy(steps, day), _rows.GetValueOrDefault(list.Key)?.BestBy(day));
         }
 
         return list => new RecordContext(_progressions[list.Key], known.GetValueOrDefault(list.Key));
@@ -51,12 +58,31 @@ public sealed class RecordBook(IQuerySession session, IReadOnlyDictionary<string
             if (e is ResultRecorded { } result && result.EligibleMark() is { } mark && careers[athlete].Athlete is { } registered)
                 foreach (var list in RecordList.For(registered, result))
                 {
-                    if (!_rows.TryGetValue(list.Key, out var rows)) _rows[list.Key] = rows = [];
-                    rows.Add((result.Date.LastDay, mark, athlete));
+                    if (!_rows.TryGetValue(list.Key, out var rows)) _rows[list.Key] = rows = new RowsBefore(list.Discipline);
+                    rows.Add(result.Date.LastDay, mark);
                 }
 
             foreach (var key in RecordProgression.KeysOf(e))
                 if (_progressions.TryGetValue(key, out var progression)) progression.Apply(athlete, e, DateTimeOffset.UtcNow);
         }
+    }
+}
+
+/// <summary>
+/// The eligible marks of the rows decided so far in one list, as a running best: rows come in date order, so a mark joins the best
+/// once a row of its day or later asks, and one of a later day (a partial date sorts by its first day) waits until then.
+/// </summary>
+internal sealed class RowsBefore(Discipline discipline)
+{
+    private readonly List<(DateOnly Day, Mark Mark)> _waiting = [];
+    private Mark? _best;
+
+    public void Add(DateOnly day, Mark mark) => _waiting.Add((day, mark));
+
+    public Mark? BestBy(DateOnly day)
+    {
+        foreach (var row in _waiting.Where(r => r.Day <= day)) _best = discipline.Best(_best, row.Mark);
+        _waiting.RemoveAll(r => r.Day <= day);
+        return _best;
     }
 }
