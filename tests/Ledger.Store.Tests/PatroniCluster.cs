@@ -173,21 +173,7 @@ public sealed class PatroniCluster : IAsyncLifetime
         while (true)
         {
             var first = Random.Shared.Next(20000, 30000);
-            if (Enumerable.Range(first, count).All(IsFree)) return first;
-        }
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
+            if (Enumerable.Range(first, count).All(LocalPostgres.IsFree)) return first;
         }
     }
 }

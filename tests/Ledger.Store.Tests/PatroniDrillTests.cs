@@ -61,6 +61,8 @@ public sealed class PatroniDrillTests(PatroniCluster cluster) : IClassFixture<Pa
     public async Task Leader_cut_off_accepts_no_write_once_the_standby_is_promoted()
     {
         if (cluster.Missing is { } missing) Assert.Skip(missing);
+        // Only the synchronous standby may be promoted: after the other drill's switchover, the node it demoted may still be rejoining.
+        await UntilMembers(members => members.Any(m => m.Role == "sync_standby" && m.State == "running"), 60, "a synchronous standby before the cut");
         var leader = await cluster.LeaderAsync();
         var traffic = await DrillTraffic.StartAsync(cluster.Host.Server.CreateClient(), "cut-off");
         await traffic.WriteAcknowledgedAfterAsync(traffic.Now, 30, "before the cut");
@@ -68,12 +70,21 @@ public sealed class PatroniDrillTests(PatroniCluster cluster) : IClassFixture<Pa
         // The whole node is cut off: neither its PostgreSQL nor its Patroni answers anyone.
         await cluster.SignalAsync(leader, "STOP");
         var stopped = traffic.Now;
-        await UntilMembers(members => members.Any(m => m.Name != leader && m.Role == "leader"), 60, "the standby's promotion");
-        var promoted = traffic.Now;
-        // Back on the network, the old leader still takes itself for the primary until its Patroni
-        // sees the new leader's key; a commit there waits for its synchronous standby, which now leads.
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        await cluster.SignalAsync(leader, "CONT");
+        var promoted = stopped;
+        try
+        {
+            await UntilMembers(members => members.Any(m => m.Name != leader && m.Role == "leader"), 60, "the standby's promotion");
+            promoted = traffic.Now;
+            // Back on the network, the old leader still takes itself for the primary until its Patroni
+            // sees the new leader's key; a commit there waits for its synchronous standby, which now leads.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+        finally
+        {
+            // Continued even when the drill fails, so the cluster can be stopped and the machine is left with no frozen server.
+            await cluster.SignalAsync(leader, "CONT");
+        }
+
         await UntilMembers(members => members.Any(m => m.Name == leader && m.Role == "sync_standby" && m.State == "running"), 60,
             "the old leader rejoining as a standby");
         await traffic.WriteAcknowledgedAfterAsync(traffic.Now, 30, "after the old leader rejoined");

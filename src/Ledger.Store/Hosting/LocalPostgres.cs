@@ -260,7 +260,8 @@ public sealed class LocalPostgres(string folder)
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static bool IsFree(int port)
+    /// <summary>Whether nothing listens on this loopback port, so a server of the ledger's (or a test's cluster) may take it.</summary>
+    public static bool IsFree(int port)
     {
         try
         {
