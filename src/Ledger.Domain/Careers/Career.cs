@@ -44,9 +44,7 @@ public sealed class Career
     /// <summary>The national records among <see cref="Records"/>, as their events name them.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<NationalRecordSet> NationalRecords =>
-        Records.Where(r => RecordScopes.IsCountry(r.Scope))
-            .Select(r => new NationalRecordSet(r.Discipline, r.Mark, r.Date, r.Scope, r.Sex, r.ResultId, r.Competition, r.Source, r.Ratified, r.Indoor, r.Race))
-            .ToList();
+        Records.Where(r => RecordScopes.IsCountry(r.Scope)).Select(r => (NationalRecordSet)r.AsAppended()).ToList();
 
     /// <summary>The record of <paramref name="scope"/> the result holds, if any (of a women-only mark, the record of any race).</summary>
     public RecordSet? HeldRecord(string resultId, string scope) => Records.FirstOrDefault(r => r.ResultId == resultId && r.Scope == scope);
