@@ -32,7 +32,7 @@ public sealed class DrillServer : IAsyncLifetime
     {
         Store.Dispose();
         Store = DocumentStore.For(options => LedgerStore.Configure(options, ConnectionString));
-        await Store.Advanced.ResetAllData();
+        await LedgerDatabase.EmptyAsync(Store);
     }
 
     /// <summary>Every event stored, in stream and version order; on a connection of its own, as a pooled one may have died with the server.</summary>

@@ -123,7 +123,7 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
         {
             await using var session = db.Store.QuerySession();
             return (await session.QueryAsync<string>(
-                "select indexdef from pg_indexes where schemaname = 'ledger' and tablename = 'mt_doc_listedmark' order by indexname")).ToArray();
+                "select indexdef from pg_indexes where schemaname = 'ledger' and tablename = 'listed_marks' order by indexname")).ToArray();
         }
 
         var before = await IndexesAsync();

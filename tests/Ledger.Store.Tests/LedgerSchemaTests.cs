@@ -30,10 +30,10 @@ public sealed class LedgerSchemaTests : IAsyncLifetime
         return await new NpgsqlCommand(sql, connection).ExecuteScalarAsync();
     }
 
-    private static async Task<int> ListedMarks(IDocumentStore store)
+    private static async Task<int> Summaries(IDocumentStore store)
     {
         await using var session = store.QuerySession();
-        return await session.Query<ListedMark>().CountAsync();
+        return await session.Query<AthleteSummary>().CountAsync();
     }
 
     [Fact]
@@ -42,32 +42,35 @@ public sealed class LedgerSchemaTests : IAsyncLifetime
         using var store = Store();
         (await LedgerSchema.AppliedAsync(store)).ShouldBe(LedgerSchema.Fingerprint);
         await store.EnsureCurrentAsync();
-        (await ListedMarks(store)).ShouldBe(0);
+        (await Summaries(store)).ShouldBe(0);
+        (await Sql($"select count(*)::int from {ListedMarkRows.Name}")).ShouldBe(0);
     }
 
     [Fact]
     public async Task A_ledger_made_by_other_code_has_its_tables_brought_up_to_this_code()
     {
         await Sql($"comment on schema {LedgerStore.Schema} is 'an older ledger'");
-        await Sql($"drop table {LedgerStore.Schema}.mt_doc_listedmark");
+        await Sql($"drop table {LedgerStore.Schema}.mt_doc_athletesummary");
+        await Sql($"drop table {ListedMarkRows.Name}");
 
         using var store = Store();
         await store.EnsureCurrentAsync();
 
-        (await ListedMarks(store)).ShouldBe(0);
+        (await Summaries(store)).ShouldBe(0);
+        (await Sql($"select count(*)::int from {ListedMarkRows.Name}")).ShouldBe(0);
         (await LedgerSchema.AppliedAsync(store)).ShouldBe(LedgerSchema.Fingerprint);
     }
 
     [Fact]
     public async Task A_ledger_this_code_made_is_trusted_and_not_checked_again()
     {
-        await Sql($"drop table {LedgerStore.Schema}.mt_doc_listedmark");
+        await Sql($"drop table {LedgerStore.Schema}.mt_doc_athletesummary");
 
         using var store = Store();
         await store.EnsureCurrentAsync();
 
         // Marten's own check would have made the table again at its first use.
-        (await Should.ThrowAsync<Exception>(() => ListedMarks(store))).ToString().ShouldContain("mt_doc_listedmark");
+        (await Should.ThrowAsync<Exception>(() => Summaries(store))).ToString().ShouldContain("mt_doc_athletesummary");
     }
 
     [Fact]

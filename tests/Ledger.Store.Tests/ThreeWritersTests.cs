@@ -132,19 +132,26 @@ public sealed class ThreeWritersTests(ApiHost api) : IClassFixture<ApiHost>
             await daemon.RebuildProjectionAsync(projection.Name, CancellationToken.None);
     }
 
-    /// <summary>The ledger's document tables but those no projection writes; a new table is compared unless named there.</summary>
+    /// <summary>
+    /// The ledger's document tables but those no projection writes, and its plain tables (a lean read model's); a new table is
+    /// compared unless named there.
+    /// </summary>
     private static async Task<string[]> ReadModelTablesAsync(LedgerDatabase db)
     {
         await using var session = db.Store.QuerySession();
         var tables = await session.QueryAsync<string>(
-            $"select tablename::text from pg_tables where schemaname = '{LedgerStore.Schema}' and tablename like 'mt_doc_%' order by tablename");
+            $"select tablename::text from pg_tables where schemaname = '{LedgerStore.Schema}' and (tablename like 'mt_doc_%' or tablename = any(?)) " +
+            "order by tablename", (object)PlainTables(db));
         return tables.Except(NotReadModels).ToArray();
     }
 
-    /// <summary>The tables of the documents the stored (not live) projections publish.</summary>
+    /// <summary>The tables of the documents the stored (not live) projections publish, and the plain tables the store keeps for them.</summary>
     private static string[] ProjectedTables(LedgerDatabase db) =>
         db.Store.Options.Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live).SelectMany(p => p.PublishedTypes()).Distinct()
-            .Select(type => ((IDocumentStore)db.Store).Options.FindOrResolveDocumentType(type).TableName.Name).ToArray();
+            .Select(type => ((IDocumentStore)db.Store).Options.FindOrResolveDocumentType(type).TableName.Name).Concat(PlainTables(db)).ToArray();
+
+    private static string[] PlainTables(LedgerDatabase db) =>
+        db.Store.Options.Storage.ExtendedSchemaObjects.OfType<Weasel.Postgresql.Tables.Table>().Select(t => t.Identifier.Name).ToArray();
 
     /// <summary>
     /// Every row of the table as JSON, every column of it (a list's columns and the document alike) but those Marten stamps

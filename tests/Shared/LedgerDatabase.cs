@@ -21,7 +21,17 @@ public sealed class LedgerDatabase : IAsyncLifetime
         await Store.EnsureCurrentAsync();
     }
 
-    public Task ResetAsync() => Store.Advanced.ResetAllData();
+    public Task ResetAsync() => EmptyAsync(Store);
+
+    /// <summary>Empties a ledger: Marten's documents and events, and the plain tables of the lean read models, which Marten leaves.</summary>
+    public static async Task EmptyAsync(DocumentStore store)
+    {
+        await store.Advanced.ResetAllData();
+        await using var session = store.LightweightSession();
+        foreach (var table in store.Options.Storage.ExtendedSchemaObjects.OfType<Weasel.Postgresql.Tables.Table>())
+            session.QueueSqlCommand($"truncate {table.Identifier}");
+        await session.SaveChangesAsync();
+    }
 
     /// <summary>Empties the ledger and imports these lines: the career a test class starts from.</summary>
     public async Task ResetToAsync(params string[] career)

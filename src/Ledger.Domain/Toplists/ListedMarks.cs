@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Ledger.Domain;
 
 /// <summary>
@@ -42,21 +40,21 @@ public sealed class ListedMark
     public DateTimeOffset? KnownUntil { get; set; }
 
     // The keys a toplist filters and orders by, as plain values: the store keeps them in columns
-    // of their own, indexed. They follow from the fields above, so they are not in the document.
+    // of their own, indexed. They follow from the fields above.
 
-    [JsonIgnore] public string DisciplineCode => Discipline.Code;
-    [JsonIgnore] public long Hundredths => Mark.Hundredths;
+    public string DisciplineCode => Discipline.Code;
+    public long Hundredths => Mark.Hundredths;
 
     /// <summary>Wind-assisted marks are left out of toplists unless asked for.</summary>
-    [JsonIgnore] public bool Assisted => Conditions.IsAssisted(Wind);
+    public bool Assisted => Conditions.IsAssisted(Wind);
 
     /// <summary>A partial date belongs to its year.</summary>
-    [JsonIgnore] public int Year => Date.Year;
+    public int Year => Date.Year;
 
-    [JsonIgnore] public DateOnly FirstDay => Date.FirstDay;
-    [JsonIgnore] public DateOnly LastDay => Date.LastDay;
+    public DateOnly FirstDay => Date.FirstDay;
+    public DateOnly LastDay => Date.LastDay;
 
-    [JsonIgnore] public string? ChampionshipCode => Championship?.Code;
+    public string? ChampionshipCode => Championship?.Code;
 }
 
 /// <summary>

@@ -94,10 +94,7 @@ public static class LedgerStore
         // Lists filter by country and sex and search by name: columns of their own, indexed, not paths into the JSON.
         options.Schema.For<AthleteSummary>().Duplicate(x => x.Country).Duplicate(x => x.Sex).Duplicate(x => x.Name);
         options.Schema.For<RecordProgression>().Index(x => x.Scope);
-        options.Policies.ForAllDocuments(mapping =>
-        {
-            if (mapping.DocumentType == typeof(ListedMark)) ListedMarkRows.Map(mapping);
-        });
+        options.Storage.ExtendedSchemaObjects.Add(ListedMarkRows.Table());
         // Counted for OpenTelemetry (events appended; connections as activities): nothing is paid without a listener.
         options.OpenTelemetry.TrackEventCounters();
         options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;

@@ -49,8 +49,9 @@ public sealed class BulkAppend : IAsyncDisposable
     /// <summary>Starts the transaction everything is written in; nothing is kept unless <see cref="CommitAsync"/> is reached.</summary>
     public static async Task<BulkAppend> BeginAsync(IDocumentStore store, CancellationToken cancellation)
     {
-        // Written here row by row, so made first, as Marten makes them on a session's first use.
-        foreach (var storage in new[] { typeof(IEvent), typeof(AthleteSummary), typeof(RecordProgression), typeof(ListedMark) })
+        // Written here row by row, so made first, as Marten makes them on a session's first use (the plain tables of the
+        // lean read models are made with the rest by LedgerSchema, as every host starts).
+        foreach (var storage in new[] { typeof(IEvent), typeof(AthleteSummary), typeof(RecordProgression) })
             await store.Storage.Database.EnsureStorageExistsAsync(storage, cancellation);
 
         var connection = store.Storage.Database.CreateConnection();
@@ -234,22 +235,21 @@ public sealed class BulkAppend : IAsyncDisposable
     }
 
     /// <summary>
-    /// The marks the events opened or closed, as the toplist projection would write them; a mark
-    /// stored before and closed now is written again whole.
+    /// The marks the events opened or closed, as the toplist projection writes them: the new ones by COPY,
+    /// the closing of stored ones queued with the session's writes.
     /// </summary>
     private async Task WriteMarksAsync(IReadOnlyList<StreamAppend> streams, CancellationToken cancellation)
     {
-        var table = _store.TableOf<ListedMark>();
-        var closed = streams.SelectMany(s => s.Marks.Closed).ToList();
+        var table = ListedMarkRows.Name.QualifiedName;
         var opened = streams.SelectMany(s => s.Marks.Opened).ToList();
-        await ExecuteAsync($"delete from {table} where id = any(@ids)", cancellation, ("ids", closed.Select(m => m.Id).ToArray()));
+        ListedMarkRows.Close(_session, streams.SelectMany(s => s.Marks.Closed).ToList());
 
         // Into an empty table, many marks are written faster with its indexes built after them, each
         // sorted once, than kept up row by row: measured, 900,000 rows in 18 s instead of 28 s. The
         // indexes are dropped and made again in this transaction, so a failed import leaves them.
         var indexes = opened.Count >= 10_000 ? await IndexesToBuildAfterAsync(table, cancellation) : [];
         foreach (var (name, _) in indexes) await ExecuteAsync($"drop index {Schema}.{name}", cancellation);
-        await ListedMarkRows.CopyAsync(_connection, _store, opened.Concat(closed), cancellation);
+        await ListedMarkRows.CopyAsync(_connection, opened, cancellation);
         foreach (var (_, definition) in indexes) await ExecuteAsync(definition, cancellation);
     }
 
@@ -322,7 +322,7 @@ public sealed class BulkAppend : IAsyncDisposable
         // events took 31 s instead of 17 s. Sampling the tables again costs half a second.
         if (_appended >= 10_000)
         {
-            await new NpgsqlCommand($"analyze {Schema}.mt_events, {Schema}.mt_streams, {SummaryTable}, {_store.TableOf<ListedMark>()}", _connection)
+            await new NpgsqlCommand($"analyze {Schema}.mt_events, {Schema}.mt_streams, {SummaryTable}, {ListedMarkRows.Name}", _connection)
                 .ExecuteNonQueryAsync(cancellation);
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ledger.Store.Hosting;
+using Ledger.Store.Toplists;
 
 namespace Ledger.Store.Records;
 
@@ -23,7 +24,7 @@ public static class KnownMarks
         {
             var (where, values) = Marks(session, list);
             parameters.AddRange([.. values, result.Date.LastDay, leavingOut ?? ""]);
-            return $"(select data ->> 'mark' {where} and last_day <= ? and athlete <> ? order by hundredths {Order(list)} limit 1)";
+            return $"(select mark {where} and last_day <= ? and athlete <> ? order by hundredths {Order(list)} limit 1)";
         }).ToList();
         var row = (await session.QueryAsync<string>($"select jsonb_build_array({string.Join(", ", firsts)})::text", cancellation, parameters.ToArray()))
             .Single();
@@ -42,8 +43,8 @@ public static class KnownMarks
         CancellationToken cancellation)
     {
         var rows = await session.QueryAsync<string>(
-            "select jsonb_build_array(last_day, data ->> 'mark', country, championship, women_only is true)::text " +
-            $"from {session.DocumentStore.TableOf<ListedMark>()} where discipline = ? and sex = ? and indoor = ? and eligible and known_until is null",
+            "select jsonb_build_array(last_day, mark, country, championship, women_only)::text " +
+            $"from {ListedMarkRows.Name} where discipline = ? and sex = ? and indoor = ? and eligible and known_until is null",
             cancellation, discipline.Code, sex.ToString(), indoor);
         return rows.Select(row => JsonSerializer.Deserialize<JsonElement[]>(row)!)
             .Select(m => new Known(DateOnly.Parse(m[0].GetString()!), Mark.Parse(m[1].GetString()!), m[2].GetString()!, m[3].GetString(), m[4].GetBoolean()))
@@ -87,6 +88,6 @@ public static class KnownMarks
         }
 
         if (list.WomenOnly) conditions.Add("women_only");
-        return ($"from {session.DocumentStore.TableOf<ListedMark>()} where {string.Join(" and ", conditions)}", values);
+        return ($"from {ListedMarkRows.Name} where {string.Join(" and ", conditions)}", values);
     }
 }

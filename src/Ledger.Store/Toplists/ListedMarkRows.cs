@@ -1,103 +1,158 @@
+using System.Data.Common;
+using System.Globalization;
 using Ledger.Store.Hosting;
-using Marten.Schema;
 using Npgsql;
 using NpgsqlTypes;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
 
 namespace Ledger.Store.Toplists;
 
 /// <summary>
-/// The table of the toplists' marks: each mark's JSON, and the columns its lists filter and order
-/// by, duplicated from it. There is about one mark per event, so they are written many at a time:
-/// by COPY in an import, and in one statement per batch by the projection, which Marten's insert of
-/// one document at a time made the slowest part of a rebuild (4,700 marks/s, against about 30,000
-/// for the same rows in one statement).
+/// The table of the toplists' marks, defined once: its columns, how a mark is written to them and read back, and the indexes
+/// the lists read. A plain table, not a document: every read is by its columns, so a JSON copy of them would double what
+/// each event writes (there is about one mark per event). Written many at a time, by the projection in one statement per batch
+/// (commands and rebuilds) and by COPY in an import.
 /// </summary>
 public static class ListedMarkRows
 {
-    /// <param name="Nullable">
-    /// Null where the column says so (a mark still known), or where the column came after the first
-    /// ledgers, so their tables take it; <c>ledger projections rebuild</c> fills it.
-    /// </param>
-    private abstract record Column(string Member, string Name, string Type, NpgsqlDbType DbType, bool Nullable)
+    public static readonly PostgresqlObjectName Name = new(LedgerStore.Schema, "listed_marks", SchemaUtils.IdentifierUsage.General);
+
+    private abstract record Column(string Name, string Type, NpgsqlDbType DbType, bool Nullable)
     {
-        public abstract object Array(IReadOnlyList<ListedMark> marks);
+        public abstract object Array(IReadOnlyCollection<ListedMark> marks);
 
         public abstract Task WriteAsync(NpgsqlBinaryImporter copy, ListedMark mark, CancellationToken cancellation);
+
+        public abstract void Read(DbDataReader reader, int ordinal, ListedMark mark);
     }
 
-    private sealed record Column<T>(string Member, string Name, string Type, NpgsqlDbType DbType, Func<ListedMark, T> Value, bool Nullable = false)
-        : Column(Member, Name, Type, DbType, Nullable)
+    /// <param name="Set">How a read row gives the mark this column's value; none for a column that follows from others (a key).</param>
+    private sealed record Column<T>(string Name, string Type, NpgsqlDbType DbType, Func<ListedMark, T> Value, Action<ListedMark, T>? Set,
+        bool Nullable = false) : Column(Name, Type, DbType, Nullable)
     {
-        public override object Array(IReadOnlyList<ListedMark> marks) => marks.Select(Value).ToArray();
+        public override object Array(IReadOnlyCollection<ListedMark> marks) => marks.Select(Value).ToArray();
 
         public override Task WriteAsync(NpgsqlBinaryImporter copy, ListedMark mark, CancellationToken cancellation) =>
             Value(mark) is { } value ? copy.WriteAsync(value, DbType, cancellation) : copy.WriteNullAsync(cancellation);
+
+        public override void Read(DbDataReader reader, int ordinal, ListedMark mark)
+        {
+            if (Set is not null && !reader.IsDBNull(ordinal)) Set(mark, reader.GetFieldValue<T>(ordinal));
+        }
     }
+
+    private static Column<string> Text(string name, Func<ListedMark, string?> value, Action<ListedMark, string> set, bool nullable = false) =>
+        new(name, "text", NpgsqlDbType.Text, value!, set, nullable);
 
     private static readonly Column[] Columns =
     [
-        new Column<string>(nameof(ListedMark.DisciplineCode), "discipline", "varchar", NpgsqlDbType.Varchar, m => m.DisciplineCode),
-        new Column<string>(nameof(ListedMark.Sex), "sex", "varchar", NpgsqlDbType.Varchar, m => m.Sex.ToString()),
-        new Column<string>(nameof(ListedMark.Country), "country", "varchar", NpgsqlDbType.Varchar, m => m.Country),
-        new Column<int>(nameof(ListedMark.Year), "year", "integer", NpgsqlDbType.Integer, m => m.Year),
-        new Column<bool>(nameof(ListedMark.Indoor), "indoor", "boolean", NpgsqlDbType.Boolean, m => m.Indoor, Nullable: true),
-        new Column<bool>(nameof(ListedMark.Assisted), "assisted", "boolean", NpgsqlDbType.Boolean, m => m.Assisted, Nullable: true),
-        new Column<long>(nameof(ListedMark.Hundredths), "hundredths", "bigint", NpgsqlDbType.Bigint, m => m.Hundredths),
-        new Column<string>(nameof(ListedMark.Athlete), "athlete", "varchar", NpgsqlDbType.Varchar, m => m.Athlete),
-        new Column<DateOnly>(nameof(ListedMark.FirstDay), "first_day", "date", NpgsqlDbType.Date, m => m.FirstDay),
-        new Column<DateOnly>(nameof(ListedMark.LastDay), "last_day", "date", NpgsqlDbType.Date, m => m.LastDay),
-        new Column<DateTimeOffset>(nameof(ListedMark.KnownFrom), "known_from", "timestamptz", NpgsqlDbType.TimestampTz, m => m.KnownFrom),
-        new Column<DateTimeOffset?>(nameof(ListedMark.KnownUntil), "known_until", "timestamptz", NpgsqlDbType.TimestampTz, m => m.KnownUntil, Nullable: true),
-        new Column<bool>(nameof(ListedMark.Eligible), "eligible", "boolean", NpgsqlDbType.Boolean, m => m.Eligible, Nullable: true),
-        new Column<string?>(nameof(ListedMark.ChampionshipCode), "championship", "varchar", NpgsqlDbType.Varchar, m => m.ChampionshipCode, Nullable: true),
-        new Column<bool>(nameof(ListedMark.WomenOnly), "women_only", "boolean", NpgsqlDbType.Boolean, m => m.WomenOnly, Nullable: true),
+        new Column<Guid>("id", "uuid", NpgsqlDbType.Uuid, m => m.Id, (m, v) => m.Id = v),
+        Text("discipline", m => m.Discipline.Code, (m, v) => m.Discipline = Discipline.Parse(v)),
+        Text("sex", m => m.Sex.ToString(), (m, v) => m.Sex = Enum.Parse<Sex>(v)),
+        new Column<bool>("indoor", "boolean", NpgsqlDbType.Boolean, m => m.Indoor, (m, v) => m.Indoor = v),
+        Text("country", m => m.Country, (m, v) => m.Country = v),
+        new Column<int>("year", "integer", NpgsqlDbType.Integer, m => m.Year, null),
+        new Column<long>("hundredths", "bigint", NpgsqlDbType.Bigint, m => m.Hundredths, null),
+        Text("mark", m => m.Mark.ToString(), (m, v) => m.Mark = Mark.Parse(v)),
+        Text("athlete", m => m.Athlete, (m, v) => m.Athlete = v),
+        Text("name", m => m.Name, (m, v) => m.Name = v),
+        Text("date", m => m.Date.ToString(), (m, v) => m.Date = PartialDate.Parse(v)),
+        new Column<DateOnly>("first_day", "date", NpgsqlDbType.Date, m => m.FirstDay, null),
+        new Column<DateOnly>("last_day", "date", NpgsqlDbType.Date, m => m.LastDay, null),
+        Text("competition", m => m.Competition, (m, v) => m.Competition = v, nullable: true),
+        Text("venue", m => m.Venue, (m, v) => m.Venue = v, nullable: true),
+        Text("result_id", m => m.ResultId, (m, v) => m.ResultId = v, nullable: true),
+        new Column<decimal?>("wind", "numeric(3,1)", NpgsqlDbType.Numeric, m => m.Wind?.MetresPerSecond,
+            (m, v) => m.Wind = Wind.Parse(v!.Value.ToString(CultureInfo.InvariantCulture)), Nullable: true),
+        new Column<bool>("assisted", "boolean", NpgsqlDbType.Boolean, m => m.Assisted, null),
+        new Column<bool>("eligible", "boolean", NpgsqlDbType.Boolean, m => m.Eligible, (m, v) => m.Eligible = v),
+        Text("championship", m => m.ChampionshipCode, (m, v) => m.Championship = Championship.Parse(v), nullable: true),
+        new Column<bool>("women_only", "boolean", NpgsqlDbType.Boolean, m => m.WomenOnly, (m, v) => m.WomenOnly = v),
+        new Column<DateTimeOffset>("known_from", "timestamptz", NpgsqlDbType.TimestampTz, m => m.KnownFrom, (m, v) => m.KnownFrom = v),
+        new Column<DateTimeOffset?>("known_until", "timestamptz", NpgsqlDbType.TimestampTz, m => m.KnownUntil, (m, v) => m.KnownUntil = v,
+            Nullable: true),
     ];
 
-    private static readonly string ColumnNames = string.Join(", ", Columns.Select(c => c.Name));
+    public static readonly string ColumnNames = string.Join(", ", Columns.Select(c => c.Name));
 
     /// <summary>
-    /// The columns, in the document's mapping, and their indexes: a toplist of the world reads the
-    /// first rows of (discipline, sex, indoor, mark), forwards or backwards as the discipline's better
-    /// marks are lower or higher; one of a country, of a year or not, those of (discipline, sex,
-    /// indoor, country, year, mark); the personal bests of its athletes, (athlete).
-    /// Duplicate() would index every column alone, which no list reads.
+    /// The table, for the store to make and keep up to date. Its indexes are those the reads use: a toplist of the world reads
+    /// the first rows of (discipline, sex, indoor, mark), forwards or backwards as the discipline's better marks are lower or
+    /// higher, and so does a record list's best known mark; one of a country, of a year or not, those of (discipline, sex,
+    /// indoor, country, year, mark); the personal bests of a list's athletes, (athlete).
     /// </summary>
-    public static void Map(DocumentMapping mapping)
+    public static Table Table()
     {
+        var table = new Table(Name);
         foreach (var column in Columns)
-            mapping.DuplicateField([typeof(ListedMark).GetProperty(column.Member)!], column.Type, column.Name, notNull: !column.Nullable);
-        mapping.AddIndex("discipline", "sex", "indoor", "hundredths");
-        mapping.AddIndex("discipline", "sex", "indoor", "country", "year", "hundredths");
-        mapping.AddIndex("athlete");
+        {
+            var added = table.AddColumn(column.Name, column.Type);
+            if (column.Name == "id") added.AsPrimaryKey();
+            else if (!column.Nullable) added.NotNull();
+        }
+
+        table.Indexes.Add(new IndexDefinition("listed_marks_by_list") { Columns = ["discipline", "sex", "indoor", "hundredths"] });
+        table.Indexes.Add(new IndexDefinition("listed_marks_by_country") { Columns = ["discipline", "sex", "indoor", "country", "year", "hundredths"] });
+        table.Indexes.Add(new IndexDefinition("listed_marks_by_athlete") { Columns = ["athlete"] });
+        return table;
     }
 
     /// <summary>Queues the insert of new marks in one statement, its columns as arrays (placeholders '?', Marten's).</summary>
-    public static void Insert(IDocumentOperations operations, IReadOnlyList<ListedMark> marks)
+    public static void Insert(IDocumentOperations operations, IReadOnlyCollection<ListedMark> marks)
     {
         if (marks.Count == 0) return;
-        var arrays = Columns.Select(c => $"?::{c.Type}[]");
-        var serializer = operations.DocumentStore.Options.Serializer();
         operations.QueueSqlCommand(
-            $"insert into {operations.DocumentStore.TableOf<ListedMark>()} (id, data, {ColumnNames}, mt_dotnet_type) " +
-            $"select u.*, '{typeof(ListedMark).FullName}' from unnest(?::uuid[], ?::jsonb[], {string.Join(", ", arrays)}) u",
-            [marks.Select(m => m.Id).ToArray(), marks.Select(serializer.ToJson).ToArray(), .. Columns.Select(c => c.Array(marks))]);
+            $"insert into {Name} ({ColumnNames}) select * from unnest({string.Join(", ", Columns.Select(c => $"?::{c.Type}[]"))})",
+            Columns.Select(c => c.Array(marks)).ToArray());
     }
 
-    /// <summary>Writes the marks through a COPY, the document and its columns.</summary>
-    public static async Task CopyAsync(NpgsqlConnection connection, IDocumentStore store, IEnumerable<ListedMark> marks, CancellationToken cancellation)
+    /// <summary>Queues the closing of stored marks in one statement: a correction or an annulment ended the span the ledger held them.</summary>
+    public static void Close(IDocumentOperations operations, IReadOnlyCollection<ListedMark> marks)
     {
-        var serializer = store.Options.Serializer();
-        await using var copy = await connection.BeginBinaryImportAsync(
-            $"copy {store.TableOf<ListedMark>()} (id, data, mt_dotnet_type, {ColumnNames}) from stdin (format binary)", cancellation);
+        if (marks.Count == 0) return;
+        operations.QueueSqlCommand(
+            $"update {Name} t set known_until = u.known_until from unnest(?::uuid[], ?::timestamptz[]) u(id, known_until) where t.id = u.id",
+            marks.Select(m => m.Id).ToArray(), marks.Select(m => m.KnownUntil).ToArray());
+    }
+
+    /// <summary>Writes new marks through a COPY.</summary>
+    public static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<ListedMark> marks, CancellationToken cancellation)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync($"copy {Name} ({ColumnNames}) from stdin (format binary)", cancellation);
         foreach (var mark in marks)
         {
             await copy.StartRowAsync(cancellation);
-            await copy.WriteAsync(mark.Id, NpgsqlDbType.Uuid, cancellation);
-            await copy.WriteAsync(serializer.ToJson(mark), NpgsqlDbType.Jsonb, cancellation);
-            await copy.WriteAsync(typeof(ListedMark).FullName!, NpgsqlDbType.Varchar, cancellation);
             foreach (var column in Columns) await column.WriteAsync(copy, mark, cancellation);
         }
 
         await copy.CompleteAsync(cancellation);
+    }
+
+    /// <summary>
+    /// The marks a query of this table answers, read in the query session (a standby's, where reads go there). The query selects
+    /// <see cref="ColumnNames"/> and takes its values in the order of its placeholders ('?', as Marten's).
+    /// </summary>
+    public static async Task<List<ListedMark>> ReadAsync(IQuerySession session, string sql, IReadOnlyList<object> values, CancellationToken cancellation)
+    {
+        var command = new NpgsqlCommand(Numbered(sql));
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        var marks = new List<ListedMark>();
+        await using var reader = await session.ExecuteReaderAsync(command, cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            var mark = new ListedMark();
+            for (var i = 0; i < Columns.Length; i++) Columns[i].Read(reader, i, mark);
+            marks.Add(mark);
+        }
+
+        return marks;
+    }
+
+    /// <summary>Marten's '?' placeholders as PostgreSQL's own ($1, $2, ...), which a plain Npgsql command takes.</summary>
+    private static string Numbered(string sql)
+    {
+        var n = 0;
+        return string.Concat(sql.Select(c => c == '?' ? $"${++n}" : c.ToString()));
     }
 }

@@ -17,8 +17,7 @@ public sealed class ListedMarksProjection : ProjectionBase, IProjection
     {
         Name = "ListedMarks";
         foreach (var type in ListedMarks.EventTypes) IncludeType(type);
-        RegisterPublishedType(typeof(ListedMark));
-        Options.DeleteViewTypeOnTeardown<ListedMark>();
+        Options.DeleteDataInTableOnTeardown(ListedMarkRows.Name.QualifiedName);
         Options.BatchSize = 5000;
     }
 
@@ -34,8 +33,8 @@ public sealed class ListedMarksProjection : ProjectionBase, IProjection
             foreach (var e in await BeforeAsync(operations, slice, cancellation)) Take(career, marks, e);
             marks.Saved();
             foreach (var e in slice) Take(career, marks, e);
-            ListedMarkRows.Insert(operations, marks.Opened.ToList());
-            operations.Update(marks.Closed.ToArray());
+            ListedMarkRows.Insert(operations, marks.Opened);
+            ListedMarkRows.Close(operations, marks.Closed);
         }
     }
 

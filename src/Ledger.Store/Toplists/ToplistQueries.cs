@@ -24,8 +24,9 @@ public sealed class ToplistQueries(IDocumentStore store, ReadsFromPrimary? fromP
         IReadOnlyList<Ranked> ranked;
         for (var rows = filter.AllMarks ? filter.Limit : filter.Limit * 4; ; rows *= 4)
         {
-            var read = await session.QueryAsync<ListedMark>(
-                $"{marks} order by hundredths{better}, first_day, last_day desc, athlete collate \"C\" limit {rows}", cancellation, marks.Parameters);
+            var read = await ListedMarkRows.ReadAsync(session,
+                $"select {ListedMarkRows.ColumnNames} from {ListedMarkRows.Name} {marks} " +
+                $"order by hundredths{better}, first_day, last_day desc, athlete collate \"C\" limit {rows}", marks.Parameters, cancellation);
             ranked = Toplist.Rank(read, filter.Limit, filter.AllMarks);
             if (ranked.Count == filter.Limit || read.Count < rows) break;
         }
@@ -37,7 +38,7 @@ public sealed class ToplistQueries(IDocumentStore store, ReadsFromPrimary? fromP
         var best = filter.Discipline.LowerIsBetter ? "min" : "max";
         var bests = (await session.QueryAsync<AthleteBest>(
                 $"select jsonb_build_object('athlete', athlete, 'hundredths', {best}(hundredths)) " +
-                $"from {Store.TableOf<ListedMark>()} {ofTheAthletes} group by athlete",
+                $"from {ListedMarkRows.Name} {ofTheAthletes} group by athlete",
                 cancellation, ofTheAthletes.Parameters))
             .ToDictionary(b => b.Athlete, b => b.Hundredths);
         var keys = ranked.Select(r => new RecordList(r.Listed.Country, filter.Sex, filter.Discipline, filter.Indoor).Key).Distinct().ToArray();
@@ -60,7 +61,9 @@ public sealed class ToplistQueries(IDocumentStore store, ReadsFromPrimary? fromP
     /// </summary>
     public static async Task KnownDisciplineAsync(IQuerySession session, Discipline discipline, CancellationToken cancellation)
     {
-        if (!discipline.InCatalogue && (await session.QueryAsync<ListedMark>("where discipline = ? limit 1", cancellation, discipline.Code)).Count == 0)
+        if (!discipline.InCatalogue
+            && !(await session.QueryAsync<bool>($"select exists (select from {ListedMarkRows.Name} where discipline = ?)", cancellation, discipline.Code))
+                .Single())
             throw NotFound.Discipline(discipline);
     }
 
