@@ -18,12 +18,12 @@ public static class AdvisoryLocks
     public const string Athlete = "select pg_advisory_xact_lock(hashtext('ledger: athletes'), hashtext($1))";
 
     /// <summary>
-    /// Some records, by their keys (<see cref="Ledger.Domain.RecordList.Key"/>) as the only parameter, an array: taken in one
-    /// round trip, in the keys' order, so two commands never hold one each of the other's.
+    /// Some records, by their keys (<see cref="Ledger.Domain.RecordList.Key"/>) as the parameter <c>@keys</c>, an array: taken
+    /// in one statement, in the keys' order, so two commands never hold one each of the other's.
     /// </summary>
     public const string Records =
         $"select pg_advisory_xact_lock_shared({EveryRecord}), " +
-        "(select count(pg_advisory_xact_lock(hashtext(k))) from (select k from unnest($1::text[]) k order by k) keys)";
+        "(select count(pg_advisory_xact_lock(hashtext(k))) from (select distinct k from unnest(@keys::text[]) k order by k) keys)";
 
     public const string AllRecords = $"select pg_advisory_xact_lock({EveryRecord})";
 }

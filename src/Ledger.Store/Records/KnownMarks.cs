@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ledger.Store.Hosting;
 using Ledger.Store.Toplists;
+using Npgsql;
 
 namespace Ledger.Store.Records;
 
@@ -11,23 +12,34 @@ namespace Ledger.Store.Records;
 public static class KnownMarks
 {
     /// <summary>
-    /// For each list, the best eligible mark of its discipline, sex and scope made on or before <paramref name="result"/>'s day, as the
-    /// ledger now holds it, leaving out the athlete named (whose own career the decision weighs). One round trip; each list's mark
-    /// is the first of the toplist index (discipline, sex, indoor, mark) that passes, so a command reads a few rows, not the list.
+    /// A statement that reads, for each list, the best eligible mark of its discipline, sex and scope made on or before
+    /// <paramref name="result"/>'s day, as the ledger now holds it, leaving out the athlete named (whose own career the decision
+    /// weighs): one row, its text a JSON array of the marks (<see cref="Read"/>), its values named <c>@known0</c>, <c>@known1</c>, ...
+    /// Each list's mark is the first of the toplist index (discipline, sex, indoor, mark) that passes, so a command reads a few
+    /// rows, not the list.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, Mark?>> BestAsync(IQuerySession session, ResultRecorded result, IReadOnlyList<RecordList> lists,
-        string? leavingOut, CancellationToken cancellation)
+    public static (string Sql, IReadOnlyList<NpgsqlParameter> Values) Best(ResultRecorded result, IReadOnlyList<RecordList> lists, string? leavingOut)
     {
-        if (lists.Count == 0) return new Dictionary<string, Mark?>();
-        var parameters = new List<object>();
+        var values = new List<NpgsqlParameter>();
+        string Value(object value)
+        {
+            values.Add(new NpgsqlParameter($"known{values.Count}", value));
+            return $"@{values[^1].ParameterName}";
+        }
+
         var firsts = lists.Select(list =>
         {
-            var (where, values) = Marks(session, list);
-            parameters.AddRange([.. values, result.Date.LastDay, leavingOut ?? ""]);
-            return $"(select mark {where} and last_day <= ? and athlete <> ? order by hundredths {Order(list)} limit 1)";
+            var (where, conditions) = Marks(list);
+            var named = string.Concat(where.Split('?').Select((part, i) => i == 0 ? part : Value(conditions[i - 1]) + part));
+            return $"(select mark {named} and last_day <= {Value(result.Date.LastDay)} and athlete <> {Value(leavingOut ?? "")} " +
+                   $"order by hundredths {Order(list)} limit 1)";
         }).ToList();
-        var row = (await session.QueryAsync<string>($"select jsonb_build_array({string.Join(", ", firsts)})::text", cancellation, parameters.ToArray()))
-            .Single();
+        return ($"select jsonb_build_array({string.Join(", ", firsts)})::text", values);
+    }
+
+    /// <summary>The marks <see cref="Best"/> read, by list key.</summary>
+    public static IReadOnlyDictionary<string, Mark?> Read(string row, IReadOnlyList<RecordList> lists)
+    {
         var marks = JsonSerializer.Deserialize<string?[]>(row)!;
         return lists.Select((list, i) => (list.Key, Mark: marks[i] is { } text ? Mark.Parse(text) : (Mark?)null)).ToDictionary(x => x.Key, x => x.Mark);
     }
@@ -71,7 +83,7 @@ public static class KnownMarks
     private static string Order(RecordList list) => list.Discipline.LowerIsBetter ? "asc" : "desc";
 
     /// <summary>The eligible marks a list weighs, as the ledger now holds them: the from and where clauses, and their values.</summary>
-    private static (string Where, List<object> Values) Marks(IQuerySession session, RecordList list)
+    private static (string Where, List<object> Values) Marks(RecordList list)
     {
         var conditions = new List<string> { "discipline = ?", "sex = ?", "indoor = ?", "eligible", "known_until is null" };
         var values = new List<object> { list.Discipline.Code, list.Sex.ToString(), list.Indoor };

@@ -8,8 +8,9 @@ public static class StandingRecords
 {
     /// <summary>
     /// Every list <paramref name="result"/> of the career can claim (<see cref="RecordList.For"/>), locked until the command
-    /// commits, each with its progression and, where no record stood on the result's day, the best eligible mark of the
-    /// other athletes it holds.
+    /// commits (<see cref="LockAsync"/>), each with its progression and the best eligible mark of the other athletes it holds by
+    /// the result's day (which the decision weighs where no record stood). One round trip: the lock, then the reads it guards,
+    /// each statement seeing what was committed before it.
     /// </summary>
     /// <param name="held">The keys of the records the result holds, which a correction may rescind: locked with the others.</param>
     public static async Task<Func<RecordList, RecordContext>> ContextsAsync(IDocumentSession session, Career career, ResultRecorded result,
@@ -17,12 +18,34 @@ public static class StandingRecords
     {
         if (career.Athlete is not { } athlete) return RecordContext.Empty;
         var lists = RecordList.For(athlete, result).ToList();
-        await LockAsync(session, lists.Select(l => l.Key).Union(held), cancellation);
-        var progressions = (await session.LoadManyAsync<RecordProgression>(cancellation, lists.Select(l => l.Key))).ToDictionary(p => p.Id);
-        var unheld = lists.Where(l => progressions.GetValueOrDefault(l.Key)?.Standing(result.Date.LastDay,
-            leavingOut: e => e.Athlete == career.Id && e.ResultId == result.ResultId) is null).ToList();
-        var known = await KnownMarks.BestAsync(session, result, unheld, career.Id, cancellation);
-        return list => new RecordContext(progressions.GetValueOrDefault(list.Key) ?? RecordProgression.Of(list), known.GetValueOrDefault(list.Key));
+        var keys = lists.Select(l => l.Key).ToArray();
+        var (known, values) = KnownMarks.Best(result, lists, leavingOut: career.Id);
+        var command = new NpgsqlCommand(
+            $"{AdvisoryLocks.Records}; select data from {session.DocumentStore.TableOf<RecordProgression>()} where id = any(@weighed); {known}")
+        {
+            Parameters = { new("keys", keys.Union(held).ToArray()), new("weighed", keys) },
+        };
+        command.Parameters.AddRange(values.ToArray());
+
+        var progressions = new Dictionary<string, RecordProgression>();
+        IReadOnlyDictionary<string, Mark?> best;
+        await using (var reader = await session.ExecuteReaderAsync(command, cancellation))
+        {
+            await reader.NextResultAsync(cancellation);
+            while (await reader.ReadAsync(cancellation))
+            {
+                var progression = session.DocumentStore.Options.Serializer().FromJson<RecordProgression>(reader, 0);
+                progressions[progression.Id] = progression;
+            }
+
+            await reader.NextResultAsync(cancellation);
+            await reader.ReadAsync(cancellation);
+            best = KnownMarks.Read(reader.GetString(0), lists);
+        }
+
+        return list => new RecordContext(progressions.GetValueOrDefault(list.Key) ?? RecordProgression.Of(list),
+            progressions.GetValueOrDefault(list.Key)?.Standing(result.Date.LastDay,
+                leavingOut: e => e.Athlete == career.Id && e.ResultId == result.ResultId) is null ? best[list.Key] : null);
     }
 
     /// <summary>
@@ -32,5 +55,5 @@ public static class StandingRecords
     /// transaction, which <see cref="CommandIds{TAnswer}"/> began.
     /// </summary>
     public static Task LockAsync(IDocumentSession session, IEnumerable<string> keys, CancellationToken cancellation) =>
-        session.ExecuteAsync(new NpgsqlCommand(AdvisoryLocks.Records) { Parameters = { new() { Value = keys.ToArray() } } }, cancellation);
+        session.ExecuteAsync(new NpgsqlCommand(AdvisoryLocks.Records) { Parameters = { new("keys", keys.ToArray()) } }, cancellation);
 }
