@@ -12,6 +12,7 @@ public sealed class RoundTrips : IDisposable
 {
     private readonly ActivityListener _listener;
     private readonly List<string> _sent = [];
+    private TimeSpan _waited;
 
     public RoundTrips(string? database = null)
     {
@@ -22,7 +23,11 @@ public sealed class RoundTrips : IDisposable
             ActivityStopped = activity =>
             {
                 if (database is not null && (activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name")) as string != database) return;
-                lock (_sent) _sent.Add(activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName);
+                lock (_sent)
+                {
+                    _sent.Add(activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName);
+                    _waited += activity.Duration;
+                }
             },
         };
         ActivitySource.AddActivityListener(_listener);
@@ -32,6 +37,12 @@ public sealed class RoundTrips : IDisposable
     public IReadOnlyList<string> Sent
     {
         get { lock (_sent) return [.. _sent]; }
+    }
+
+    /// <summary>The time from sending each round trip to having read its answer, summed: PostgreSQL's work and the wait for it.</summary>
+    public TimeSpan Waited
+    {
+        get { lock (_sent) return _waited; }
     }
 
     /// <summary>The statements sent: a batch is one round trip whose query text holds its statements joined by semicolons.</summary>
