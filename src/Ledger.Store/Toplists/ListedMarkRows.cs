@@ -77,10 +77,11 @@ public static class ListedMarkRows
     public static readonly string ColumnNames = string.Join(", ", Columns.Select(c => c.Name));
 
     /// <summary>
-    /// The table, for the store to make and keep up to date. Its indexes are those the reads use: a toplist of the world reads
-    /// the first rows of (discipline, sex, indoor, mark), forwards or backwards as the discipline's better marks are lower or
-    /// higher, and so does a record list's best known mark; one of a country, of a year or not, those of (discipline, sex,
-    /// indoor, country, year, mark); the personal bests of a list's athletes, (athlete).
+    /// The table, for the store to make and keep up to date. Its indexes are those the reads use, each in mark order (forwards or
+    /// backwards as the discipline's better marks are lower or higher), so a list reads its first rows and stops: the world's
+    /// lists (discipline, sex, indoor, mark), which a record list's best known mark reads too; a country's (discipline, sex,
+    /// indoor, country, mark); a year's (discipline, sex, indoor, year, mark), which a country's list of a year reads too, or the
+    /// country's, as the planner finds fewer rows to pass over; and the personal bests of a list's athletes, (athlete).
     /// </summary>
     public static Table Table()
     {
@@ -92,8 +93,9 @@ public static class ListedMarkRows
             else if (!column.Nullable) added.NotNull();
         }
 
-        table.Indexes.Add(new IndexDefinition("listed_marks_by_list") { Columns = ["discipline", "sex", "indoor", "hundredths"] });
-        table.Indexes.Add(new IndexDefinition("listed_marks_by_country") { Columns = ["discipline", "sex", "indoor", "country", "year", "hundredths"] });
+        string[][] indexes = [["hundredths"], ["country", "hundredths"], ["year", "hundredths"]];
+        foreach (var (by, columns) in new[] { "list", "country", "year" }.Zip(indexes))
+            table.Indexes.Add(new IndexDefinition($"listed_marks_by_{by}") { Columns = ["discipline", "sex", "indoor", .. columns] });
         table.Indexes.Add(new IndexDefinition("listed_marks_by_athlete") { Columns = ["athlete"] });
         return table;
     }
