@@ -92,7 +92,7 @@ public static class LedgerStore
         options.Projections.Add(new RecordProgressionsProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ListedMarksProjection(), ProjectionLifecycle.Inline);
         // Lists filter by country and sex and search by name: columns of their own, indexed, not paths into the JSON.
-        options.Schema.For<AthleteSummary>().Duplicate(x => x.Country).Duplicate(x => x.Sex).Duplicate(x => x.Name);
+        AthleteSummaryRows.Map(options.Schema.For<AthleteSummary>());
         options.Schema.For<RecordProgression>().Index(x => x.Scope);
         options.Storage.ExtendedSchemaObjects.Add(ListedMarkRows.Table());
         // Counted for OpenTelemetry (events appended; connections as activities): nothing is paid without a listener.

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using JasperFx.Events;
+using Ledger.Store.Athletes;
 using Ledger.Store.Hosting;
 using Ledger.Store.Records;
 using Ledger.Store.Toplists;
@@ -266,31 +267,14 @@ public sealed class BulkAppend : IAsyncDisposable
     }
 
     /// <summary>
-    /// Each summary as the summary projection would leave it (the outline of the career as it now
-    /// stands), by COPY: the document, and the columns Marten keeps its country, sex and name in.
+    /// Each summary as the summary projection would leave it (the outline of the career as it now stands), by COPY
+    /// (<see cref="AthleteSummaryRows"/>).
     /// </summary>
     private async Task WriteSummariesAsync(IReadOnlyList<StreamAppend> streams, CancellationToken cancellation)
     {
         await ExecuteAsync($"delete from {SummaryTable} where id = any(@ids)", cancellation,
             ("ids", streams.Where(s => s.Version > 0).Select(s => s.Athlete).ToArray()));
-
-        var serializer = _options.Serializer();
-        await using var copy = await _connection.BeginBinaryImportAsync(
-            $"copy {SummaryTable} (id, data, mt_dotnet_type, mt_version, country, sex, name) from stdin (format binary)", cancellation);
-        foreach (var stream in streams)
-        {
-            var summary = AthleteSummary.Of(stream.Career);
-            await copy.StartRowAsync(cancellation);
-            await copy.WriteAsync(summary.Id, NpgsqlDbType.Varchar, cancellation);
-            await copy.WriteAsync(serializer.ToJson(summary), NpgsqlDbType.Jsonb, cancellation);
-            await copy.WriteAsync(typeof(AthleteSummary).FullName!, NpgsqlDbType.Varchar, cancellation);
-            await copy.WriteAsync(stream.Version + stream.Appended, NpgsqlDbType.Bigint, cancellation);
-            await copy.WriteAsync(summary.Country, NpgsqlDbType.Varchar, cancellation);
-            await copy.WriteAsync(summary.Sex.ToString(), NpgsqlDbType.Varchar, cancellation);
-            await copy.WriteAsync(summary.Name, NpgsqlDbType.Varchar, cancellation);
-        }
-
-        await copy.CompleteAsync(cancellation);
+        await AthleteSummaryRows.CopyAsync(_connection, _store, streams.Select(s => (AthleteSummary.Of(s.Career), s.Version + s.Appended)), cancellation);
     }
 
     public const string WritingReadModels = "writing read models";
