@@ -28,12 +28,8 @@ public static class KnownMarks
         }
 
         var firsts = lists.Select(list =>
-        {
-            var (where, conditions) = Marks(list);
-            var named = string.Concat(where.Split('?').Select((part, i) => i == 0 ? part : Value(conditions[i - 1]) + part));
-            return $"(select mark {named} and last_day <= {Value(result.Date.LastDay)} and athlete <> {Value(leavingOut ?? "")} " +
-                   $"order by hundredths {Order(list)} limit 1)";
-        }).ToList();
+            $"(select mark {Marks(list, Value)} and last_day <= {Value(result.Date.LastDay)} and athlete <> {Value(leavingOut ?? "")} " +
+            $"order by hundredths {Order(list)} limit 1)").ToList();
         return ($"select jsonb_build_array({string.Join(", ", firsts)})::text", values);
     }
 
@@ -82,24 +78,21 @@ public static class KnownMarks
 
     private static string Order(RecordList list) => list.Discipline.LowerIsBetter ? "asc" : "desc";
 
-    /// <summary>The eligible marks a list weighs, as the ledger now holds them: the from and where clauses, and their values.</summary>
-    private static (string Where, List<object> Values) Marks(RecordList list)
+    /// <summary>
+    /// The eligible marks a list weighs, as the ledger now holds them: the from and where clauses, each value as the parameter
+    /// <paramref name="value"/> names for it.
+    /// </summary>
+    private static string Marks(RecordList list, Func<object, string> value)
     {
-        var conditions = new List<string> { "discipline = ?", "sex = ?", "indoor = ?", "eligible", "known_until is null" };
-        var values = new List<object> { list.Discipline.Code, list.Sex.ToString(), list.Indoor };
-        if (RecordScopes.CountriesOf(list.Scope) is { } countries)
+        var conditions = new List<string>
         {
-            conditions.Add("country = any(?)");
-            values.Add(countries.ToArray());
-        }
-
+            $"discipline = {value(list.Discipline.Code)}", $"sex = {value(list.Sex.ToString())}", $"indoor = {value(list.Indoor)}", "eligible",
+            "known_until is null",
+        };
+        if (RecordScopes.CountriesOf(list.Scope) is { } countries) conditions.Add($"country = any({value(countries.ToArray())})");
         if (list.Scope.StartsWith(RecordScopes.ChampionshipPrefix))
-        {
-            conditions.Add("championship = ?");
-            values.Add(list.Scope[RecordScopes.ChampionshipPrefix.Length..]);
-        }
-
+            conditions.Add($"championship = {value(list.Scope[RecordScopes.ChampionshipPrefix.Length..])}");
         if (list.WomenOnly) conditions.Add("women_only");
-        return ($"from {ListedMarkRows.Name} where {string.Join(" and ", conditions)}", values);
+        return $"from {ListedMarkRows.Name} where {string.Join(" and ", conditions)}";
     }
 }
