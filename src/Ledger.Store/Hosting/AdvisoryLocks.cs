@@ -23,7 +23,7 @@ public static class AdvisoryLocks
     /// </summary>
     public const string Records =
         $"select pg_advisory_xact_lock_shared({EveryRecord}), " +
-        "(select count(pg_advisory_xact_lock(hashtext(k))) from (select distinct k from unnest(@keys::text[]) k order by k) keys)";
+        "(select count(pg_advisory_xact_lock(hashtext(k))) from (select k from unnest(@keys::text[]) k order by k) keys)";
 
     public const string AllRecords = $"select pg_advisory_xact_lock({EveryRecord})";
 }

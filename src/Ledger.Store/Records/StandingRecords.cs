@@ -19,9 +19,9 @@ public static class StandingRecords
         if (career.Athlete is not { } athlete) return RecordContext.Empty;
         var lists = RecordList.For(athlete, result).ToList();
         var keys = lists.Select(l => l.Key).ToArray();
-        var (known, values) = KnownMarks.Best(result, lists, leavingOut: career.Id);
+        var (bestSql, values) = KnownMarks.Best(result, lists, leavingOut: career.Id);
         var command = new NpgsqlCommand(
-            $"{AdvisoryLocks.Records}; select data from {session.DocumentStore.TableOf<RecordProgression>()} where id = any(@weighed); {known}")
+            $"{AdvisoryLocks.Records}; select data from {session.DocumentStore.TableOf<RecordProgression>()} where id = any(@weighed); {bestSql}")
         {
             Parameters = { new("keys", keys.Union(held).ToArray()), new("weighed", keys) },
         };
@@ -29,12 +29,13 @@ public static class StandingRecords
 
         var progressions = new Dictionary<string, RecordProgression>();
         IReadOnlyDictionary<string, Mark?> best;
+        var serializer = session.DocumentStore.Options.Serializer();
         await using (var reader = await session.ExecuteReaderAsync(command, cancellation))
         {
             await reader.NextResultAsync(cancellation);
             while (await reader.ReadAsync(cancellation))
             {
-                var progression = session.DocumentStore.Options.Serializer().FromJson<RecordProgression>(reader, 0);
+                var progression = serializer.FromJson<RecordProgression>(reader, 0);
                 progressions[progression.Id] = progression;
             }
 
@@ -43,9 +44,10 @@ public static class StandingRecords
             best = KnownMarks.Read(reader.GetString(0), lists);
         }
 
-        return list => new RecordContext(progressions.GetValueOrDefault(list.Key) ?? RecordProgression.Of(list),
-            progressions.GetValueOrDefault(list.Key)?.Standing(result.Date.LastDay,
-                leavingOut: e => e.Athlete == career.Id && e.ResultId == result.ResultId) is null ? best[list.Key] : null);
+        // The best known mark counts only in a list where no record stood on the result's day (the result's own claim left out).
+        var known = lists.Where(l => progressions.GetValueOrDefault(l.Key)?.Standing(result.Date.LastDay,
+            leavingOut: e => e.Athlete == career.Id && e.ResultId == result.ResultId) is null).ToDictionary(l => l.Key, l => best[l.Key]);
+        return list => new RecordContext(progressions.GetValueOrDefault(list.Key) ?? RecordProgression.Of(list), known.GetValueOrDefault(list.Key));
     }
 
     /// <summary>

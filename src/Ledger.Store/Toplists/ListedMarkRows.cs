@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Ledger.Store.Hosting;
 using Npgsql;
 using NpgsqlTypes;
@@ -24,6 +25,9 @@ public static class ListedMarkRows
 
         public abstract Task WriteAsync(NpgsqlBinaryImporter copy, ListedMark mark, CancellationToken cancellation);
 
+        /// <summary>Whether a read row gives the mark this column's value: not a key that follows from the others.</summary>
+        public abstract bool IsRead { get; }
+
         public abstract void Read(DbDataReader reader, int ordinal, ListedMark mark);
     }
 
@@ -36,9 +40,11 @@ public static class ListedMarkRows
         public override Task WriteAsync(NpgsqlBinaryImporter copy, ListedMark mark, CancellationToken cancellation) =>
             Value(mark) is { } value ? copy.WriteAsync(value, DbType, cancellation) : copy.WriteNullAsync(cancellation);
 
+        public override bool IsRead => Set is not null;
+
         public override void Read(DbDataReader reader, int ordinal, ListedMark mark)
         {
-            if (Set is not null && !reader.IsDBNull(ordinal)) Set(mark, reader.GetFieldValue<T>(ordinal));
+            if (!reader.IsDBNull(ordinal)) Set!(mark, reader.GetFieldValue<T>(ordinal));
         }
     }
 
@@ -74,7 +80,12 @@ public static class ListedMarkRows
             Nullable: true),
     ];
 
-    public static readonly string ColumnNames = string.Join(", ", Columns.Select(c => c.Name));
+    private static readonly string ColumnNames = string.Join(", ", Columns.Select(c => c.Name));
+
+    private static readonly Column[] ReadColumns = Columns.Where(c => c.IsRead).ToArray();
+
+    /// <summary>The columns a query selects to read marks back (<see cref="ReadAsync"/>): all but the keys that follow from them.</summary>
+    public static readonly string ReadColumnNames = string.Join(", ", ReadColumns.Select(c => c.Name));
 
     /// <summary>
     /// The table, for the store to make and keep up to date. Its indexes are those the reads use, each in mark order (forwards or
@@ -133,7 +144,7 @@ public static class ListedMarkRows
 
     /// <summary>
     /// The marks a query of this table answers, read in the query session (a standby's, where reads go there). The query selects
-    /// <see cref="ColumnNames"/> and takes its values in the order of its placeholders ('?', as Marten's).
+    /// <see cref="ReadColumnNames"/> and takes its values in the order of its placeholders ('?', as Marten's).
     /// </summary>
     public static async Task<List<ListedMark>> ReadAsync(IQuerySession session, string sql, IReadOnlyList<object> values, CancellationToken cancellation)
     {
@@ -144,7 +155,7 @@ public static class ListedMarkRows
         while (await reader.ReadAsync(cancellation))
         {
             var mark = new ListedMark();
-            for (var i = 0; i < Columns.Length; i++) Columns[i].Read(reader, i, mark);
+            for (var i = 0; i < ReadColumns.Length; i++) ReadColumns[i].Read(reader, i, mark);
             marks.Add(mark);
         }
 
@@ -155,6 +166,6 @@ public static class ListedMarkRows
     private static string Numbered(string sql)
     {
         var n = 0;
-        return string.Concat(sql.Select(c => c == '?' ? $"${++n}" : c.ToString()));
+        return Regex.Replace(sql, @"\?", _ => $"${++n}");
     }
 }

@@ -25,7 +25,7 @@ public sealed class ToplistQueries(IDocumentStore store, ReadsFromPrimary? fromP
         for (var rows = filter.AllMarks ? filter.Limit : filter.Limit * 4; ; rows *= 4)
         {
             var read = await ListedMarkRows.ReadAsync(session,
-                $"select {ListedMarkRows.ColumnNames} from {ListedMarkRows.Name} {marks} " +
+                $"select {ListedMarkRows.ReadColumnNames} from {ListedMarkRows.Name} {marks} " +
                 $"order by hundredths{better}, first_day, last_day desc, athlete collate \"C\" limit {rows}", marks.Parameters, cancellation);
             ranked = Toplist.Rank(read, filter.Limit, filter.AllMarks);
             if (ranked.Count == filter.Limit || read.Count < rows) break;
