@@ -35,6 +35,19 @@ public static class Corpus
     public static IEnumerable<EventEnvelope> Federation(int athletes, int seed) =>
         Careers(seed, Countries, races: 48).Take(athletes).SelectMany(career => career);
 
+    /// <summary>
+    /// The events as files of the ledger's format, in a new folder named from <paramref name="prefix"/>, and the athletes and
+    /// countries they hold, in the order they first appear.
+    /// </summary>
+    public static async Task<(string Folder, List<string> Athletes, List<string> Countries)> WriteAsync(IReadOnlyList<EventEnvelope> events, string prefix)
+    {
+        var folder = Directory.CreateTempSubdirectory(prefix).FullName;
+        foreach (var (chunk, i) in events.Chunk(50_000).Select((c, i) => (c, i)))
+            await File.WriteAllLinesAsync(Path.Combine(folder, $"corpus-{i:D4}.jsonl"), chunk.Select(EventFormat.Write));
+        return (folder, events.Select(e => e.Athlete).Distinct().ToList(),
+            events.Select(e => e.Data).OfType<AthleteRegistered>().Select(r => r.Country).Distinct().ToList());
+    }
+
     /// <summary>One career after another, without end: its events in the order they are appended.</summary>
     private static IEnumerable<List<EventEnvelope>> Careers(int seed, string[] countries, int races)
     {

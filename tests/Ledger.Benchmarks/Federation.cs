@@ -26,7 +26,9 @@ public static class Federation
 
     public static async Task<Dictionary<string, double>> MeasureAsync(string connectionString, int athletes, int seed)
     {
-        var (folder, slugs, countries) = await WriteCorpusAsync(athletes, seed);
+        // The corpus is held by no local of this method: kept through the measures, at 200,000 athletes it took the memory
+        // the database's cache needs.
+        var (folder, slugs, countries) = await Corpus.WriteAsync(Corpus.Federation(athletes, seed).ToList(), "ledger-federation-");
 
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
@@ -53,6 +55,10 @@ public static class Federation
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections }) { BaseAddress = new Uri(app.Urls.Single()) };
             client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
 
+            var random = new Random(seed);
+            slugs = slugs.OrderBy(_ => random.Next()).ToList();
+            countries.Sort(StringComparer.Ordinal);
+
             // Each request a first render: a query value no page reads keeps the server's output cache out.
             (figures["index_page_p50_ms"], figures["index_page_samples"], figures["index_page_bytes"]) = await PagesAsync(client, i => $"/?render={i}");
             (figures["records_page_p50_ms"], figures["records_page_samples"], figures["records_page_bytes"]) =
@@ -72,21 +78,6 @@ public static class Federation
             await app.StopAsync();
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    /// <summary>
-    /// The federation as event files in a folder of their own, its athletes in a random order and its countries. The corpus is
-    /// held by this method alone: kept through the measures, at 200,000 athletes it took the memory the database's cache needs.
-    /// </summary>
-    private static async Task<(string Folder, List<string> Slugs, List<string> Countries)> WriteCorpusAsync(int athletes, int seed)
-    {
-        var corpus = Corpus.Federation(athletes, seed).ToList();
-        var folder = Directory.CreateTempSubdirectory("ledger-federation-").FullName;
-        foreach (var (chunk, i) in corpus.Chunk(50_000).Select((c, i) => (c, i)))
-            await File.WriteAllLinesAsync(Path.Combine(folder, $"corpus-{i:D4}.jsonl"), chunk.Select(EventFormat.Write));
-        var random = new Random(seed);
-        return (folder, corpus.Select(e => e.Athlete).Distinct().OrderBy(_ => random.Next()).ToList(),
-            corpus.Select(e => e.Data).OfType<AthleteRegistered>().Select(r => r.Country).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>The repository's events/, found from this build's folder below tests/Ledger.Benchmarks.</summary>

@@ -169,8 +169,10 @@ try
     // A whole `ledger pbs` process, start to exit, as a user waits for it: the CLI as published (compiled ahead of time), in its
     // own folder, since JasperFx looks for commands in every assembly of its folder.
     var published = new DirectoryInfo(AppContext.BaseDirectory.Replace(Path.Combine("tests", "Ledger.Benchmarks"), Path.Combine("src", "Ledger.Cli")));
-    var cli = published.Exists ? published.GetFiles("ledger.dll", SearchOption.AllDirectories).FirstOrDefault(f => f.Directory!.Name == "publish")?.FullName : null;
-    if (cli is null) throw new FileNotFoundException($"Publish the CLI first (dotnet publish src/Ledger.Cli -c Release): no ledger.dll in a publish folder of {published}");
+    var cli = (published.Exists ? published.GetFiles("ledger.dll", SearchOption.AllDirectories) : [])
+        .FirstOrDefault(f => f.Directory!.Name == "publish")?.FullName
+        ?? throw new FileNotFoundException(
+            $"Publish the CLI first (dotnet publish src/Ledger.Cli -c Release): no ledger.dll in a publish folder of {published}");
     var walls = new List<TimeSpan>();
     for (var i = 0; i < 5; i++)
     {
@@ -204,11 +206,7 @@ finally
 static async Task<(string Folder, List<string> Athletes, List<string> Countries, double CopyRate)> WriteCorpusAsync(int events, int seed, string admin)
 {
     var corpus = Corpus.Generate(events, seed).ToList();
-    var athletes = corpus.Select(e => e.Athlete).Distinct().ToList();
-    var countries = corpus.Select(e => e.Data).OfType<AthleteRegistered>().Select(r => r.Country).Distinct().ToList();
-    var folder = Directory.CreateTempSubdirectory("ledger-corpus-").FullName;
-    foreach (var (chunk, i) in corpus.Chunk(50_000).Select((c, i) => (c, i)))
-        await File.WriteAllLinesAsync(Path.Combine(folder, $"corpus-{i:D4}.jsonl"), chunk.Select(EventFormat.Write));
+    var (folder, athletes, countries) = await Corpus.WriteAsync(corpus, "ledger-corpus-");
 
     // The ceiling: the same rows through Npgsql's binary COPY into a plain table. It varies a lot
     // from one COPY to the next (checkpoints, caches), so it is the median of three.
