@@ -134,19 +134,30 @@ public sealed class ToplistTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLi
     }
 
     [Fact]
-    public async Task Commands_leave_the_marks_a_rebuild_from_the_events_makes()
+    public async Task Commands_leave_the_marks_a_rebuild_from_the_events_makes_and_the_rebuild_keeps_the_lists_indexes()
     {
         await AddMarathon("2:09:00", "one");
         await AddMarathon("2:07:59", "two", "2026-05-01");
         await Send($"/athletes/{Lines.Athlete}/results/one/corrections", new JsonObject { ["reason"] = "timing", ["mark"] = "2:09:10" });
         await Send($"/athletes/{Lines.Athlete}/results/two/annulment", new JsonObject { ["reason"] = "doping" });
         var written = await MarksAsync();
+        var indexes = await IndexesAsync();
 
         using (var daemon = await Db.Store.BuildProjectionDaemonAsync())
             await daemon.RebuildProjectionAsync(new ListedMarksProjection().Name, CancellationToken.None);
 
         (await MarksAsync()).ShouldBe(written);
         written.Count(m => m.Contains("\"known_until\":null")).ShouldBeLessThan(written.Length);
+        (await IndexesAsync()).ShouldBe(indexes, "the rebuild drops the lists' indexes while it copies the marks, and makes them again");
+        indexes.Length.ShouldBe(5);
+    }
+
+    private async Task<string[]> IndexesAsync()
+    {
+        await using var session = Db.Store.QuerySession();
+        return (await session.QueryAsync<string>(
+            $"select indexdef from pg_indexes where schemaname = '{ListedMarkRows.Name.Schema}' and tablename = '{ListedMarkRows.Name.Name}' order by 1"))
+            .ToArray();
     }
 
     private async Task<string[]> MarksAsync()

@@ -90,7 +90,7 @@ public static class LedgerStore
         options.Projections.Add(new CareerProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new AthleteSummaryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new RecordProgressionsProjection(), ProjectionLifecycle.Inline);
-        options.Projections.Add(new ListedMarksProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ListedMarksSource(), ProjectionLifecycle.Inline);
         // Lists filter by country and sex and search by name: columns of their own, indexed, not paths into the JSON.
         AthleteSummaryRows.Map(options.Schema.For<AthleteSummary>());
         options.Schema.For<RecordProgression>().Index(x => x.Scope);

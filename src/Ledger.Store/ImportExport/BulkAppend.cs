@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using JasperFx.Events;
 using Ledger.Store.Athletes;
 using Ledger.Store.Hosting;
@@ -105,7 +103,9 @@ public sealed class BulkAppend : IAsyncDisposable
         var existing = versions.Keys.ToArray();
         if (existing.Length > 0)
         {
-            await foreach (var e in StoredEventsAsync(existing, cancellation))
+            await using var query = Command($"select {StoredEvents.Columns} from {Schema}.mt_events where stream_id = any(@ids) order by seq_id",
+                [("ids", existing)]);
+            await foreach (var e in StoredEvents.ReadAsync(query, (EventGraph)_options.Events, cancellation))
             {
                 var stream = stored[e.Stream];
                 if (!newFactsOnly) stream.Marks.Take(stream.Career, e.Id, e.RecordedAt, e.Data);
@@ -127,42 +127,6 @@ public sealed class BulkAppend : IAsyncDisposable
 
         return athletes.ToDictionary(a => a, a => stored.GetValueOrDefault(a) ?? new StreamAppend(a, 0, new Career { Id = a }, new ListedMarks(), []));
     }
-
-    private sealed record StoredEvent(string Stream, Guid Id, object Data, DateTimeOffset RecordedAt);
-
-    /// <summary>
-    /// The stored events of these streams in the order they were appended, read as the rows this class writes
-    /// (<see cref="EventRows"/>): the JSON of a batch of rows is read on every core while the next batch is
-    /// fetched, where reading them one by one through Marten took most of an import into a full ledger.
-    /// </summary>
-    private async IAsyncEnumerable<StoredEvent> StoredEventsAsync(string[] streams, [EnumeratorCancellation] CancellationToken cancellation)
-    {
-        var types = EventFormat.EventTypes.ToDictionary(type => ((EventGraph)_options.Events).EventMappingFor(type).EventTypeName);
-        await using var reader = await QueryAsync($"select stream_id, id, type, data, timestamp from {Schema}.mt_events where stream_id = any(@ids) " +
-                                                  "order by seq_id", cancellation, ("ids", streams));
-        var rows = new List<(string Stream, Guid Id, string Type, string Json, DateTimeOffset At)>(BatchSize);
-        Task<StoredEvent[]>? read = null;
-        while (true)
-        {
-            var more = await reader.ReadAsync(cancellation);
-            if (more)
-                rows.Add((reader.GetString(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
-            if (rows.Count < BatchSize && more) continue;
-
-            if (read is not null) foreach (var e in await read) yield return e;
-            var batch = rows.ToArray();
-            read = Task.Run(() => batch.AsParallel().AsOrdered()
-                .Select(row => new StoredEvent(row.Stream, row.Id, JsonSerializer.Deserialize(row.Json, types[row.Type], EventFormat.Options)!,
-                    Stored.Instant(row.At)))
-                .ToArray(), cancellation);
-            rows.Clear();
-            if (!more) break;
-        }
-
-        foreach (var e in await read) yield return e;
-    }
-
-    private const int BatchSize = 10_000;
 
     /// <summary>
     /// Opens the COPY of events; at most <paramref name="most"/> of them. Their sequence numbers are
@@ -241,29 +205,9 @@ public sealed class BulkAppend : IAsyncDisposable
     /// </summary>
     private async Task WriteMarksAsync(IReadOnlyList<StreamAppend> streams, CancellationToken cancellation)
     {
-        var table = ListedMarkRows.Name.QualifiedName;
         var opened = streams.SelectMany(s => s.Marks.Opened).ToList();
         ListedMarkRows.Close(_session, streams.SelectMany(s => s.Marks.Closed).ToList());
-
-        // Into an empty table, many marks are written faster with its indexes built after them, each
-        // sorted once, than kept up row by row: measured, 900,000 rows in 18 s instead of 28 s. The
-        // indexes are dropped and made again in this transaction, so a failed import leaves them.
-        var indexes = opened.Count >= 10_000 ? await IndexesToBuildAfterAsync(table, cancellation) : [];
-        foreach (var (name, _) in indexes) await ExecuteAsync($"drop index {Schema}.{name}", cancellation);
-        await ListedMarkRows.CopyAsync(_connection, opened, cancellation);
-        foreach (var (_, definition) in indexes) await ExecuteAsync(definition, cancellation);
-    }
-
-    /// <summary>The table's indexes but its primary key, with their definitions, if the table is empty; none if not.</summary>
-    private async Task<List<(string Name, string Definition)>> IndexesToBuildAfterAsync(string table, CancellationToken cancellation)
-    {
-        var indexes = new List<(string, string)>();
-        await using var reader = await QueryAsync($"""
-            select i.relname, pg_get_indexdef(i.oid) from pg_index x join pg_class i on i.oid = x.indexrelid
-            where x.indrelid = '{table}'::regclass and not x.indisprimary and not exists (select from {table})
-            """, cancellation);
-        while (await reader.ReadAsync(cancellation)) indexes.Add((reader.GetString(0), reader.GetString(1)));
-        return indexes;
+        await ListedMarkRows.CopyAsync(_connection, opened.ToAsyncEnumerable(), indexesAfter: opened.Count >= 10_000, cancellation);
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace Ledger.Store.Toplists;
 /// The marks of the toplists (<see cref="ListedMarks"/>), each athlete's events of a batch at once.
 /// A mark names its athlete, so a batch that does not start the stream first reads the registration;
 /// a correction or an annulment changes a version opened earlier, so a batch with one first reads
-/// the events before it. Only the versions the batch opens or closes are written.
+/// the events before it. Only the versions the batch opens or closes are written. Commands run it inline; a rebuild writes
+/// the same rows its own way (<see cref="ListedMarksSource"/>).
 /// </summary>
 public sealed class ListedMarksProjection : ProjectionBase, IProjection
 {
@@ -18,7 +19,6 @@ public sealed class ListedMarksProjection : ProjectionBase, IProjection
         Name = "ListedMarks";
         foreach (var type in ListedMarks.EventTypes) IncludeType(type);
         Options.DeleteDataInTableOnTeardown(ListedMarkRows.Name.QualifiedName);
-        Options.BatchSize = 5000;
     }
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
@@ -48,9 +48,13 @@ public sealed class ListedMarksProjection : ProjectionBase, IProjection
         return await session.Events.FetchStreamAsync(slice[0].StreamKey!, version: version, token: cancellation);
     }
 
-    private static void Take(Career career, ListedMarks marks, IEvent e)
+    private static void Take(Career career, ListedMarks marks, IEvent e) => Take(career, marks, new StoredEvent(e.StreamKey!, e.Id, e.Data,
+        Stored.Instant(e.Timestamp)));
+
+    /// <summary>The marks an event opens or closes, taken with the career as it stood before it, and then folded into it.</summary>
+    internal static void Take(Career career, ListedMarks marks, StoredEvent e)
     {
-        marks.Take(career, e.Id, Stored.Instant(e.Timestamp), e.Data);
+        marks.Take(career, e.Id, e.RecordedAt, e.Data);
         career.Fold(e.Data);
     }
 }
