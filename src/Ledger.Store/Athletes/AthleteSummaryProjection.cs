@@ -1,20 +1,25 @@
 using JasperFx.Events.Aggregation;
 using JasperFx.Events.Daemon;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
+using JasperFx.Events.Subscriptions;
+using Ledger.Store.Hosting;
 using Marten.Events.Aggregation;
+using Marten.Storage;
+using Npgsql;
 
 namespace Ledger.Store.Athletes;
 
 /// <summary>
 /// The athlete's summary for lists, search and record decisions (<see cref="AthleteSummary.Fold"/>); a
-/// correction or an annulment draws it again from the career as it then stands (<see cref="AthleteSummary.Of"/>).
+/// correction or an annulment draws it again from the career as it then stands (<see cref="AthleteSummary.Of"/>). A rebuild
+/// draws each from the whole career, as an import does, and copies them into the emptied table (<see cref="AthleteReplay"/>).
 /// </summary>
-public sealed class AthleteSummaryProjection : SingleStreamProjection<AthleteSummary, string>
+public sealed class AthleteSummaryProjection : SingleStreamProjection<AthleteSummary, string>, ISubscriptionSource<IDocumentOperations, IQuerySession>
 {
     public AthleteSummaryProjection()
     {
         foreach (var type in AthleteSummary.EventTypes) IncludeType(type);
-        Options.BatchSize = 5000;
     }
 
     /// <summary>
@@ -40,5 +45,29 @@ public sealed class AthleteSummaryProjection : SingleStreamProjection<AthleteSum
                 ?? new Career { Id = identity };
         foreach (var e in events) career.Fold(e.Data);
         return (AthleteSummary.Of(career), ActionType.Store);
+    }
+
+    IReadOnlyList<AsyncShard<IDocumentOperations, IQuerySession>> ISubscriptionSource<IDocumentOperations, IQuerySession>.Shards() =>
+        [AthleteReplay.Shard(this, (store, database) => new Replay(store, database))];
+
+    private sealed class Replay(IDocumentStore store, IMartenDatabase database) : AthleteReplay(store, database)
+    {
+        protected override string Table => Store.TableOf<AthleteSummary>();
+
+        protected override IReadOnlyList<Type> EventTypes => AthleteSummary.EventTypes;
+
+        protected override Task WriteAsync(NpgsqlConnection connection, IAsyncEnumerable<IReadOnlyList<StoredEvent>> athletes,
+            CancellationToken cancellation) =>
+            AthleteSummaryRows.CopyAsync(connection, Store, athletes.Select(SummaryOf), cancellation);
+
+        // As after an import: the athletes' index counts the summaries from an index alone once the table is vacuumed.
+        protected override string Maintenance => $"vacuum (analyze) {Table}";
+
+        private static (AthleteSummary, long) SummaryOf(IReadOnlyList<StoredEvent> events)
+        {
+            var career = new Career { Id = events[0].Stream };
+            foreach (var e in events) career.Fold(e.Data);
+            return (AthleteSummary.Of(career), events[^1].Version);
+        }
     }
 }

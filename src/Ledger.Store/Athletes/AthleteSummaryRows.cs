@@ -7,7 +7,7 @@ namespace Ledger.Store.Athletes;
 
 /// <summary>
 /// The summaries' table, defined once for the two that write it: Marten's document storage, which the projection writes
-/// through (commands, rebuilds), and the import's COPY. A row is the summary's document and the fields lists filter and search
+/// through (commands), and the COPY of an import and a rebuild. A row is the summary's document and the fields lists filter and search
 /// by (country, sex, name), kept in columns of their own (Marten's duplicated fields) and indexed.
 /// </summary>
 public static class AthleteSummaryRows
@@ -24,14 +24,14 @@ public static class AthleteSummaryRows
     }
 
     /// <summary>Writes the summaries through a COPY, each with the version of the stream it was drawn from.</summary>
-    public static async Task CopyAsync(NpgsqlConnection connection, IDocumentStore store, IEnumerable<(AthleteSummary Summary, long Version)> summaries,
-        CancellationToken cancellation)
+    public static async Task CopyAsync(NpgsqlConnection connection, IDocumentStore store,
+        IAsyncEnumerable<(AthleteSummary Summary, long Version)> summaries, CancellationToken cancellation)
     {
         var serializer = store.Options.Serializer();
         await using var copy = await connection.BeginBinaryImportAsync(
             $"copy {store.TableOf<AthleteSummary>()} (id, data, mt_dotnet_type, mt_version, {string.Join(", ", Compiled.Select(c => c.Name))}) " +
             "from stdin (format binary)", cancellation);
-        foreach (var (summary, version) in summaries)
+        await foreach (var (summary, version) in summaries.WithCancellation(cancellation))
         {
             await copy.StartRowAsync(cancellation);
             await copy.WriteAsync(summary.Id, NpgsqlDbType.Varchar, cancellation);

@@ -5,8 +5,8 @@ using Npgsql;
 
 namespace Ledger.Store.Hosting;
 
-/// <summary>A stored event as the import and the marks' rebuild read it: its stream, id, data and the instant it was recorded.</summary>
-public sealed record StoredEvent(string Stream, Guid Id, object Data, DateTimeOffset RecordedAt);
+/// <summary>A stored event as an import and a rebuild read it: its stream, id, data, the instant it was recorded and its version in the stream.</summary>
+public sealed record StoredEvent(string Stream, Guid Id, object Data, DateTimeOffset RecordedAt, long Version);
 
 /// <summary>
 /// Many stored events read straight from Marten's events table, in the order the query gives them: the JSON of a batch of
@@ -18,27 +18,28 @@ public static class StoredEvents
     private const int BatchSize = 10_000;
 
     /// <summary>The columns the query selects, in this order.</summary>
-    public const string Columns = "stream_id, id, type, data, timestamp";
+    public const string Columns = "stream_id, id, type, data, timestamp, version";
 
     public static async IAsyncEnumerable<StoredEvent> ReadAsync(NpgsqlCommand query, EventGraph events,
         [EnumeratorCancellation] CancellationToken cancellation)
     {
         var types = EventFormat.EventTypes.ToDictionary(type => events.EventMappingFor(type).EventTypeName);
         await using var reader = await query.ExecuteReaderAsync(cancellation);
-        var rows = new List<(string Stream, Guid Id, string Type, string Json, DateTimeOffset At)>(BatchSize);
+        var rows = new List<(string Stream, Guid Id, string Type, string Json, DateTimeOffset At, long Version)>(BatchSize);
         Task<StoredEvent[]>? read = null;
         while (true)
         {
             var more = await reader.ReadAsync(cancellation);
             if (more)
-                rows.Add((reader.GetString(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
+                rows.Add((reader.GetString(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4),
+                    reader.GetInt64(5)));
             if (rows.Count < BatchSize && more) continue;
 
             if (read is not null) foreach (var e in await read) yield return e;
             var batch = rows.ToArray();
             read = Task.Run(() => batch.AsParallel().AsOrdered()
                 .Select(row => new StoredEvent(row.Stream, row.Id, JsonSerializer.Deserialize(row.Json, types[row.Type], EventFormat.Options)!,
-                    Stored.Instant(row.At)))
+                    Stored.Instant(row.At), row.Version))
                 .ToArray(), cancellation);
             rows.Clear();
             if (!more) break;

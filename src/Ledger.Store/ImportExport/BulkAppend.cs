@@ -218,7 +218,8 @@ public sealed class BulkAppend : IAsyncDisposable
     {
         await ExecuteAsync($"delete from {SummaryTable} where id = any(@ids)", cancellation,
             ("ids", streams.Where(s => s.Version > 0).Select(s => s.Athlete).ToArray()));
-        await AthleteSummaryRows.CopyAsync(_connection, _store, streams.Select(s => (AthleteSummary.Of(s.Career), s.Version + s.Appended)), cancellation);
+        await AthleteSummaryRows.CopyAsync(_connection, _store, streams.Select(s => (AthleteSummary.Of(s.Career), s.Version + s.Appended)).ToAsyncEnumerable(),
+            cancellation);
     }
 
     public const string WritingReadModels = "writing read models";

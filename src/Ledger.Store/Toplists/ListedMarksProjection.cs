@@ -49,7 +49,7 @@ public sealed class ListedMarksProjection : ProjectionBase, IProjection
     }
 
     private static void Take(Career career, ListedMarks marks, IEvent e) => Take(career, marks, new StoredEvent(e.StreamKey!, e.Id, e.Data,
-        Stored.Instant(e.Timestamp)));
+        Stored.Instant(e.Timestamp), e.Version));
 
     /// <summary>The marks an event opens or closes, taken with the career as it stood before it, and then folded into it.</summary>
     internal static void Take(Career career, ListedMarks marks, StoredEvent e)

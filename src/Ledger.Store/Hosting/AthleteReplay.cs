@@ -1,0 +1,140 @@
+using System.Diagnostics.CodeAnalysis;
+using JasperFx.Events;
+using JasperFx.Events.Aggregation;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using JasperFx.Events.Subscriptions;
+using Marten.Events;
+using Marten.Storage;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Ledger.Store.Hosting;
+
+/// <summary>
+/// A read model rebuilt as an import writes it, through the replay JasperFx lets a projection run when Marten's daemon rebuilds
+/// it from the first event (<see cref="Shard"/>). Each athlete's events are read in the order they were appended, and the
+/// read model's rows written by COPY into its emptied table, in one transaction. Through the projection's batches, a rebuild
+/// read the events a page at a time, loaded what each page's athletes had so far, and wrote row by row with every index kept up.
+/// </summary>
+public abstract class AthleteReplay(IDocumentStore store, IMartenDatabase database) : IReplayExecutor
+{
+    protected IDocumentStore Store => store;
+
+    /// <summary>The table the read model is kept in.</summary>
+    protected abstract string Table { get; }
+
+    /// <summary>The events the projection takes: the others are not read.</summary>
+    protected abstract IReadOnlyList<Type> EventTypes { get; }
+
+    /// <summary>Writes the rows of these athletes' events, each athlete's events in order, to the emptied table.</summary>
+    protected abstract Task WriteAsync(NpgsqlConnection connection, IAsyncEnumerable<IReadOnlyList<StoredEvent>> athletes, CancellationToken cancellation);
+
+    /// <summary>What the table needs once it is written, outside the transaction (PostgreSQL's statistics, its visibility map).</summary>
+    protected abstract string Maintenance { get; }
+
+    public async Task StartAsync(SubscriptionExecutionRequest request, ISubscriptionController controller, CancellationToken cancellation)
+    {
+        var events = (EventGraph)((StoreOptions)store.Options).Events;
+        var ceiling = await database.FetchHighestEventSequenceNumber(cancellation);
+        // The events are read on one connection while the rows are copied on the other.
+        await using var reading = database.CreateConnection();
+        await using var writing = database.CreateConnection();
+        await reading.OpenAsync(cancellation);
+        await writing.OpenAsync(cancellation);
+
+        await using (var transaction = await writing.BeginTransactionAsync(cancellation))
+        {
+            // Emptied by the daemon's teardown already (a delete, for some tables); truncated, the table drops the old rows' space.
+            await ExecuteAsync(writing, $"truncate {Table}", cancellation);
+            await using var query = new NpgsqlCommand(
+                $"select {StoredEvents.Columns} from {events.DatabaseSchemaName}.mt_events " +
+                "where type = any(@types) and seq_id <= @ceiling and not is_archived order by stream_id, version", reading);
+            query.Parameters.AddWithValue("types", EventTypes.Select(type => events.EventMappingFor(type).EventTypeName).ToArray());
+            query.Parameters.AddWithValue("ceiling", ceiling);
+            await WriteAsync(writing, ByAthlete(StoredEvents.ReadAsync(query, events, cancellation)), cancellation);
+            await transaction.CommitAsync(cancellation);
+        }
+
+        await ExecuteAsync(writing, Maintenance, cancellation);
+        await controller.MarkSuccessAsync(ceiling);
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<StoredEvent>> ByAthlete(IAsyncEnumerable<StoredEvent> events)
+    {
+        var athlete = new List<StoredEvent>();
+        await foreach (var e in events)
+        {
+            if (athlete.Count > 0 && athlete[0].Stream != e.Stream)
+            {
+                yield return athlete;
+                athlete = [];
+            }
+
+            athlete.Add(e);
+        }
+
+        if (athlete.Count > 0) yield return athlete;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellation);
+    }
+
+    /// <summary>
+    /// The daemon's shard of a projection, as the projection's own, but for its rebuild from the first event, which runs the
+    /// replay <paramref name="replay"/> makes for the database rebuilt.
+    /// </summary>
+    public static AsyncShard<IDocumentOperations, IQuerySession> Shard<TProjection>(TProjection projection,
+        Func<IDocumentStore, IMartenDatabase, AthleteReplay> replay)
+        where TProjection : ProjectionBase, ISubscriptionFactory<IDocumentOperations, IQuerySession> =>
+        new(projection.Options, ShardRole.Projection, ShardName.Compose(projection.Name, version: projection.Version), new Factory(projection, replay),
+            projection);
+
+    private sealed class Factory(ISubscriptionFactory<IDocumentOperations, IQuerySession> projection,
+        Func<IDocumentStore, IMartenDatabase, AthleteReplay> replay) : ISubscriptionFactory<IDocumentOperations, IQuerySession>
+    {
+        public ISubscriptionExecution BuildExecution(IEventStore<IDocumentOperations, IQuerySession> store, IEventDatabase database,
+            ILoggerFactory loggerFactory, ShardName shardName) =>
+            new Execution(projection.BuildExecution(store, database, loggerFactory, shardName), replay((IDocumentStore)store, (IMartenDatabase)database));
+
+        public ISubscriptionExecution BuildExecution(IEventStore<IDocumentOperations, IQuerySession> store, IEventDatabase database, ILogger logger,
+            ShardName shardName) =>
+            new Execution(projection.BuildExecution(store, database, logger, shardName), replay((IDocumentStore)store, (IMartenDatabase)database));
+    }
+
+    /// <summary>The daemon's execution of a projection, but for its rebuild from the first event, which runs the replay.</summary>
+    private sealed class Execution(ISubscriptionExecution inner, IReplayExecutor replay) : ISubscriptionExecution
+    {
+        public ShardName ShardName => inner.ShardName;
+
+        public ShardExecutionMode Mode
+        {
+            get => inner.Mode;
+            set => inner.Mode = value;
+        }
+
+        public bool TryBuildReplayExecutor([NotNullWhen(true)] out IReplayExecutor? executor)
+        {
+            executor = replay;
+            return true;
+        }
+
+        public ValueTask EnqueueAsync(EventPage page, ISubscriptionAgent subscriptionAgent) => inner.EnqueueAsync(page, subscriptionAgent);
+        public Task StopAndDrainAsync(CancellationToken token) => inner.StopAndDrainAsync(token);
+        public Task HardStopAsync() => inner.HardStopAsync();
+
+        public Task ProcessImmediatelyAsync(SubscriptionAgent subscriptionAgent, EventPage events, CancellationToken cancellation) =>
+            inner.ProcessImmediatelyAsync(subscriptionAgent, events, cancellation);
+
+        public Task ProcessRangeAsync(EventRange range) => inner.ProcessRangeAsync(range);
+
+        public bool TryGetAggregateCache<TId, TDoc>([NotNullWhen(true)] out IAggregateCaching<TId, TDoc>? caching) =>
+            inner.TryGetAggregateCache(out caching);
+
+        public Task CompactCachesAsync() => inner.CompactCachesAsync();
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+}
