@@ -152,6 +152,24 @@ public sealed class ToplistTests(ApiHost api) : IClassFixture<ApiHost>, IAsyncLi
         indexes.Length.ShouldBe(5);
     }
 
+    [Fact]
+    public async Task Results_added_while_the_marks_are_rebuilt_are_all_in_the_lists_after_it()
+    {
+        var rebuild = Task.Run(async () =>
+        {
+            using var daemon = await Db.Store.BuildProjectionDaemonAsync();
+            await daemon.RebuildProjectionAsync(new ListedMarksProjection().Name, CancellationToken.None);
+        });
+        foreach (var i in Enumerable.Range(0, 10)) await AddMarathon($"2:20:{i:D2}", $"during-{i}");
+        await rebuild;
+        var written = await MarksAsync();
+
+        written.Count(m => m.Contains("during-")).ShouldBe(10);
+        using (var daemon = await Db.Store.BuildProjectionDaemonAsync())
+            await daemon.RebuildProjectionAsync(new ListedMarksProjection().Name, CancellationToken.None);
+        (await MarksAsync()).ShouldBe(written);
+    }
+
     private async Task<string[]> IndexesAsync()
     {
         await using var session = Db.Store.QuerySession();

@@ -36,22 +36,24 @@ public abstract class AthleteReplay(IDocumentStore store, IMartenDatabase databa
     public async Task StartAsync(SubscriptionExecutionRequest request, ISubscriptionController controller, CancellationToken cancellation)
     {
         var events = (EventGraph)((StoreOptions)store.Options).Events;
-        var ceiling = await database.FetchHighestEventSequenceNumber(cancellation);
         // The events are read on one connection while the rows are copied on the other.
         await using var reading = database.CreateConnection();
         await using var writing = database.CreateConnection();
         await reading.OpenAsync(cancellation);
         await writing.OpenAsync(cancellation);
 
+        long ceiling;
         await using (var transaction = await writing.BeginTransactionAsync(cancellation))
         {
             // Emptied by the daemon's teardown already (a delete, for some tables); truncated, the table drops the old rows' space.
+            // The events are read after it: a command committed before is read, and one that writes the table meanwhile waits
+            // for this transaction and writes its own rows after it, so none is lost between the two.
             await ExecuteAsync(writing, $"truncate {Table}", cancellation);
+            ceiling = await database.FetchHighestEventSequenceNumber(cancellation);
             await using var query = new NpgsqlCommand(
                 $"select {StoredEvents.Columns} from {events.DatabaseSchemaName}.mt_events " +
-                "where type = any(@types) and seq_id <= @ceiling and not is_archived order by stream_id, version", reading);
+                "where type = any(@types) and not is_archived order by stream_id, version", reading);
             query.Parameters.AddWithValue("types", EventTypes.Select(type => events.EventMappingFor(type).EventTypeName).ToArray());
-            query.Parameters.AddWithValue("ceiling", ceiling);
             await WriteAsync(writing, ByAthlete(StoredEvents.ReadAsync(query, events, cancellation)), cancellation);
             await transaction.CommitAsync(cancellation);
         }
