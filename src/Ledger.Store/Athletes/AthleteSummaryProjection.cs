@@ -60,9 +60,6 @@ public sealed class AthleteSummaryProjection : SingleStreamProjection<AthleteSum
             CancellationToken cancellation) =>
             AthleteSummaryRows.CopyAsync(connection, Store, athletes.Select(SummaryOf), cancellation);
 
-        // As after an import: the athletes' index counts the summaries from an index alone once the table is vacuumed.
-        protected override string Maintenance => $"vacuum (analyze) {Table}";
-
         private static (AthleteSummary, long) SummaryOf(IReadOnlyList<StoredEvent> events)
         {
             var career = new Career { Id = events[0].Stream };

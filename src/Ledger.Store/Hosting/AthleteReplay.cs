@@ -14,8 +14,9 @@ namespace Ledger.Store.Hosting;
 /// <summary>
 /// A read model rebuilt as an import writes it, through the replay JasperFx lets a projection run when Marten's daemon rebuilds
 /// it from the first event (<see cref="Shard"/>). Each athlete's events are read in the order they were appended, and the
-/// read model's rows written by COPY into its emptied table, in one transaction. Through the projection's batches, a rebuild
-/// read the events a page at a time, loaded what each page's athletes had so far, and wrote row by row with every index kept up.
+/// read model's rows written by COPY into its emptied table, in one transaction; then the table is vacuumed. Through the
+/// projection's batches, a rebuild read the events a page at a time, loaded what each page's athletes had so far, and wrote
+/// row by row with every index kept up.
 /// </summary>
 public abstract class AthleteReplay(IDocumentStore store, IMartenDatabase database) : IReplayExecutor
 {
@@ -29,9 +30,6 @@ public abstract class AthleteReplay(IDocumentStore store, IMartenDatabase databa
 
     /// <summary>Writes the rows of these athletes' events, each athlete's events in order, to the emptied table.</summary>
     protected abstract Task WriteAsync(NpgsqlConnection connection, IAsyncEnumerable<IReadOnlyList<StoredEvent>> athletes, CancellationToken cancellation);
-
-    /// <summary>What the table needs once it is written, outside the transaction (PostgreSQL's statistics, its visibility map).</summary>
-    protected abstract string Maintenance { get; }
 
     public async Task StartAsync(SubscriptionExecutionRequest request, ISubscriptionController controller, CancellationToken cancellation)
     {
@@ -48,7 +46,7 @@ public abstract class AthleteReplay(IDocumentStore store, IMartenDatabase databa
             // Emptied by the daemon's teardown already (a delete, for some tables); truncated, the table drops the old rows' space.
             // The events are read after it: a command committed before is read, and one that writes the table meanwhile waits
             // for this transaction and writes its own rows after it, so none is lost between the two.
-            await ExecuteAsync(writing, $"truncate {Table}", cancellation);
+            await writing.ExecuteAsync($"truncate {Table}", cancellation);
             ceiling = await database.FetchHighestEventSequenceNumber(cancellation);
             await using var query = new NpgsqlCommand(
                 $"select {StoredEvents.Columns} from {events.DatabaseSchemaName}.mt_events " +
@@ -58,7 +56,9 @@ public abstract class AthleteReplay(IDocumentStore store, IMartenDatabase databa
             await transaction.CommitAsync(cancellation);
         }
 
-        await ExecuteAsync(writing, Maintenance, cancellation);
+        // Vacuumed as well as analyzed, the table leaves autovacuum nothing to do on it while the first reads come, and a count
+        // of its rows (the athletes' index) reads an index alone.
+        await writing.ExecuteAsync($"vacuum (analyze) {Table}", cancellation);
         await controller.MarkSuccessAsync(ceiling);
     }
 
@@ -77,12 +77,6 @@ public abstract class AthleteReplay(IDocumentStore store, IMartenDatabase databa
         }
 
         if (athlete.Count > 0) yield return athlete;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellation);
     }
 
     /// <summary>

@@ -140,7 +140,7 @@ public static class ListedMarkRows
         CancellationToken cancellation)
     {
         var indexes = indexesAfter ? await IndexesOfEmptyTableAsync(connection, cancellation) : [];
-        foreach (var (name, _) in indexes) await ExecuteAsync(connection, $"drop index {Name.Schema}.{name}", cancellation);
+        foreach (var (name, _) in indexes) await connection.ExecuteAsync($"drop index {Name.Schema}.{name}", cancellation);
 
         await using (var copy = await connection.BeginBinaryImportAsync($"copy {Name} ({ColumnNames}) from stdin (format binary)", cancellation))
         {
@@ -153,7 +153,7 @@ public static class ListedMarkRows
             await copy.CompleteAsync(cancellation);
         }
 
-        foreach (var (_, definition) in indexes) await ExecuteAsync(connection, definition, cancellation);
+        foreach (var (_, definition) in indexes) await connection.ExecuteAsync(definition, cancellation);
     }
 
     /// <summary>The table's indexes but its primary key, with their definitions, if the table is empty; none if not.</summary>
@@ -168,12 +168,6 @@ public static class ListedMarkRows
         await using var reader = await query.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation)) indexes.Add((reader.GetString(0), reader.GetString(1)));
         return indexes;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellation);
     }
 
     /// <summary>

@@ -27,9 +27,6 @@ public sealed class ListedMarksSource() : ProjectionWrapper<IDocumentOperations,
             CancellationToken cancellation) =>
             ListedMarkRows.CopyAsync(connection, athletes.SelectMany(MarksOf), indexesAfter: true, cancellation);
 
-        // Vacuumed as well as analyzed, the table leaves autovacuum nothing to do on it while the first lists are read.
-        protected override string Maintenance => $"vacuum (analyze) {Table}";
-
         private static IEnumerable<ListedMark> MarksOf(IReadOnlyList<StoredEvent> events)
         {
             var (career, marks) = (new Career { Id = events[0].Stream }, new ListedMarks());
