@@ -62,6 +62,29 @@ public sealed class LedgerSchemaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_ledger_whose_marks_were_listed_before_their_list_key_has_them_in_its_lists()
+    {
+        // The marks' table as a ledger of 2026-12-05 left it: no list key (its indexes went with it), one mark listed.
+        await Sql($"alter table {ListedMarkRows.Name} drop column list");
+        await Sql($"""
+            insert into {ListedMarkRows.Name} (id, discipline, sex, indoor, country, year, hundredths, mark, athlete, name, date, first_day,
+              last_day, assisted, eligible, women_only, known_from)
+            values (gen_random_uuid(), 'marathon', 'Men', false, 'MGL', 2000, 773000, '2:08:50', 'bat-ochir-ser-od', 'Bat-Ochir Ser-Od',
+              '2000-12-03', '2000-12-03', '2000-12-03', false, true, false, now())
+            """);
+        await Sql($"comment on schema {LedgerStore.Schema} is 'an older ledger'");
+
+        using var store = Store();
+        await store.EnsureCurrentAsync();
+
+        var list = await new ToplistQueries(store).ToplistAsync(new ToplistFilter(Discipline.Parse("marathon"), Sex.Men));
+        list.Entries.Single().Mark.ShouldBe(Mark.Parse("2:08:50"));
+        (await Sql($"select count(*)::int from pg_indexes where tablename = '{ListedMarkRows.Name.Name}' and indexdef like '%(list%'")).ShouldBe(4);
+        (await Sql("select count(*)::int from pg_statistic_ext where stxname = 'listed_marks_list'")).ShouldBe(1);
+        (await store.Storage.Database.CreateMigrationAsync()).Difference.ShouldBe(Weasel.Core.SchemaPatchDifference.None);
+    }
+
+    [Fact]
     public async Task A_ledger_this_code_made_is_trusted_and_not_checked_again()
     {
         await Sql($"drop table {LedgerStore.Schema}.mt_doc_athletesummary");

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Ledger.Store.Toplists;
 using Weasel.Postgresql;
 using Wolverine.Persistence.Durability;
 
@@ -36,6 +37,7 @@ public static class LedgerSchema
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             if (bus is not null) await bus.Admin.MigrateAsync();
             await using var session = store.LightweightSession();
+            session.QueueSqlCommand(ListedMarkRows.Statistics);
             // A comment takes no parameter; the fingerprint is module ids and spaces.
             session.QueueSqlCommand($"comment on schema {LedgerStore.Schema} is '{Fingerprint}'");
             await session.SaveChangesAsync(cancellation);

@@ -15,7 +15,7 @@ public static class KnownMarks
     /// A statement that reads, for each list, the best eligible mark of its discipline, sex and scope made on or before
     /// <paramref name="result"/>'s day, as the ledger now holds it, leaving out the athlete named (whose own career the decision
     /// weighs): one row, its text a JSON array of the marks (<see cref="Read"/>), its values named <c>@known0</c>, <c>@known1</c>, ...
-    /// Each list's mark is the first of the toplist index (discipline, sex, indoor, mark) that passes, so a command reads a few
+    /// Each list's mark is the first of the toplist index (list, mark) that passes, so a command reads a few
     /// rows, not the list.
     /// </summary>
     public static (string Sql, IReadOnlyList<NpgsqlParameter> Values) Best(ResultRecorded result, IReadOnlyList<RecordList> lists, string? leavingOut)
@@ -50,10 +50,12 @@ public static class KnownMarks
     public static async Task<IReadOnlyList<Known>> AllAsync(IQuerySession session, Discipline discipline, Sex sex, bool indoor,
         CancellationToken cancellation)
     {
+        var values = new List<object>();
+        var list = ListedMarkRows.InList(values, discipline, sex, indoor);
         var rows = await session.QueryAsync<string>(
             "select jsonb_build_array(last_day, mark, country, championship, women_only)::text " +
-            $"from {ListedMarkRows.Name} where discipline = ? and sex = ? and indoor = ? and eligible and known_until is null",
-            cancellation, discipline.Code, sex.ToString(), indoor);
+            $"from {ListedMarkRows.Name} where {list} and eligible and known_until is null",
+            cancellation, values.ToArray());
         return rows.Select(row => JsonSerializer.Deserialize<JsonElement[]>(row)!)
             .Select(m => new Known(DateOnly.Parse(m[0].GetString()!), Mark.Parse(m[1].GetString()!), m[2].GetString()!, m[3].GetString(), m[4].GetBoolean()))
             .ToList();
@@ -86,8 +88,7 @@ public static class KnownMarks
     {
         var conditions = new List<string>
         {
-            $"discipline = {value(list.Discipline.Code)}", $"sex = {value(list.Sex.ToString())}", $"indoor = {value(list.Indoor)}", "eligible",
-            "known_until is null",
+            ListedMarkRows.InList(value, list.Discipline, list.Sex, list.Indoor), "eligible", "known_until is null",
         };
         if (RecordScopes.CountriesOf(list.Scope) is { } countries) conditions.Add($"country = any({value(countries.ToArray())})");
         if (list.Scope.StartsWith(RecordScopes.ChampionshipPrefix))

@@ -61,10 +61,12 @@ public sealed class ToplistQueries(IDocumentStore store, ReadsFromPrimary? fromP
     /// </summary>
     public static async Task KnownDisciplineAsync(IQuerySession session, Discipline discipline, CancellationToken cancellation)
     {
-        if (!discipline.InCatalogue
-            && !(await session.QueryAsync<bool>($"select exists (select from {ListedMarkRows.Name} where discipline = ?)", cancellation, discipline.Code))
-                .Single())
-            throw NotFound.Discipline(discipline);
+        if (discipline.InCatalogue) return;
+        var values = new List<object>();
+        var lists = (from sex in Enum.GetValues<Sex>() from indoor in new[] { false, true }
+            select $"({ListedMarkRows.InList(values, discipline, sex, indoor)})").ToList();
+        var sql = $"select exists (select from {ListedMarkRows.Name} where {string.Join(" or ", lists)})";
+        if (!(await session.QueryAsync<bool>(sql, cancellation, values.ToArray())).Single()) throw NotFound.Discipline(discipline);
     }
 
     private sealed record AthleteBest(string Athlete, long Hundredths);
@@ -75,12 +77,12 @@ public sealed class ToplistQueries(IDocumentStore store, ReadsFromPrimary? fromP
     /// </summary>
     private sealed class MarksWhere
     {
-        private readonly List<string> _conditions = ["discipline = ?", "sex = ?", "indoor = ?"];
+        private readonly List<string> _conditions = [];
         private readonly List<object> _parameters = [];
 
         public MarksWhere(ToplistFilter filter)
         {
-            _parameters.AddRange([filter.Discipline.Code, filter.Sex.ToString(), filter.Indoor]);
+            _conditions.Add(ListedMarkRows.InList(_parameters, filter.Discipline, filter.Sex, filter.Indoor));
             if (filter.AsOf is { } day) Where("last_day <= ?", day);
             if (filter.KnownAt is { } at) Where("known_from <= ? and (known_until is null or known_until > ?)", at, at);
             else Where("known_until is null");
