@@ -38,6 +38,8 @@ public static class LedgerBus
             // Marten's quick append reports a stale expected version as MT003; not every path translates it.
             .Or<MartenCommandException>(e => e.InnerException is PostgresException { SqlState: "MT003" })
             .Or<DocumentAlreadyExistsException>()
+            // Records it weighed and writes, which another command weighed too, could not be held alone (StandingRecords.HoldWrittenAsync).
+            .Or<Exception>(RecordsContended)
             .RetryWithCooldown(
                 TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(50),
                 TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200),
@@ -54,6 +56,14 @@ public static class LedgerBus
         // (src/Ledger.Store/Internal/Generated, 'codegen write') rather than compile it at start.
         options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
     }
+
+    /// <summary>
+    /// Whether the command failed as another held the records it writes: the wait for them cut short, or two commands found each
+    /// waiting for the other. Marten reports either as the cause of its own exception.
+    /// </summary>
+    private static bool RecordsContended(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected }
+        || exception.InnerException is { } cause && RecordsContended(cause);
 
     /// <summary>
     /// Sends a command and waits for its answer. A command for an athlete the ledger does not hold

@@ -7,14 +7,18 @@ namespace Ledger.Store.Records;
 public static class StandingRecords
 {
     /// <summary>
-    /// Every list <paramref name="result"/> of the career can claim (<see cref="RecordList.For"/>), locked until the command
-    /// commits (<see cref="LockAsync"/>), each with its progression and the best eligible mark of the other athletes it holds by
-    /// the result's day (which the decision weighs where no record stood). One round trip: the lock, then the reads it guards,
-    /// each statement seeing what was committed before it.
+    /// Every list <paramref name="result"/> of the career can claim (<see cref="RecordList.For"/>), held shared until the command
+    /// commits (alone those it writes: <see cref="HoldWrittenAsync"/>), each with its progression and the best eligible mark of the
+    /// other athletes it holds by the result's day (which the decision weighs where no record stood). One round trip: the lock,
+    /// then the reads it guards, each statement seeing what was committed before it.
     /// </summary>
-    /// <param name="held">The keys of the records the result holds, which a correction may rescind: locked with the others.</param>
+    /// <param name="held">The keys of the records the result holds, which a correction may rescind: held alone.</param>
+    /// <param name="alone">
+    /// Whether to hold every list alone, not shared: when the command is made again after it could not hold alone the records it
+    /// writes (<see cref="HoldWrittenAsync"/>), most likely because another command weighing them writes them too.
+    /// </param>
     public static async Task<Func<RecordList, RecordContext>> ContextsAsync(IDocumentSession session, Career career, ResultRecorded result,
-        IEnumerable<string> held, CancellationToken cancellation)
+        IReadOnlyCollection<string> held, bool alone, CancellationToken cancellation)
     {
         if (career.Athlete is not { } athlete) return RecordContext.Empty;
         var lists = RecordList.For(athlete, result).ToList();
@@ -23,7 +27,7 @@ public static class StandingRecords
         var command = new NpgsqlCommand(
             $"{AdvisoryLocks.Records}; select data from {session.DocumentStore.TableOf<RecordProgression>()} where id = any(@weighed); {bestSql}")
         {
-            Parameters = { new("keys", keys.Union(held).ToArray()), new("weighed", keys) },
+            Parameters = { new("keys", keys.Union(held).ToArray()), new("alone", (alone ? keys.Union(held) : held).ToArray()), new("weighed", keys) },
         };
         command.Parameters.AddRange(values.ToArray());
 
@@ -51,11 +55,28 @@ public static class StandingRecords
     }
 
     /// <summary>
-    /// Holds records until this command commits. Writers of different athletes never conflict on a stream, so without it two
+    /// Holds alone, until the command commits, the records its decision writes (a claim, a rescind, here or in another athlete's
+    /// stream), which it weighed shared: before the records projection reads them to write them, so no other command can have
+    /// written them since they were weighed. Two commands that weighed a record shared and both write it wait for each other:
+    /// PostgreSQL would find that only after a second, so the wait is cut short and the command made again, holding alone from
+    /// the start (<see cref="AdvisoryLocks.RecordsWritten"/>).
+    /// </summary>
+    public static async Task HoldWrittenAsync(IDocumentSession session, Decision decision, CancellationToken cancellation)
+    {
+        var keys = decision.Events.Concat(decision.Elsewhere.Select(e => e.Event)).SelectMany(RecordProgression.KeysOf).Distinct().ToArray();
+        if (keys.Length > 0)
+            await session.ExecuteAsync(new NpgsqlCommand(AdvisoryLocks.RecordsWritten) { Parameters = { new("keys", keys) } }, cancellation);
+    }
+
+    /// <summary>
+    /// Holds records alone until this command commits. Writers of different athletes never conflict on a stream, so without it two
     /// could decide on the same standing record, and the later commit would overwrite the record document the earlier
     /// updated. An import, which may touch any record, holds them all (<see cref="AdvisoryLocks"/>). Held in the command's one
     /// transaction, which <see cref="CommandIds{TAnswer}"/> began.
     /// </summary>
-    public static Task LockAsync(IDocumentSession session, IEnumerable<string> keys, CancellationToken cancellation) =>
-        session.ExecuteAsync(new NpgsqlCommand(AdvisoryLocks.Records) { Parameters = { new("keys", keys.ToArray()) } }, cancellation);
+    public static Task LockAsync(IDocumentSession session, IEnumerable<string> keys, CancellationToken cancellation)
+    {
+        var alone = keys.ToArray();
+        return session.ExecuteAsync(new NpgsqlCommand(AdvisoryLocks.Records) { Parameters = { new("keys", alone), new("alone", alone) } }, cancellation);
+    }
 }

@@ -1,5 +1,6 @@
 using Ledger.Store.Commanding;
 using Ledger.Store.Records;
+using Wolverine;
 
 namespace Ledger.Store.Results;
 
@@ -11,22 +12,24 @@ public static class CorrectResultHandler
 {
     /// <summary>
     /// The records the corrected result is weighed against, leaving the result itself out, and the ones it holds, all held
-    /// until the command commits; none for a result the ledger does not hold, which the decision refuses.
+    /// until the command commits (alone when it is made again); none for a result the ledger does not hold, which the decision refuses.
     /// </summary>
     public static async Task<Func<RecordList, RecordContext>> LoadAsync(CorrectResult command, Career career, IDocumentSession session,
-        CancellationToken cancellation)
+        Envelope envelope, CancellationToken cancellation)
     {
         var resultId = command.Correction.ResultId;
         if (career.FindResult(resultId) is not { } known) return RecordContext.Empty;
-        var held = career.Records.Where(r => r.ResultId == resultId).Select(r => RecordList.Of(r)!.Key);
-        return await StandingRecords.ContextsAsync(session, career, Career.CorrectedBy(known.Result, command.Correction), held, cancellation);
+        var held = career.Records.Where(r => r.ResultId == resultId).Select(r => RecordList.Of(r)!.Key).ToList();
+        return await StandingRecords.ContextsAsync(session, career, Career.CorrectedBy(known.Result, command.Correction), held,
+            alone: envelope.Attempts > 1, cancellation);
     }
 
-    public static (ResultAnswer, IReadOnlyList<object>) Handle(CorrectResult command, [Registered] Career career, Func<RecordList, RecordContext> records,
-        IDocumentSession session)
+    public static async Task<(ResultAnswer, IReadOnlyList<object>)> HandleAsync(CorrectResult command, [Registered] Career career,
+        Func<RecordList, RecordContext> records, IDocumentSession session, CancellationToken cancellation)
     {
         var decision = Decisions.CorrectResult(career, command.Correction, records);
         ResultAnswer.AppendElsewhere(session, decision);
+        await StandingRecords.HoldWrittenAsync(session, decision, cancellation);
         return (ResultAnswer.For(decision, command.Correction.ResultId), decision.Events);
     }
 }

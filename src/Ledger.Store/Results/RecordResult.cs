@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ledger.Store.Commanding;
 using Ledger.Store.Records;
+using Wolverine;
 
 namespace Ledger.Store.Results;
 
@@ -17,16 +18,17 @@ public sealed partial record RecordResult(string Athlete, ResultRecorded Result,
 
 public static class RecordResultHandler
 {
-    /// <summary>The records the result is weighed against, held until the command commits.</summary>
-    public static Task<Func<RecordList, RecordContext>> LoadAsync(RecordResult command, Career career, IDocumentSession session,
+    /// <summary>The records the result is weighed against, held until the command commits (alone when it is made again).</summary>
+    public static Task<Func<RecordList, RecordContext>> LoadAsync(RecordResult command, Career career, IDocumentSession session, Envelope envelope,
         CancellationToken cancellation) =>
-        StandingRecords.ContextsAsync(session, career, command.Result, [], cancellation);
+        StandingRecords.ContextsAsync(session, career, command.Result, [], alone: envelope.Attempts > 1, cancellation);
 
-    public static (ResultAnswer, IReadOnlyList<object>) Handle(RecordResult command, [Registered] Career career, Func<RecordList, RecordContext> records,
-        IDocumentSession session)
+    public static async Task<(ResultAnswer, IReadOnlyList<object>)> HandleAsync(RecordResult command, [Registered] Career career,
+        Func<RecordList, RecordContext> records, IDocumentSession session, CancellationToken cancellation)
     {
         var decision = Decisions.RecordResult(career, command.Result, records);
         ResultAnswer.AppendElsewhere(session, decision);
+        await StandingRecords.HoldWrittenAsync(session, decision, cancellation);
         return (ResultAnswer.For(decision, command.Result.ResultId), decision.Events);
     }
 }

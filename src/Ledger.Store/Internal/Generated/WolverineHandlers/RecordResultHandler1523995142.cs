@@ -46,14 +46,14 @@ namespace Internal.Generated.WolverineHandlers
                 throw new Wolverine.Persistence.RequiredDataMissingException(string.Format("no athlete '{0}' in the ledger", ((Ledger.Store.Results.RecordResult)context.Envelope.Message).Athlete));
             }
 
-            var funcOfRecordListAndRecordContext = await Ledger.Store.Results.RecordResultHandler.LoadAsync(recordResult, stream_career.Aggregate, documentSession, cancellation).ConfigureAwait(false);
+            var funcOfRecordListAndRecordContext = await Ledger.Store.Results.RecordResultHandler.LoadAsync(recordResult, stream_career.Aggregate, documentSession, context.Envelope, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Ledger.Store.Results.RecordResultHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ledger.Store.Results.RecordResultHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Ledger.Store.Results.RecordResult)context.Envelope.Message).Athlete);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Ledger.Domain.Career");
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = Ledger.Store.Results.RecordResultHandler.Handle(recordResult, stream_career.Aggregate, funcOfRecordListAndRecordContext, documentSession);
+            (var outgoing1, var outgoing2) = await Ledger.Store.Results.RecordResultHandler.HandleAsync(recordResult, stream_career.Aggregate, funcOfRecordListAndRecordContext, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
