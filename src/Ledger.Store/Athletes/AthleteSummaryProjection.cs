@@ -20,6 +20,8 @@ public sealed class AthleteSummaryProjection : SingleStreamProjection<AthleteSum
     public AthleteSummaryProjection()
     {
         foreach (var type in AthleteSummary.EventTypes) IncludeType(type);
+        // Its rebuild empties the table itself (AthleteReplay), by truncate, not by the daemon's delete of every row.
+        Options.TeardownDataOnRebuild = false;
     }
 
     /// <summary>

@@ -43,9 +43,10 @@ public abstract class AthleteReplay(IDocumentStore store, IMartenDatabase databa
         long ceiling;
         await using (var transaction = await writing.BeginTransactionAsync(cancellation))
         {
-            // Emptied by the daemon's teardown already (a delete, for some tables); truncated, the table drops the old rows' space.
-            // The events are read after it: a command committed before is read, and one that writes the table meanwhile waits
-            // for this transaction and writes its own rows after it, so none is lost between the two.
+            // Emptied here, not by the daemon's teardown (each projection turns it off): truncated, the old rows' space goes at
+            // once, where a delete would write every row again. The events are read after it: a command committed before is
+            // read, and one that writes the table meanwhile waits for this transaction and writes its own rows after it, so
+            // none is lost between the two.
             await writing.ExecuteAsync($"truncate {Table}", cancellation);
             ceiling = await database.FetchHighestEventSequenceNumber(cancellation);
             await using var query = new NpgsqlCommand(
