@@ -29,13 +29,10 @@ public static class AdvisoryLocks
         "from (select distinct k from unnest(@keys::text[]) k order by k) keys)";
 
     /// <summary>
-    /// Records a command weighed shared (<see cref="Records"/>) and then found it writes, held alone, by their keys as the
-    /// parameter <c>@keys</c>: waiting for 200 ms at most (lock_not_available past that), then the wait of every other lock again.
+    /// Records a command weighed shared and then found it writes, held alone (<see cref="Records"/>, every key in <c>@alone</c>):
+    /// waiting for 200 ms at most (lock_not_available past that), then the wait of every other lock again.
     /// </summary>
-    public const string RecordsWritten =
-        "set local lock_timeout = '200ms'; " +
-        "select count(pg_advisory_xact_lock(hashtext(k))) from (select k from unnest(@keys::text[]) k order by k) keys; " +
-        "set local lock_timeout = default";
+    public const string RecordsWritten = $"set local lock_timeout = '200ms'; {Records}; set local lock_timeout = default";
 
     public const string AllRecords = $"select pg_advisory_xact_lock({EveryRecord})";
 }

@@ -23,11 +23,12 @@ public static class StandingRecords
         if (career.Athlete is not { } athlete) return RecordContext.Empty;
         var lists = RecordList.For(athlete, result).ToList();
         var keys = lists.Select(l => l.Key).ToArray();
+        var locked = keys.Union(held).ToArray();
         var (bestSql, values) = KnownMarks.Best(result, lists, leavingOut: career.Id);
         var command = new NpgsqlCommand(
             $"{AdvisoryLocks.Records}; select data from {session.DocumentStore.TableOf<RecordProgression>()} where id = any(@weighed); {bestSql}")
         {
-            Parameters = { new("keys", keys.Union(held).ToArray()), new("alone", (alone ? keys.Union(held) : held).ToArray()), new("weighed", keys) },
+            Parameters = { new("keys", locked), new("alone", alone ? locked : held.ToArray()), new("weighed", keys) },
         };
         command.Parameters.AddRange(values.ToArray());
 
@@ -64,8 +65,7 @@ public static class StandingRecords
     public static async Task HoldWrittenAsync(IDocumentSession session, Decision decision, CancellationToken cancellation)
     {
         var keys = decision.Events.Concat(decision.Elsewhere.Select(e => e.Event)).SelectMany(RecordProgression.KeysOf).Distinct().ToArray();
-        if (keys.Length > 0)
-            await session.ExecuteAsync(new NpgsqlCommand(AdvisoryLocks.RecordsWritten) { Parameters = { new("keys", keys) } }, cancellation);
+        if (keys.Length > 0) await HoldAloneAsync(session, AdvisoryLocks.RecordsWritten, keys, cancellation);
     }
 
     /// <summary>
@@ -74,9 +74,10 @@ public static class StandingRecords
     /// updated. An import, which may touch any record, holds them all (<see cref="AdvisoryLocks"/>). Held in the command's one
     /// transaction, which <see cref="CommandIds{TAnswer}"/> began.
     /// </summary>
-    public static Task LockAsync(IDocumentSession session, IEnumerable<string> keys, CancellationToken cancellation)
-    {
-        var alone = keys.ToArray();
-        return session.ExecuteAsync(new NpgsqlCommand(AdvisoryLocks.Records) { Parameters = { new("keys", alone), new("alone", alone) } }, cancellation);
-    }
+    public static Task LockAsync(IDocumentSession session, IEnumerable<string> keys, CancellationToken cancellation) =>
+        HoldAloneAsync(session, AdvisoryLocks.Records, keys.ToArray(), cancellation);
+
+    /// <summary>Runs <paramref name="locks"/> (<see cref="AdvisoryLocks.Records"/>, or a statement around it) with every key held alone.</summary>
+    private static Task HoldAloneAsync(IDocumentSession session, string locks, string[] keys, CancellationToken cancellation) =>
+        session.ExecuteAsync(new NpgsqlCommand(locks) { Parameters = { new("keys", keys), new("alone", keys) } }, cancellation);
 }
