@@ -44,7 +44,8 @@ public sealed class CommandTests(LedgerDatabase db) : IClassFixture<LedgerDataba
     public async Task A_result_added_by_hand_is_skipped_when_the_official_results_file_brings_it_again()
     {
         (await AddMarathon("2:07:59", more: ["--result-id", "probe-1"])).Exit.ShouldBe(0);
-        var official = Path.Combine(Directory.CreateTempSubdirectory("ledger-official-").FullName, "results.jsonl");
+        using var folder = new TempFolder("ledger-official-");
+        var official = folder.File("results.jsonl");
         await File.WriteAllLinesAsync(official, [Lines.Result("probe-1", "2026-04-12", "2:07:59", competition: "Rotterdam Marathon")]);
 
         var imported = await Ledger("import", official);

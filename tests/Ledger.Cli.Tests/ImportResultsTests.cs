@@ -11,11 +11,15 @@ public sealed class ImportResultsTests(LedgerDatabase db) : IClassFixture<Ledger
 {
     private const string Athlete = Lines.Athlete;
     private static readonly string Seed = Path.Combine(Repository.Events, "bat-ochir-ser-od.jsonl");
-    private readonly string _folder = Directory.CreateTempSubdirectory("ledger-sheets-").FullName;
+    private readonly TempFolder _folder = new("ledger-sheets-");
 
     public async ValueTask InitializeAsync() => await db.ResetAsync();
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        _folder.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private Task<Cli.Outcome> Ledger(params string[] args) => Cli.RunAsync(db.ConnectionString, [.. args, "--json"]);
 
@@ -35,7 +39,7 @@ public sealed class ImportResultsTests(LedgerDatabase db) : IClassFixture<Ledger
     private string Csv(string name, IReadOnlyList<Dictionary<string, string>> rows)
     {
         var columns = rows.SelectMany(r => r.Keys).Distinct().ToArray();
-        var path = Path.Combine(_folder, name);
+        var path = _folder.File(name);
         using var file = File.Create(path);
         using var csv = CsvWriter.Create(file, CsvWriterOptions.Default);
         csv.WriteHeader(columns);
@@ -46,7 +50,7 @@ public sealed class ImportResultsTests(LedgerDatabase db) : IClassFixture<Ledger
     private string Xlsx(string name, IReadOnlyList<Dictionary<string, string>> rows)
     {
         var columns = rows.SelectMany(r => r.Keys).Distinct().ToArray();
-        var path = Path.Combine(_folder, name);
+        var path = _folder.File(name);
         MiniExcel.SaveAs(path, rows.Select(r => columns.ToDictionary(c => c, object? (c) => r.GetValueOrDefault(c))));
         return path;
     }
@@ -148,7 +152,7 @@ public sealed class ImportResultsTests(LedgerDatabase db) : IClassFixture<Ledger
     [Fact]
     public async Task A_column_that_is_no_field_is_refused_by_name()
     {
-        var sheet = Path.Combine(_folder, "odd.csv");
+        var sheet = _folder.File("odd.csv");
         await File.WriteAllTextAsync(sheet, "athlete,date,competition,discipline,mark,tempo\nx,2024-01-01,X,marathon,2:30:00,fast\n");
 
         var refused = await Ledger("import-results", sheet);
@@ -161,7 +165,7 @@ public sealed class ImportResultsTests(LedgerDatabase db) : IClassFixture<Ledger
     public async Task A_file_in_windows_1252_is_refused_naming_its_line_unless_its_encoding_is_named()
     {
         await db.ResetToAsync(File.ReadLines(Seed).First());
-        var sheet = Path.Combine(_folder, "latin.csv");
+        var sheet = _folder.File("latin.csv");
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         await File.WriteAllTextAsync(sheet, $"athlete,date,competition,discipline,mark\n{Athlete},2024-05-01,Zürich Marathon,marathon,2:20:00\n",
             System.Text.Encoding.GetEncoding("windows-1252"));

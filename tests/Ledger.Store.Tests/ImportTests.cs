@@ -39,7 +39,8 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
     [Fact]
     public async Task A_file_saved_as_latin_1_is_refused_naming_the_line_and_byte_and_nothing_is_appended()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("ledger-latin1-").FullName, "latin1.jsonl");
+        using var folder = new TempFolder("ledger-latin1-");
+        var file = folder.File("latin1.jsonl");
         var lines = new[] { Lines.Registered(), Lines.Registered("jan-muller", country: "GER").Replace("\"name\":\"jan-muller\"", "\"name\":\"Jan Müller\"") };
         await File.WriteAllTextAsync(file, string.Join("\n", lines), System.Text.Encoding.Latin1);
 
@@ -97,15 +98,15 @@ public sealed class ImportTests(LedgerDatabase db) : IClassFixture<LedgerDatabas
     [Fact]
     public async Task A_folder_is_imported_file_by_file_and_a_bad_file_stops_all_of_them()
     {
-        var folder = Directory.CreateTempSubdirectory().FullName;
-        await File.WriteAllLinesAsync(Path.Combine(folder, "a.jsonl"), [Lines.Registered()]);
-        await File.WriteAllLinesAsync(Path.Combine(folder, "b.jsonl"), [Lines.Result("x", "2020", "fast")]);
+        using var folder = new TempFolder("ledger-folder-");
+        await File.WriteAllLinesAsync(folder.File("a.jsonl"), [Lines.Registered()]);
+        await File.WriteAllLinesAsync(folder.File("b.jsonl"), [Lines.Result("x", "2020", "fast")]);
 
-        await Should.ThrowAsync<Refused>(() => db.Importer.ImportAsync([folder], new Actor("tester", "c")));
+        await Should.ThrowAsync<Refused>(() => db.Importer.ImportAsync([folder.Path], new Actor("tester", "c")));
         (await db.Athletes.AthletesAsync()).Athletes.ShouldBeEmpty();
 
-        File.Delete(Path.Combine(folder, "b.jsonl"));
-        (await db.Importer.ImportAsync([folder], new Actor("tester", "c"))).Appended.ShouldBe(1);
+        File.Delete(folder.File("b.jsonl"));
+        (await db.Importer.ImportAsync([folder.Path], new Actor("tester", "c"))).Appended.ShouldBe(1);
     }
 
     [Fact]

@@ -5,13 +5,15 @@ using Shouldly;
 namespace Ledger.Store.Tests;
 
 /// <summary>Results sheets as statisticians' spreadsheets save them: separators, encodings, Excel's own cells.</summary>
-public sealed class ResultSheetTests
+public sealed class ResultSheetTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("ledger-sheet-tests-").FullName;
+    private readonly TempFolder _folder = new("ledger-sheet-tests-");
+
+    public void Dispose() => _folder.Dispose();
 
     private string Saved(string name, string text, Encoding encoding)
     {
-        var path = Path.Combine(_folder, name);
+        var path = _folder.File(name);
         File.WriteAllText(path, text, encoding);
         return path;
     }
@@ -32,7 +34,7 @@ public sealed class ResultSheetTests
     [Fact]
     public void A_workbooks_times_and_dates_read_as_the_ledger_writes_them()
     {
-        var path = Path.Combine(_folder, "season.xlsx");
+        var path = _folder.File("season.xlsx");
         MiniExcel.SaveAs(path, new[]
         {
             new Dictionary<string, object> { ["date"] = new DateTime(2024, 5, 1), ["mark"] = new TimeSpan(2, 8, 50), ["place"] = 3 },
@@ -46,7 +48,7 @@ public sealed class ResultSheetTests
     [Fact]
     public void A_file_of_another_kind_or_none_is_refused_by_name()
     {
-        var refused = Should.Throw<Refused>(() => ResultSheets.Read([Saved("season.ods", "x", Encoding.UTF8), Path.Combine(_folder, "gone.csv")]));
+        var refused = Should.Throw<Refused>(() => ResultSheets.Read([Saved("season.ods", "x", Encoding.UTF8), _folder.File("gone.csv")]));
 
         refused.Reasons.Count.ShouldBe(2);
         refused.Reasons[0].ShouldContain("'.ods' is not a spreadsheet this reads");

@@ -22,7 +22,8 @@ public sealed class ThreeWritersTests(ApiHost api) : IClassFixture<ApiHost>
     {
         await api.Database.ResetAsync();
         await SendCommandsAsync();
-        var folder = Directory.CreateTempSubdirectory("ledger-three-writers-").FullName;
+        using var export = new TempFolder("ledger-three-writers-");
+        var folder = export.Path;
         await new Exporter(api.Database.Store).ExportAsync([], folder);
         await using var imported = new LedgerDatabase();
         await using var rebuilt = new LedgerDatabase();
@@ -30,7 +31,6 @@ public sealed class ThreeWritersTests(ApiHost api) : IClassFixture<ApiHost>
         await rebuilt.InitializeAsync();
         await imported.Importer.ImportAsync([folder], new Actor("tester", "three-writers"));
         await rebuilt.Importer.ImportAsync([folder], new Actor("tester", "three-writers"));
-        Directory.Delete(folder, recursive: true);
         var commanded = api.Database;
         var events = await EventsAsync(commanded);
         events.Length.ShouldBeGreaterThan(40);

@@ -135,7 +135,8 @@ public sealed class TimeTravelTests(LedgerDatabase db) : IClassFixture<LedgerDat
         await db.ImportAsync("annul.jsonl", Lines.Corrected("berlin", "place confirmed", place: 10), Lines.Annulled("fast", "doping"),
             Lines.Rescinded("2:07:59", "fast", "result annulled"));
 
-        var folder = Directory.CreateTempSubdirectory("ledger-export-").FullName;
+        using var export = new TempFolder("ledger-export-");
+        var folder = export.Path;
         (await new Exporter(db.Store).ExportAsync([], folder)).ShouldBe(new ExportOutcome(1, 8));
         await using var empty = new LedgerDatabase();
         await empty.InitializeAsync();
