@@ -20,6 +20,8 @@ public class PerEvent
     private EventEnvelope _envelope = null!;
     private byte[] _json = null!;
     private List<object> _career = null!;
+    private Career _folded = null!;
+    private ResultRecorded _result = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -27,6 +29,10 @@ public class PerEvent
         _envelope = EventFormat.Parse(_line, out _)!;
         _json = EventFormat.DataJson(_envelope);
         _career = Corpus.Generate(50, seed: 42).Select(e => e.Data).ToList();
+        _folded = Fold();
+        // A result the career does not hold yet, as nearly every line of an import is.
+        _result = (ResultRecorded)_envelope.Data with { ResultId = "r-new" };
+        if (Rules.Check(_folded, _result) is [var problem, ..]) throw new InvalidOperationException($"the result is refused: {problem}");
     }
 
     [Benchmark]
@@ -51,6 +57,9 @@ public class PerEvent
         foreach (var e in _career) career.Fold(e);
         return career;
     }
+
+    [Benchmark(Description = "check a result against a 50-event career")]
+    public int Check() => Rules.Check(_folded, _result).Count;
 
     [Benchmark(Description = "personal bests of a career")]
     public int PersonalBests() => Fold().PersonalBests().Count;

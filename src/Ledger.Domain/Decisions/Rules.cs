@@ -183,11 +183,11 @@ public static class Rules
         if (newWorldRecord == true || career.Athlete is not { } athlete) return;
         var shipped = WorldRecords.Of(discipline, athlete.Sex);
         if (discipline.Best(shipped?.Mark, worldRecord) is not { } best) return;
-        var record = shipped?.Mark == best ? shipped.ToString() : $"{best} (the ledger's own)";
         var assisted = Conditions.IsAssisted(wind);
         var margin = assisted || recordEligible == false ? AidedMargin : 0;
         var limit = best.Hundredths * (discipline.LowerIsBetter ? 1 - margin : 1 + margin);
         if (discipline.LowerIsBetter ? mark.Hundredths >= limit : mark.Hundredths <= limit) return;
+        var record = shipped?.Mark == best ? shipped.ToString() : $"{best} (the ledger's own)";
         var beyond = $"{(discipline.Info.Kind == MarkKind.Time ? "faster" : "better")} than the " +
             $"{athlete.Sex.ToString().ToLowerInvariant()}'s {discipline} world record, {record}";
         refuse("mark", margin > 0
