@@ -60,7 +60,7 @@ public sealed class AthleteSummaryProjection : SingleStreamProjection<AthleteSum
 
         protected override Task WriteAsync(NpgsqlConnection connection, IAsyncEnumerable<IReadOnlyList<StoredEvent>> athletes,
             CancellationToken cancellation) =>
-            AthleteSummaryRows.CopyAsync(connection, Store, athletes.Select(SummaryOf), cancellation);
+            AthleteSummaryRows.CopyAsync(connection, Store, athletes.Select(SummaryOf), cancellation, frozen: true);
 
         private static (AthleteSummary, long) SummaryOf(IReadOnlyList<StoredEvent> events)
         {

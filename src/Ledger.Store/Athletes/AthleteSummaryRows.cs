@@ -24,13 +24,14 @@ public static class AthleteSummaryRows
     }
 
     /// <summary>Writes the summaries through a COPY, each with the version of the stream it was drawn from.</summary>
+    /// <param name="frozen">Whether the table was emptied in this transaction, so the rows may be written frozen (<see cref="Copying.Options"/>).</param>
     public static async Task CopyAsync(NpgsqlConnection connection, IDocumentStore store,
-        IAsyncEnumerable<(AthleteSummary Summary, long Version)> summaries, CancellationToken cancellation)
+        IAsyncEnumerable<(AthleteSummary Summary, long Version)> summaries, CancellationToken cancellation, bool frozen = false)
     {
         var serializer = store.Options.Serializer();
         await using var copy = await connection.BeginBinaryImportAsync(
             $"copy {store.TableOf<AthleteSummary>()} (id, data, mt_dotnet_type, mt_version, {string.Join(", ", Compiled.Select(c => c.Name))}) " +
-            "from stdin (format binary)", cancellation);
+            $"from stdin {Copying.Options(frozen)}", cancellation);
         await foreach (var (summary, version) in summaries.WithCancellation(cancellation))
         {
             await copy.StartRowAsync(cancellation);

@@ -28,7 +28,10 @@ public abstract class AthleteReplay(IDocumentStore store, IMartenDatabase databa
     /// <summary>The events the projection takes: the others are not read.</summary>
     protected abstract IReadOnlyList<Type> EventTypes { get; }
 
-    /// <summary>Writes the rows of these athletes' events, each athlete's events in order, to the emptied table.</summary>
+    /// <summary>
+    /// Writes the rows of these athletes' events, each athlete's events in order, to the table emptied in the connection's
+    /// transaction: frozen (<see cref="Copying.Options"/>).
+    /// </summary>
     protected abstract Task WriteAsync(NpgsqlConnection connection, IAsyncEnumerable<IReadOnlyList<StoredEvent>> athletes, CancellationToken cancellation);
 
     public async Task StartAsync(SubscriptionExecutionRequest request, ISubscriptionController controller, CancellationToken cancellation)
@@ -57,9 +60,9 @@ public abstract class AthleteReplay(IDocumentStore store, IMartenDatabase databa
             await transaction.CommitAsync(cancellation);
         }
 
-        // Vacuumed as well as analyzed, the table leaves autovacuum nothing to do on it while the first reads come, and a count
-        // of its rows (the athletes' index) reads an index alone.
-        await writing.ExecuteAsync($"vacuum (analyze) {Table}", cancellation);
+        // Its rows written frozen, the table needs no vacuum (a count of its rows, the athletes' index, reads an index alone):
+        // only its statistics, for the planner to know its new size.
+        await writing.ExecuteAsync($"analyze {Table}", cancellation);
         await controller.MarkSuccessAsync(ceiling);
     }
 
