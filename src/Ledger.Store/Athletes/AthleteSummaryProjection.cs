@@ -60,7 +60,7 @@ public sealed class AthleteSummaryProjection : SingleStreamProjection<AthleteSum
 
         protected override Task WriteAsync(NpgsqlConnection connection, IAsyncEnumerable<IReadOnlyList<StoredEvent>> athletes,
             CancellationToken cancellation) =>
-            AthleteSummaryRows.CopyAsync(connection, Store, athletes.Select(SummaryOf), cancellation, frozen: true);
+            AthleteSummaryRows.CopyAsync(connection, Store, athletes.Select(SummaryOf), frozen: true, cancellation);
 
         private static (AthleteSummary, long) SummaryOf(IReadOnlyList<StoredEvent> events)
         {

@@ -26,7 +26,7 @@ public static class AthleteSummaryRows
     /// <summary>Writes the summaries through a COPY, each with the version of the stream it was drawn from.</summary>
     /// <param name="frozen">Whether the table was emptied in this transaction, so the rows may be written frozen (<see cref="Copying.Options"/>).</param>
     public static async Task CopyAsync(NpgsqlConnection connection, IDocumentStore store,
-        IAsyncEnumerable<(AthleteSummary Summary, long Version)> summaries, CancellationToken cancellation, bool frozen = false)
+        IAsyncEnumerable<(AthleteSummary Summary, long Version)> summaries, bool frozen, CancellationToken cancellation)
     {
         var serializer = store.Options.Serializer();
         await using var copy = await connection.BeginBinaryImportAsync(

@@ -207,7 +207,7 @@ public sealed class BulkAppend : IAsyncDisposable
     {
         var opened = streams.SelectMany(s => s.Marks.Opened).ToList();
         ListedMarkRows.Close(_session, streams.SelectMany(s => s.Marks.Closed).ToList());
-        await ListedMarkRows.CopyAsync(_connection, opened.ToAsyncEnumerable(), indexesAfter: opened.Count >= 10_000, cancellation);
+        await ListedMarkRows.CopyAsync(_connection, opened.ToAsyncEnumerable(), indexesAfter: opened.Count >= 10_000, frozen: false, cancellation);
     }
 
     /// <summary>
@@ -219,7 +219,7 @@ public sealed class BulkAppend : IAsyncDisposable
         await ExecuteAsync($"delete from {SummaryTable} where id = any(@ids)", cancellation,
             ("ids", streams.Where(s => s.Version > 0).Select(s => s.Athlete).ToArray()));
         await AthleteSummaryRows.CopyAsync(_connection, _store, streams.Select(s => (AthleteSummary.Of(s.Career), s.Version + s.Appended)).ToAsyncEnumerable(),
-            cancellation);
+            frozen: false, cancellation);
     }
 
     public const string WritingReadModels = "writing read models";

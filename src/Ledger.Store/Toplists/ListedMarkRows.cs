@@ -176,8 +176,8 @@ public static class ListedMarkRows
     /// asks. They are dropped and made again in the connection's transaction, so a failed write leaves them. Into a table emptied
     /// in this transaction (a rebuild), the rows are written <paramref name="frozen"/> (<see cref="Copying.Options"/>).
     /// </summary>
-    public static async Task CopyAsync(NpgsqlConnection connection, IAsyncEnumerable<ListedMark> marks, bool indexesAfter,
-        CancellationToken cancellation, bool frozen = false)
+    public static async Task CopyAsync(NpgsqlConnection connection, IAsyncEnumerable<ListedMark> marks, bool indexesAfter, bool frozen,
+        CancellationToken cancellation)
     {
         var indexes = indexesAfter ? await IndexesOfEmptyTableAsync(connection, cancellation) : [];
         foreach (var (name, _) in indexes) await connection.ExecuteAsync($"drop index {Name.Schema}.{name}", cancellation);

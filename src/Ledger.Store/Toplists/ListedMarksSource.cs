@@ -25,7 +25,7 @@ public sealed class ListedMarksSource() : ProjectionWrapper<IDocumentOperations,
 
         protected override Task WriteAsync(NpgsqlConnection connection, IAsyncEnumerable<IReadOnlyList<StoredEvent>> athletes,
             CancellationToken cancellation) =>
-            ListedMarkRows.CopyAsync(connection, athletes.SelectMany(MarksOf), indexesAfter: true, cancellation, frozen: true);
+            ListedMarkRows.CopyAsync(connection, athletes.SelectMany(MarksOf), indexesAfter: true, frozen: true, cancellation);
 
         private static IEnumerable<ListedMark> MarksOf(IReadOnlyList<StoredEvent> events)
         {
