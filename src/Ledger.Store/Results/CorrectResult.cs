@@ -24,12 +24,7 @@ public static class CorrectResultHandler
             alone: envelope.Attempts > 1, cancellation);
     }
 
-    public static async Task<(ResultAnswer, IReadOnlyList<object>)> HandleAsync(CorrectResult command, [Registered] Career career,
-        Func<RecordList, RecordContext> records, IDocumentSession session, CancellationToken cancellation)
-    {
-        var decision = Decisions.CorrectResult(career, command.Correction, records);
-        ResultAnswer.AppendElsewhere(session, decision);
-        await StandingRecords.HoldWrittenAsync(session, decision, cancellation);
-        return (ResultAnswer.For(decision, command.Correction.ResultId), decision.Events);
-    }
+    public static Task<(ResultAnswer, IReadOnlyList<object>)> HandleAsync(CorrectResult command, [Registered] Career career,
+        Func<RecordList, RecordContext> records, IDocumentSession session, CancellationToken cancellation) =>
+        ResultAnswer.CompleteAsync(session, Decisions.CorrectResult(career, command.Correction, records), command.Correction.ResultId, cancellation);
 }

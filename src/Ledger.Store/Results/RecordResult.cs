@@ -23,12 +23,7 @@ public static class RecordResultHandler
         CancellationToken cancellation) =>
         StandingRecords.ContextsAsync(session, career, command.Result, [], alone: envelope.Attempts > 1, cancellation);
 
-    public static async Task<(ResultAnswer, IReadOnlyList<object>)> HandleAsync(RecordResult command, [Registered] Career career,
-        Func<RecordList, RecordContext> records, IDocumentSession session, CancellationToken cancellation)
-    {
-        var decision = Decisions.RecordResult(career, command.Result, records);
-        ResultAnswer.AppendElsewhere(session, decision);
-        await StandingRecords.HoldWrittenAsync(session, decision, cancellation);
-        return (ResultAnswer.For(decision, command.Result.ResultId), decision.Events);
-    }
+    public static Task<(ResultAnswer, IReadOnlyList<object>)> HandleAsync(RecordResult command, [Registered] Career career,
+        Func<RecordList, RecordContext> records, IDocumentSession session, CancellationToken cancellation) =>
+        ResultAnswer.CompleteAsync(session, Decisions.RecordResult(career, command.Result, records), command.Result.ResultId, cancellation);
 }
